@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Ledger",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Ledger", targets: ["Ledger"]),
+        .executable(name: "dms-import", targets: ["dms-import"]),
+        .executable(name: "dms-report", targets: ["dms-report"]),
+        .executable(name: "dms-dms", targets: ["dms-dms"]),
+        .executable(name: "dms-feedgen", targets: ["dms-feedgen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        // The only C doors: system libraries found through pkg-config.
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+
+        // All behaviour lives here.
+        .target(
+            name: "Ledger",
+            dependencies: [
+                "CSQLite", "CLibXML2",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]),
+        // Deterministic, seeded generator of realistic feed sets (tests, demo, bench).
+        .target(name: "FeedGenerator", dependencies: ["Ledger"]),
+
+        // Options, exit codes and diagnostic printing shared by the tools.
+        .target(
+            name: "LedgerCLI",
+            dependencies: [
+                "Ledger",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "dms-import",
+            dependencies: ["Ledger", "LedgerCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(
+            name: "dms-report",
+            dependencies: ["Ledger", "LedgerCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(
+            name: "dms-dms",
+            dependencies: ["Ledger", "LedgerCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(
+            name: "dms-feedgen",
+            dependencies: ["FeedGenerator", "LedgerCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        .target(name: "TestSupport", dependencies: ["Ledger"], path: "Tests/TestSupport"),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "FeedGenerator", "TestSupport"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["Ledger", "FeedGenerator", "TestSupport"]),
+    ]
+)

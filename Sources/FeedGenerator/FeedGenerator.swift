@@ -1,0 +1,2 @@
+/// Placeholder namespace; the generator lands with the samples work.
+public enum FeedGenerator {}

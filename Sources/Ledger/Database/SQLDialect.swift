@@ -1,0 +1,47 @@
+/// The pieces of SQL that differ between backends.
+///
+/// Queries elsewhere in `Ledger` are written in portable SQL and ask the dialect for
+/// anything backend-specific: date arithmetic, upserts, date formatting. A PostgreSQL
+/// backend implements this protocol in a new file.
+public protocol SQLDialect: Sendable {
+    /// Days from date/time `a` to date/time `b` (fractional), as an SQL expression.
+    func daysBetween(_ a: String, _ b: String) -> String
+    /// Hours from date/time `a` to date/time `b` (fractional), as an SQL expression.
+    func hoursBetween(_ a: String, _ b: String) -> String
+    /// The local date ('YYYY-MM-DD') of a stored date-time text, as an SQL expression.
+    func dateOf(_ expression: String) -> String
+    /// A date/time text shifted by a whole number of days, as an SQL expression.
+    func addDays(_ expression: String, _ days: String) -> String
+    /// A date/time text shifted by a number of hours, as an SQL expression ('YYYY-MM-DD HH:MM:SS').
+    func addHours(_ expression: String, _ hours: String) -> String
+    /// `INSERT ... ON CONFLICT (key) DO UPDATE SET ...` for the given table.
+    func upsert(table: String, columns: [String], key: [String], updating: [String]) -> String
+    /// The `INTEGER PRIMARY KEY` column type that auto-increments.
+    var autoIncrementPrimaryKey: String { get }
+}
+
+/// SQLite's spelling of the dialect pieces.
+public struct SQLiteDialect: SQLDialect {
+    public init() {}
+
+    public func daysBetween(_ a: String, _ b: String) -> String { "(julianday(\(b)) - julianday(\(a)))" }
+    public func hoursBetween(_ a: String, _ b: String) -> String { "((julianday(\(b)) - julianday(\(a))) * 24.0)" }
+    public func dateOf(_ expression: String) -> String { "substr(\(expression), 1, 10)" }
+    public func addDays(_ expression: String, _ days: String) -> String {
+        "date(\(expression), (\(days)) || ' days')"
+    }
+    public func addHours(_ expression: String, _ hours: String) -> String {
+        "datetime(\(expression), (\(hours)) || ' hours')"
+    }
+    public func upsert(table: String, columns: [String], key: [String], updating: [String]) -> String {
+        let names = columns.map(quoted).joined(separator: ", ")
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let keys = key.map(quoted).joined(separator: ", ")
+        let sets = updating.map { "\(quoted($0)) = excluded.\(quoted($0))" }.joined(separator: ", ")
+        let action = sets.isEmpty ? "DO NOTHING" : "DO UPDATE SET \(sets)"
+        return "INSERT INTO \(quoted(table)) (\(names)) VALUES (\(marks)) ON CONFLICT (\(keys)) \(action)"
+    }
+    public var autoIncrementPrimaryKey: String { "INTEGER PRIMARY KEY AUTOINCREMENT" }
+
+    private func quoted(_ name: String) -> String { "\"\(name)\"" }
+}

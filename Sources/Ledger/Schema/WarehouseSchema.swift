@@ -1,0 +1,55 @@
+/// The warehouse schema: the ordered list of migrations.
+///
+/// Ids are stable and never reused. Migration `0001-feeds` was generated from the feed
+/// catalogue as it stood then; a golden test (`Goldens/schema.sql`) pins the resulting
+/// schema so that a catalogue change cannot silently alter a migration already applied
+/// elsewhere — a new column is a new migration.
+public enum WarehouseSchema {
+    public static let migrations: [Migration] = [
+        Migration(id: "0001-feeds") { dialect in
+            FeedCatalogue.standard.feeds.map { createTable(for: $0, dialect: dialect) }
+                + FeedCatalogue.standard.feeds.flatMap { batchIndex(for: $0) }
+        },
+        Migration(id: "0002-batches") { dialect in
+            [
+                """
+                CREATE TABLE batches (
+                    batch_id \(dialect.autoIncrementPrimaryKey),
+                    path TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    feed TEXT,
+                    rows_read INTEGER NOT NULL DEFAULT 0,
+                    inserted INTEGER NOT NULL DEFAULT 0,
+                    updated INTEGER NOT NULL DEFAULT 0,
+                    unchanged INTEGER NOT NULL DEFAULT 0,
+                    rejected INTEGER NOT NULL DEFAULT 0,
+                    removed_lines INTEGER NOT NULL DEFAULT 0,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT,
+                    outcome TEXT NOT NULL,
+                    message TEXT
+                )
+                """,
+                "CREATE INDEX batches_sha256 ON batches (sha256, outcome)",
+            ]
+        },
+    ]
+
+    /// The migrator for the current binary.
+    public static let migrator = Migrator(migrations: migrations)
+
+    /// `CREATE TABLE` for a feed: canonical columns, then bookkeeping, natural key as primary key.
+    static func createTable(for feed: Feed, dialect: any SQLDialect) -> String {
+        var lines = feed.columns.map { column in
+            "    \"\(column.name)\" \(column.type.storage)\(feed.isKey(column.name) ? " NOT NULL" : "")"
+        }
+        lines.append("    batch_id INTEGER NOT NULL")
+        lines.append("    PRIMARY KEY (\(feed.key.map { "\"\($0)\"" }.joined(separator: ", ")))")
+        return "CREATE TABLE \"\(feed.name)\" (\n\(lines.joined(separator: ",\n"))\n)"
+    }
+
+    static func batchIndex(for feed: Feed) -> [String] {
+        ["CREATE INDEX \"\(feed.name)_batch\" ON \"\(feed.name)\" (batch_id)"]
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Ledger
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// How diagnostics are written to stderr.
+public enum LogFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case text, json
+}
+
+/// When a progress bar is drawn on stderr.
+public enum ProgressMode: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case auto, always, never
+}
+
+/// Options every tool has (cli.md).
+public struct CommonOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Print errors only.")
+    public var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print notes as well as warnings and errors.")
+    public var verbose = false
+
+    @Option(name: .customLong("log-format"), help: "Diagnostics on stderr as text or JSON lines.")
+    public var logFormat: LogFormat = .text
+
+    @Option(help: "Progress bar on stderr: auto (only on a terminal), always or never.")
+    public var progress: ProgressMode = .auto
+
+    public init() {}
+
+    /// The console these options describe.
+    public func console() -> Console {
+        Console(quiet: quiet, verbose: verbose, format: logFormat, progress: progress)
+    }
+}
+
+/// The warehouse option: `--warehouse FILE`, else `DMS_WAREHOUSE`, else `./dms.sqlite`.
+public struct WarehouseOption: ParsableArguments {
+    @Option(help: "The warehouse file (default: $DMS_WAREHOUSE, else ./dms.sqlite).")
+    public var warehouse: String?
+
+    public init() {}
+
+    /// The path to use.
+    public var path: String {
+        if let warehouse { return warehouse }
+        if let fromEnvironment = getenv("DMS_WAREHOUSE"), let value = String(validatingCString: fromEnvironment), !value.isEmpty {
+            return value
+        }
+        return "dms.sqlite"
+    }
+}

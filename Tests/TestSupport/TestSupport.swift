@@ -1,0 +1,3 @@
+import Ledger
+/// Helpers shared by the test targets.
+public enum TestSupport {}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Layering rules (docs/architecture.md): only Database/ calls sqlite3_, only one file
+# calls libxml2, and the library never prints, exits or reads the environment or clock.
+set -u
+cd "$(dirname "$0")/.."
+fail=0
+check() { # message, command output
+  if [ -n "$2" ]; then echo "lint: $1:"; echo "$2" | sed 's/^/  /'; fail=1; fi
+}
+check "sqlite3_ outside Sources/Ledger/Database" \
+  "$(grep -rln 'sqlite3_' Sources --include='*.swift' | grep -v '^Sources/Ledger/Database/')"
+check "libxml2 calls in more than one file" \
+  "$(n=$(grep -rlE '\bxml(TextReader|ReaderFor|SetStructuredErrorFunc|SetExternalEntityLoader|FreeTextReader)' Sources --include='*.swift' | wc -l); [ "$n" -gt 1 ] && grep -rlE '\bxml(TextReader|ReaderFor)' Sources --include='*.swift')"
+check "print/exit/environment/clock in the Ledger library" \
+  "$(grep -rnE '(^|[^.a-zA-Z_])(print|exit|getenv|fputs)\(|ProcessInfo|Date\(\)|time\(nil\)|clock_gettime|gettimeofday' Sources/Ledger --include='*.swift')"
+check "force try or fatalError in sources" \
+  "$(grep -rnE 'try!|fatalError\(' Sources --include='*.swift')"
+exit $fail
