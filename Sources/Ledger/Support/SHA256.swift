@@ -103,35 +103,39 @@ public struct SHA256: Sendable {
     }
 
     private mutating func compress(_ chunk: UnsafeRawBufferPointer) {
-        for t in 0..<16 {
-            let base = t * 4
-            schedule[t] =
-                UInt32(chunk[base]) << 24 | UInt32(chunk[base + 1]) << 16 | UInt32(chunk[base + 2]) << 8
-                | UInt32(chunk[base + 3])
-        }
-        for t in 16..<64 {
-            let w15 = schedule[t - 15]
-            let w2 = schedule[t - 2]
-            let s0 = SHA256.rotateRight(w15, 7) ^ SHA256.rotateRight(w15, 18) ^ (w15 >> 3)
-            let s1 = SHA256.rotateRight(w2, 17) ^ SHA256.rotateRight(w2, 19) ^ (w2 >> 10)
-            schedule[t] = schedule[t - 16] &+ s0 &+ schedule[t - 7] &+ s1
-        }
         var (a, b, c, d, e, f, g, h) = state
-        for t in 0..<64 {
-            let s1 = SHA256.rotateRight(e, 6) ^ SHA256.rotateRight(e, 11) ^ SHA256.rotateRight(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let temp1 = h &+ s1 &+ choice &+ SHA256.roundConstants[t] &+ schedule[t]
-            let s0 = SHA256.rotateRight(a, 2) ^ SHA256.rotateRight(a, 13) ^ SHA256.rotateRight(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let temp2 = s0 &+ majority
-            h = g
-            g = f
-            f = e
-            e = d &+ temp1
-            d = c
-            c = b
-            b = a
-            a = temp1 &+ temp2
+        schedule.withUnsafeMutableBufferPointer { w in
+            SHA256.roundConstants.withUnsafeBufferPointer { k in
+                for t in 0..<16 {
+                    let base = t * 4
+                    w[t] =
+                        UInt32(chunk[base]) << 24 | UInt32(chunk[base + 1]) << 16 | UInt32(chunk[base + 2]) << 8
+                        | UInt32(chunk[base + 3])
+                }
+                for t in 16..<64 {
+                    let w15 = w[t - 15]
+                    let w2 = w[t - 2]
+                    let s0 = SHA256.rotateRight(w15, 7) ^ SHA256.rotateRight(w15, 18) ^ (w15 >> 3)
+                    let s1 = SHA256.rotateRight(w2, 17) ^ SHA256.rotateRight(w2, 19) ^ (w2 >> 10)
+                    w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+                }
+                for t in 0..<64 {
+                    let s1 = SHA256.rotateRight(e, 6) ^ SHA256.rotateRight(e, 11) ^ SHA256.rotateRight(e, 25)
+                    let choice = (e & f) ^ (~e & g)
+                    let temp1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
+                    let s0 = SHA256.rotateRight(a, 2) ^ SHA256.rotateRight(a, 13) ^ SHA256.rotateRight(a, 22)
+                    let majority = (a & b) ^ (a & c) ^ (b & c)
+                    let temp2 = s0 &+ majority
+                    h = g
+                    g = f
+                    f = e
+                    e = d &+ temp1
+                    d = c
+                    c = b
+                    b = a
+                    a = temp1 &+ temp2
+                }
+            }
         }
         state.0 &+= a
         state.1 &+= b
@@ -141,5 +145,17 @@ public struct SHA256: Sendable {
         state.5 &+= f
         state.6 &+= g
         state.7 &+= h
+    }
+
+    /// The digest of everything `source` yields, read in 1 MiB chunks.
+    public static func digest(of source: any ByteSource) throws -> [UInt8] {
+        var hasher = SHA256()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = try buffer.withUnsafeMutableBytes { try source.read(into: $0) }
+            if n == 0 { break }
+            buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[..<n])) }
+        }
+        return hasher.finalize()
     }
 }

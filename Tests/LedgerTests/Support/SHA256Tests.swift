@@ -40,6 +40,11 @@ import Testing
         #expect(hasher.finalize() == SHA256.digest(message))
     }
 
+    @Test func digestOfAByteSource() throws {
+        let source = MemoryByteSource(Array("abc".utf8), chunkLimit: 1)
+        #expect(SHA256.hex(try SHA256.digest(of: source)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
     /// Lengths around the padding boundaries, checked against `sha256sum`.
     @Test(arguments: [
         (55, "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318"),
