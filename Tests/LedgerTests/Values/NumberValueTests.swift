@@ -150,6 +150,21 @@ import Testing
         #expect(parser.parse("12\u{0}3", as: type) == .failure(ValueError(.nulByte, "NUL byte in value")))
     }
 
+    /// 0xFF is what `TranscodingByteSource` writes for invalid GB18030 bytes.
+    @Test(arguments: [ColumnType.text, .date, .dateTime, .money, .decimal, .score, .integer, .boolean, .vin,
+        .enumeration(EnumDomain(["a"]))])
+    func invalidUTF8IsAnError(type: ColumnType) {
+        let bytes: [UInt8] = [0x61, 0xFF, 0x62]
+        let result = bytes.withUnsafeBytes { parser.parse($0, as: type) }
+        guard case .failure(let error) = result else {
+            Issue.record("accepted invalid UTF-8 as \(type)")
+            return
+        }
+        if type == .text || type == .enumeration(EnumDomain(["a"])) {
+            #expect(error == ValueError(.invalidText, "\"a\u{FFFD}b\" contains bytes that are not valid text in the file's encoding (see --encoding)"))
+        }
+    }
+
     @Test func bytesEntryPoint() {
         let prepared = PreparedColumnType(.money)
         let result = Array(" 1,007.32 ".utf8).withUnsafeBytes { parser.parse($0, as: prepared) }

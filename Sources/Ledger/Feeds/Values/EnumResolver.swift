@@ -18,6 +18,7 @@ public struct EnumResolver: Sendable {
 
     /// The canonical value for a trimmed, non-null spelling.
     func resolve(trimmed bytes: UnsafeRawBufferPointer) -> Result<String, ValueError> {
+        guard UTF8Validation.isValid(bytes) else { return .failure(.invalidText(bytes)) }
         let text = String(decoding: bytes, as: UTF8.self)
         if let canonical = lookup[text] ?? lookup[text.lowercased()] { return .success(canonical) }
         return .failure(.value(.enumeration, bytes, "is not one of \(allowed) (or a listed alias)"))

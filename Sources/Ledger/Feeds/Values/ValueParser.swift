@@ -1,7 +1,8 @@
 /// Parses cells into typed values by the rules of feeds.md 1 ("Values"); see docs/values.md.
 ///
 /// Cells are the UTF-8 bytes given by `CSVReader.withField`. Numbers, dates and booleans are
-/// parsed without allocating; text, enum and VIN values produce Strings. A rejected value is
+/// parsed without allocating; text, enum and VIN values produce Strings. Bytes that are not
+/// valid UTF-8 reject any cell (text and enum cells with `ValueError.Kind.invalidText`). A rejected value is
 /// a `ValueError` whose description names the value and the expectation.
 public struct ValueParser: Sendable {
     /// The dealer's time zone, to which date-times with an offset are converted.
@@ -60,6 +61,7 @@ public struct ValueParser: Sendable {
         }
         switch type.type {
         case .text:
+            guard UTF8Validation.isValid(cell) else { return .failure(.invalidText(cell)) }
             return .success(.text(String(decoding: cell, as: UTF8.self)))
         case .date:
             return scanDate(cell).map { $0.map(ParsedValue.date) ?? .null }
@@ -76,6 +78,7 @@ public struct ValueParser: Sendable {
         case .boolean:
             return scanBoolean(cell).map { .integer($0 ? 1 : 0) }
         case .enumeration(let domain):
+            guard UTF8Validation.isValid(cell) else { return .failure(.invalidText(cell)) }
             let resolver = type.resolver ?? EnumResolver(domain)
             return resolver.resolve(trimmed: cell).map(ParsedValue.text)
         case .vin:
