@@ -10,7 +10,7 @@ extension FileLoad {
         let replay = try ReplayByteSource(opened.source, peek: EncodingDetector.sampleSize)
         let delimiter =
             options.delimiter
-            ?? DelimiterDetection.detect(in: Self.line(number: headerRow, of: replay.prefix))
+            ?? DelimiterDetection.detect(sample: replay.prefix, headerRow: headerRow)
         let counting = CountingByteSource(replay)
         let reader = CSVReader(source: counting, delimiter: delimiter)
 
@@ -23,18 +23,18 @@ extension FileLoad {
         var header = reader.lossyFields().map { $0.trimmingCharacters(in: .whitespaces) }
         let feed = try detectFeed(header: header)
         summary.feed = feed.name
-        let mapping = HeaderMatching.map(header: header, to: feed)
+        let mapping = HeaderMatching.match(header: header, to: feed)
 
         // Constant columns: --dealer and profile constants fill columns the file lacks.
         var constants: [Int: [UInt8]] = [:]
-        for (index, column) in feed.columns.enumerated() where mapping.indices[index] == nil {
+        for (index, column) in feed.columns.enumerated() where mapping.headerIndex[index] == nil {
             if column.name == "dealer_code", let dealer = options.dealer {
                 constants[index] = Array(dealer.utf8)
             }
         }
         let missingKeys = feed.key.filter { name in
             guard let index = feed.index(of: name) else { return true }
-            return mapping.indices[index] == nil && constants[index] == nil
+            return mapping.headerIndex[index] == nil && constants[index] == nil
         }
         guard missingKeys.isEmpty else {
             let details = missingKeys.map { name -> String in
@@ -45,16 +45,16 @@ extension FileLoad {
             if missingKeys == ["dealer_code"] { message += "; pass --dealer CODE for single-dealer files" }
             throw FeedFileError(file: file.path, line: headerLine, message)
         }
-        if !mapping.unknown.isEmpty {
+        if !mapping.unknownHeaders.isEmpty {
             events(.diagnostic(Diagnostic(
                 .warning, file: file.path, line: headerLine,
-                "ignored unknown column(s) for feed \(feed.name): \(mapping.unknown.map { "\"\($0)\"" }.joined(separator: ", "))")))
+                "ignored unknown column(s) for feed \(feed.name): \(mapping.unknownHeaders.map { "\"\($0)\"" }.joined(separator: ", "))")))
         }
 
         let writer = try self.writer(for: feed)
         let columns = feed.columns
         let types = columns.map { PreparedColumnType($0.type) }
-        let sources = mapping.indices
+        let sources = mapping.headerIndex
         let isKey = columns.map { feed.isKey($0.name) }
         var cellError: (column: Int, reason: String)? = nil
         var vinWarning = false
@@ -132,18 +132,6 @@ extension FileLoad {
         }
     }
 
-    /// The bytes of a 1-based physical line of `bytes` (for delimiter detection).
-    static func line(number: Int, of bytes: [UInt8]) -> [UInt8] {
-        var line = 1
-        var start = 0
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A {
-            if line == number { return Array(bytes[start..<offset]) }
-            line += 1
-            start = offset + 1
-        }
-        return line == number ? Array(bytes[start...]) : []
-    }
-
     /// The feed of a file: `--feed`, the profile, the file name, else the header.
     func detectFeed(header: [String]) throws -> Feed {
         let catalogue = importer.catalogue
@@ -156,16 +144,17 @@ extension FileLoad {
         if let feed = Self.feed(forFileName: (file.path as NSString).lastPathComponent, in: catalogue) {
             return feed
         }
-        let candidates = HeaderMatching.candidateFeeds(header: header, in: catalogue)
-        if candidates.count == 1, let feed = candidates.first { return feed }
-        if candidates.isEmpty {
+        switch HeaderMatching.detectFeed(header: header, in: catalogue) {
+        case .feed(let match):
+            return match.feed
+        case .none:
             throw FeedFileError(
                 file: file.path,
-                "cannot tell the feed: the file name does not start with a feed name and the header matches no feed's key columns; name the file after its feed or pass --feed NAME")
+                "cannot tell the feed: the file name does not start with a feed name and the header has no feed's key columns; name the file after its feed or pass --feed NAME")
+        case .ambiguous(let names):
+            throw FeedFileError(
+                file: file.path, "cannot tell the feed: the header fits \(names.joined(separator: ", ")) equally well; pass --feed NAME")
         }
-        throw FeedFileError(
-            file: file.path,
-            "cannot tell the feed: the header fits \(candidates.map(\.name).joined(separator: ", ")); pass --feed NAME")
     }
 
     /// The feed whose name starts the file name (case-insensitive, then `_`, `-`, `.`);

@@ -61,8 +61,10 @@ import TestSupport
         #expect(result.stderr.contains("ro_labor_20261031.csv: warning: 1 ro_labor row(s) reference a missing repair_orders row (dealer_code, ro_no), e.g. DLR001/RO9999"))
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.file("rejects"))
         #expect(files.count == 1)
-        let rejects = try String(contentsOfFile: directory.file("rejects/" + files[0]), encoding: .utf8)
-        #expect(rejects.hasPrefix("\u{FEFF}source_file,line,column,value,reason,raw_record\r\n"))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: directory.file("rejects/" + files[0])))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let rejects = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(rejects.hasPrefix("source_file,line,column,value,reason,raw_record\r\n"))
         #expect(rejects.contains(",32,qty,1.23456,"))
         #expect(rejects.contains("DLR001,RO1001,31,PX,1.23456,10.00"))
     }
@@ -92,7 +94,7 @@ import TestSupport
     }
 
     @Test func badCommandLineExits64() throws {
-        let result = try Tools.run("dms-import", ["load", "--no-such-option"], in: directory.path)
+        let result = try Tools.run("dms-import", ["load", "--no-such-option", "x.csv"], in: directory.path)
         #expect(result.status == 64)
         #expect(result.stderr.contains("--no-such-option"))
         let noPath = try Tools.run("dms-import", ["load", "--max-reject-rate", "2", "x.csv"], in: directory.path)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Ledger
+import TestSupport
 
 @Suite struct SchemaTests {
     /// The schema as SQLite reports it, in a stable order.
