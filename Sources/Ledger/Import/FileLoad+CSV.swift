@@ -20,7 +20,7 @@ extension FileLoad {
             throw FeedFileError(file: file.path, "the file has no header row (expected on record \(headerRow))")
         }
         let headerLine = reader.line
-        var header = reader.lossyFields().map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = reader.lossyFields().map { $0.trimmingCharacters(in: .whitespaces) }
         let feed = try detectFeed(header: header)
         summary.feed = feed.name
         let mapping = HeaderMatching.match(header: header, to: feed)
@@ -125,6 +125,14 @@ extension FileLoad {
                 continue
             }
             count(outcome, in: &summary)
+            if writer.tracksParents {
+                try writer.didWrite(parent: writer.parentKeyParameters.map { parameter in
+                    let index = parameter - 1
+                    let text = sources[index].flatMap { reader.string($0) }
+                        ?? constants[index].map { String(decoding: $0, as: UTF8.self) } ?? ""
+                    return text.trimmingCharacters(in: .whitespaces)
+                })
+            }
             if vinWarning {
                 let vin = sources[feed.index(of: "vin") ?? 0].flatMap { reader.string($0) } ?? ""
                 warn(kind: "VIN check digit", line: reader.line, "VIN \(vin.uppercased()): check digit (position 9) does not match ISO 3779; loaded")
