@@ -1,0 +1,119 @@
+/// A calendar day, counted from 1970-01-01 (proleptic Gregorian, no time zone).
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Days since 1970-01-01.
+    public var number: Int
+
+    public init(number: Int) { self.number = number }
+
+    /// The day `year`-`month`-`day` (Howard Hinnant's `days_from_civil`).
+    public init(_ year: Int, _ month: Int, _ day: Int) {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        number = era * 146_097 + doe - 719_468
+    }
+
+    /// Year, month and day of month.
+    public var civil: (year: Int, month: Int, day: Int) {
+        let z = number + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// 0 = Sunday … 6 = Saturday.
+    public var weekday: Int { ((number % 7) + 7 + 4) % 7 }
+
+    /// The day `days` later (earlier when negative).
+    public func adding(_ days: Int) -> Day { Day(number: number + days) }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        let (y, m, d) = civil
+        return "\(y)-\(Self.pad2(m))-\(Self.pad2(d))"
+    }
+
+    /// Midnight of this day.
+    public var start: Moment { Moment(seconds: Int64(number) * 86_400) }
+
+    /// This day at `hour`:`minute`.
+    public func at(_ hour: Int, _ minute: Int = 0, _ second: Int = 0) -> Moment {
+        Moment(seconds: Int64(number) * 86_400 + Int64(hour * 3600 + minute * 60 + second))
+    }
+
+    public static func < (a: Day, b: Day) -> Bool { a.number < b.number }
+
+    static func pad2(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+}
+
+/// A local wall-clock instant, in seconds since 1970-01-01 00:00:00 (no time zone).
+public struct Moment: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var seconds: Int64
+
+    public init(seconds: Int64) { self.seconds = seconds }
+
+    /// The calendar day of this instant.
+    public var day: Day {
+        Day(number: Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400))
+    }
+
+    /// The instant `minutes` later.
+    public func adding(minutes: Int) -> Moment { Moment(seconds: seconds + Int64(minutes) * 60) }
+
+    /// `YYYY-MM-DD HH:MM:SS`.
+    public var description: String {
+        let d = day
+        let rest = Int(seconds - Int64(d.number) * 86_400)
+        return "\(d) \(Day.pad2(rest / 3600)):\(Day.pad2(rest / 60 % 60)):\(Day.pad2(rest % 60))"
+    }
+
+    public static func < (a: Moment, b: Moment) -> Bool { a.seconds < b.seconds }
+}
+
+/// A calendar month.
+public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+
+    public init(year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
+    /// Parses `YYYY-MM` (or `YYYYMM`); nil when malformed.
+    public init?(parsing text: String) {
+        let digits = text.filter { $0 != "-" }
+        guard digits.count == 6, digits.allSatisfy(\.isASCII), let value = Int(digits) else { return nil }
+        let m = value % 100
+        guard (1...12).contains(m) else { return nil }
+        self.init(year: value / 100, month: m)
+    }
+
+    /// Months since year 0, for arithmetic.
+    public var index: Int { year * 12 + month - 1 }
+
+    public init(index: Int) {
+        self.init(year: index / 12, month: index % 12 + 1)
+    }
+
+    /// The month `count` months later.
+    public func adding(_ count: Int) -> Month { Month(index: index + count) }
+
+    public var firstDay: Day { Day(year, month, 1) }
+    public var lastDay: Day { adding(1).firstDay.adding(-1) }
+    public var dayCount: Int { lastDay.number - firstDay.number + 1 }
+
+    /// `YYYY-MM`.
+    public var description: String { "\(year)-\(Day.pad2(month))" }
+    /// `YYYYMM`.
+    public var compact: String { "\(year)\(Day.pad2(month))" }
+
+    public static func < (a: Month, b: Month) -> Bool { a.index < b.index }
+}

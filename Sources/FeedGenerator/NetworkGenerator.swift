@@ -1,0 +1,75 @@
+import Ledger
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file the generator wrote.
+public struct GeneratedFile: Sendable, Hashable {
+    /// The feed it holds.
+    public var feed: String
+    public var path: String
+    /// Rows written, header excluded.
+    public var rows: Int
+}
+
+/// Writes a whole dealer network's feeds as CSV files into a folder.
+///
+/// Files: `dealers.csv`, then `<feed>_<DEALER>.csv` for every other feed of the catalogue and
+/// every dealer. Dealers are generated one after the other, each from its own seeded stream,
+/// and rows are written as they are generated: memory does not grow with the row count.
+public struct NetworkGenerator: Sendable {
+    public var spec: NetworkSpec
+    public var catalogue: FeedCatalogue
+
+    /// The feeds written per dealer (every catalogue feed except `dealers`).
+    public static let dealerFeeds = [
+        "employees", "attendance", "customers", "vehicles", "vehicle_events", "sales_orders", "appointments",
+        "repair_orders", "ro_labor", "ro_parts", "parts", "part_movements", "warranty_claims", "csi_surveys",
+        "fleet_bookings", "vehicle_disposals", "expenses",
+    ]
+
+    public init(spec: NetworkSpec, catalogue: FeedCatalogue = .standard) {
+        self.spec = spec
+        self.catalogue = catalogue
+    }
+
+    /// Generates the network into `folder` (created when missing) and lists the files written.
+    @discardableResult
+    public func write(to folder: String) throws -> [GeneratedFile] {
+        try spec.validate()
+        try Self.makeFolder(folder)
+        let dealers = DealerProfile.network(spec)
+        guard let dealerFeed = catalogue.feed(named: "dealers") else {
+            throw GeneratorError.unknownColumn(feed: "dealers", column: "*")
+        }
+        let master = try FeedFileWriter(feed: dealerFeed, path: "\(folder)/dealers.csv")
+        for dealer in dealers {
+            try master.write([
+                "dealer_code": dealer.code, "name": dealer.name, "region": dealer.region, "sub_region": dealer.subRegion,
+                "province": dealer.province, "city": dealer.city, "brand": dealer.brand, "opened_on": dealer.openedOn.description,
+                "status": "active",
+            ])
+        }
+        try master.close()
+        var files = [GeneratedFile(feed: "dealers", path: master.path, rows: master.rowCount)]
+        for dealer in dealers {
+            let dealerFiles = try DealerFiles(catalogue: catalogue, folder: folder, dealerCode: dealer.code, feeds: Self.dealerFeeds)
+            let simulation = DealerSimulation(spec: spec, dealer: dealer, files: dealerFiles)
+            try simulation.run()
+            files += try dealerFiles.close()
+        }
+        return files
+    }
+
+    /// Creates `folder` and its missing parents.
+    static func makeFolder(_ folder: String) throws {
+        var path = folder.hasPrefix("/") ? "" : "."
+        for component in folder.split(separator: "/") {
+            path += "/" + component
+            if mkdir(path, 0o755) != 0 && errno != EEXIST { throw GeneratorError.io(path: path, code: errno) }
+        }
+    }
+}
