@@ -15,6 +15,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         number = era * 146_097 + doe - 719_468
     }
 
+    /// Parses `YYYY-MM-DD`; nil when malformed or not a real calendar day.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), (1...31).contains(d)
+        else { return nil }
+        self.init(y, m, d)
+        guard civil == (y, m, d) else { return nil }
+    }
+
     /// Year, month and day of month.
     public var civil: (year: Int, month: Int, day: Int) {
         let z = number + 719_468

@@ -44,7 +44,16 @@ extension DealerSimulation {
             if day.weekday == 1 { items.append(.weeklyReceipt(day)) }
             day = day.adding(1)
         }
-        // A stable order: by time, receipts first at equal times (sort is not stable).
+        try process(items)
+        // Comebacks planned by this month's ROs that fall in this month.
+        while let more = pending.removeValue(forKey: month.index) {
+            try process(more.map { .repairOrder($0) })
+        }
+        try appointmentsWithoutRO(in: month)
+    }
+
+    /// Runs the items in time order (the sort is made stable by the original position).
+    func process(_ items: [TimelineItem]) throws {
         let ordered = items.enumerated().sorted { a, b in
             a.element.time != b.element.time ? a.element.time < b.element.time : a.offset < b.offset
         }
@@ -55,7 +64,6 @@ extension DealerSimulation {
             case .weeklyReceipt(let day): try replenish(on: day)
             }
         }
-        try appointmentsWithoutRO(in: month)
     }
 
     func laborPlan(for type: String) -> [LaborPlan] {
@@ -197,7 +205,9 @@ extension DealerSimulation {
             default: return (240, rng.int(120...300))
             }
         }()
-        let completed = ro.opened.adding(minutes: actualMinutes + (waiting ? 1_440 : 0))
+        // Near the end some ROs stall (parts back-ordered from the OEM): still open at the end.
+        let stalled = ro.opened.day.adding(20) >= asOfDay && ro.type != "pdi" && rng.chance(0.1)
+        let completed = ro.opened.adding(minutes: actualMinutes + (waiting ? 1_440 : 0) + (stalled ? 14_400 : 0))
         let invoiced = completed.adding(minutes: ro.type == "bodyshop" && rng.chance(0.2) ? rng.int(1...3) * 1_440 : rng.int(10...90))
         let delivered = invoiced.adding(minutes: rng.int(5...90))
         let status = isVoid ? "void" : invoiced <= asOf ? "invoiced" : completed <= asOf ? "completed" : "open"

@@ -165,7 +165,7 @@ extension DealerSimulation {
         requests += Array(repeating: "internal", count: rng.count(around: 2))
         requests += Array(repeating: "maintenance", count: 1)
         for purpose in requests {
-            let futureBooking = month == spec.endMonth && rng.chance(0.05)
+            let futureBooking = month == spec.endMonth && rng.chance(0.1)
             let day = futureBooking ? asOfDay.adding(rng.int(1...5)) : dayIn(month)
             let usage = purpose == "test_drive" ? "demo" : purpose == "loaner" ? "loaner" : nil
             let candidates = fleet.indices.filter { fleet[$0].active(on: day) && (usage == nil || fleet[$0].usage == usage) }

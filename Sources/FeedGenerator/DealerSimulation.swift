@@ -415,7 +415,7 @@ final class DealerSimulation {
         for index in 0..<count {
             let day = dayIn(month)
             let model = rng.pick(brand.models)
-            let rejected = index == 0 && rng.chance(0.3)
+            let rejected = index == 0 && rng.chance(0.15)
             let cancelledOn = day.adding(rng.int(2...20))
             let status = rejected ? "rejected" : cancelledOn <= asOfDay ? "cancelled" : "open"
             let customer = try newCustomer(kind: "person", on: day)

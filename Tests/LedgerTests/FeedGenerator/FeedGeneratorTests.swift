@@ -1,0 +1,276 @@
+import Foundation
+import Testing
+@testable import FeedGenerator
+@testable import Ledger
+
+/// A temporary folder removed at the end of the test.
+final class TemporaryFolder {
+    let path: String
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("feedgen-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// Reads a generated CSV file with the project's reader: header and records.
+func readCSV(_ path: String) throws -> (header: [String], rows: [[String]], problems: [String]) {
+    let reader = CSVReader(source: try FileByteSource(path: path))
+    var header: [String] = []
+    var rows: [[String]] = []
+    var problems: [String] = []
+    while try reader.next() {
+        if let problem = reader.problem { problems.append("\(path):\(reader.line): \(problem)") }
+        if header.isEmpty { header = reader.lossyFields() } else { rows.append(reader.lossyFields()) }
+    }
+    return (header, rows, problems)
+}
+
+/// The feed of a generated file name (`repair_orders_DLR001.csv` → `repair_orders`).
+func feedName(of file: String) -> String? {
+    let stem = file.hasSuffix(".csv") ? String(file.dropLast(4)) : file
+    return FeedCatalogue.standard.feeds.map(\.name).filter { stem == $0 || stem.hasPrefix($0 + "_") }.max { $0.count < $1.count }
+}
+
+/// A small network generated once and shared by the read-only tests.
+enum SharedNetwork {
+    static let spec = NetworkSpec(dealers: 3, regions: 2, brands: 2, endMonth: Month(year: 2026, month: 10), months: 15, scale: 0.4, seed: 7)
+    static let folder: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("feedgen-shared-\(getpid())").path
+        try? FileManager.default.removeItem(atPath: path)
+        _ = try? NetworkGenerator(spec: spec).write(to: path)
+        return path
+    }()
+    static let files: [String: (feed: String, header: [String], rows: [[String]], problems: [String])] = {
+        var result: [String: (feed: String, header: [String], rows: [[String]], problems: [String])] = [:]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names.sorted() {
+            guard let feed = feedName(of: name), let parsed = try? readCSV(folder + "/" + name) else { continue }
+            result[name] = (feed, parsed.header, parsed.rows, parsed.problems)
+        }
+        return result
+    }()
+
+    /// Every value of `column` across the files of `feed`.
+    static func values(_ feed: String, _ column: String) -> [String] {
+        var out: [String] = []
+        for file in files.values where file.feed == feed {
+            guard let index = file.header.firstIndex(of: column) else { continue }
+            out += file.rows.map { $0[index] }
+        }
+        return out
+    }
+}
+
+@Suite struct FeedGeneratorTests {
+    func bytes(of folder: String) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+            result[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
+        }
+        return result
+    }
+
+    @Test func sameSeedGivesByteIdenticalFiles() throws {
+        let spec = NetworkSpec(dealers: 2, regions: 2, brands: 2, months: 3, scale: 0.3, seed: 42)
+        let a = try TemporaryFolder(), b = try TemporaryFolder()
+        try NetworkGenerator(spec: spec).write(to: a.path)
+        try NetworkGenerator(spec: spec).write(to: b.path)
+        let first = try bytes(of: a.path), second = try bytes(of: b.path)
+        #expect(first.count == 35)
+        #expect(first == second)
+    }
+
+    @Test func differentSeedGivesDifferentFiles() throws {
+        var spec = NetworkSpec(dealers: 2, regions: 2, brands: 2, months: 3, scale: 0.3, seed: 42)
+        let a = try TemporaryFolder(), b = try TemporaryFolder()
+        try NetworkGenerator(spec: spec).write(to: a.path)
+        spec.seed = 43
+        try NetworkGenerator(spec: spec).write(to: b.path)
+        let first = try bytes(of: a.path), second = try bytes(of: b.path)
+        #expect(Set(first.keys) == Set(second.keys))
+        #expect(first["repair_orders_DLR001.csv"] != second["repair_orders_DLR001.csv"])
+        #expect(first["vehicle_events_DLR002.csv"] != second["vehicle_events_DLR002.csv"])
+    }
+
+    @Test func everyFeedIsWrittenWithTheCanonicalHeader() throws {
+        let byFeed = Dictionary(grouping: SharedNetwork.files.values, by: \.feed)
+        for feed in FeedCatalogue.standard.feeds {
+            let files = byFeed[feed.name] ?? []
+            #expect(!files.isEmpty, "no file for \(feed.name)")
+            for file in files {
+                #expect(file.header == feed.columns.map(\.name), "header of \(feed.name)")
+                #expect(file.rows.allSatisfy { $0.count == feed.columns.count }, "field count in \(feed.name)")
+            }
+            #expect(files.map(\.rows.count).reduce(0, +) > 0, "\(feed.name) has no rows")
+        }
+        #expect(SharedNetwork.files.count == 1 + 3 * 17)
+        #expect(SharedNetwork.files.values.allSatisfy { $0.problems.isEmpty })
+    }
+
+    @Test func fileNamesSelectTheirFeed() {
+        for name in SharedNetwork.files.keys {
+            #expect(feedName(of: name) != nil, "\(name) does not start with a feed name")
+        }
+    }
+
+    @Test func naturalKeysAreUniqueInEveryFile() {
+        for (name, file) in SharedNetwork.files {
+            guard let feed = FeedCatalogue.standard.feed(named: file.feed) else { continue }
+            let positions = feed.key.compactMap { file.header.firstIndex(of: $0) }
+            #expect(positions.count == feed.key.count)
+            let keys = file.rows.map { row in positions.map { row[$0] }.joined(separator: "\u{1F}") }
+            #expect(Set(keys).count == keys.count, "duplicate key in \(name)")
+            #expect(file.rows.allSatisfy { row in positions.allSatisfy { !row[$0].isEmpty } }, "empty key in \(name)")
+        }
+    }
+
+    @Test func cellsFollowTheColumnTypes() throws {
+        let money = try Regex(#"^-?[0-9]+\.[0-9]{2}$"#)
+        let date = try Regex(#"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"#)
+        let dateTime = try Regex(#"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]) ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$"#)
+        let decimal = try Regex(#"^-?[0-9]+(\.[0-9]{1,2})?$"#)
+        let integer = try Regex(#"^-?[0-9]+$"#)
+        for (name, file) in SharedNetwork.files {
+            guard let feed = FeedCatalogue.standard.feed(named: file.feed) else { continue }
+            for (position, column) in feed.columns.enumerated() {
+                for row in file.rows {
+                    let cell = row[position]
+                    if cell.isEmpty { continue }
+                    let ok: Bool
+                    switch column.type {
+                    case .money: ok = cell.wholeMatch(of: money) != nil
+                    case .date: ok = cell.wholeMatch(of: date) != nil && Day(parsing: cell) != nil
+                    case .dateTime: ok = cell.wholeMatch(of: dateTime) != nil && Day(parsing: String(cell.prefix(10))) != nil
+                    case .decimal: ok = cell.wholeMatch(of: decimal) != nil
+                    case .integer: ok = cell.wholeMatch(of: integer) != nil
+                    case .score: ok = Double(cell).map { (0...10).contains($0) } ?? false
+                    case .boolean: ok = cell == "0" || cell == "1"
+                    case .enumeration(let domain): ok = domain.values.contains(cell)
+                    case .vin: ok = VIN.isValid(cell)
+                    case .text: ok = !cell.hasPrefix(" ") && !cell.hasSuffix(" ")
+                    }
+                    #expect(ok, "\(name): \(column.name) = \(cell)")
+                    if !ok { return }
+                }
+            }
+        }
+    }
+
+    @Test func phonesAreElevenDigitMobileNumbers() throws {
+        let phone = try Regex(#"^1[358][0-9]{9}$"#)
+        let phones = SharedNetwork.values("customers", "phone")
+        #expect(!phones.isEmpty)
+        #expect(phones.allSatisfy { $0.wholeMatch(of: phone) != nil })
+    }
+
+    @Test func dataExercisesEveryKPI() {
+        let movementTypes = Set(SharedNetwork.values("part_movements", "movement_type"))
+        #expect(movementTypes == Set(["opening_balance", "receipt", "receipt_reversal", "issue_to_ro", "return_from_ro", "counter_sale",
+                                      "counter_return", "transfer_in", "transfer_out", "stocktake_gain", "stocktake_loss", "relocation", "lost_sale"]))
+        #expect(Set(SharedNetwork.values("vehicle_events", "event_type")).isSuperset(of: ["stocked_in", "stocked_out", "delivered", "returned", "reserved"]))
+        #expect(Set(SharedNetwork.values("sales_orders", "status")).isSuperset(of: ["delivered", "cancelled"]))
+        #expect(Set(SharedNetwork.values("sales_orders", "sale_type")) == ["new", "used"])
+        #expect(Set(SharedNetwork.values("repair_orders", "status")).isSuperset(of: ["invoiced", "void"]))
+        #expect(SharedNetwork.values("repair_orders", "comeback_flag").contains("1"))
+        #expect(Set(SharedNetwork.values("ro_labor", "pay_type")) == ["customer", "warranty", "internal", "insurance"])
+        #expect(Set(SharedNetwork.values("appointments", "status")).isSuperset(of: ["arrived", "no_show", "cancelled"]))
+        #expect(Set(SharedNetwork.values("warranty_claims", "status")).isSuperset(of: ["approved", "rejected", "paid"]))
+        #expect(SharedNetwork.values("warranty_claims", "submission_count").contains { $0 != "1" })
+        #expect(Set(SharedNetwork.values("vehicles", "usage")) == ["retail", "demo", "loaner", "fleet"])
+        #expect(Set(SharedNetwork.values("expenses", "category")) == ["variable", "personnel", "semi_fixed", "fixed"])
+        #expect(Set(SharedNetwork.values("csi_surveys", "kind")) == ["sales", "service"])
+        #expect(Set(SharedNetwork.values("employees", "role")).contains("technician"))
+        #expect(!SharedNetwork.values("vehicle_disposals", "vin").isEmpty)
+        #expect(Set(SharedNetwork.values("dealers", "region")) == ["华东", "华南"])
+        #expect(Set(SharedNetwork.values("dealers", "brand")).count == 2)
+    }
+
+    @Test func severalPayTypesOnOneRepairOrder() {
+        var payTypes: [String: Set<String>] = [:]
+        for file in SharedNetwork.files.values where file.feed == "ro_labor" {
+            for row in file.rows { payTypes[row[0] + "/" + row[1], default: []].insert(row[5]) }
+        }
+        #expect(payTypes.values.contains { $0.count > 1 })
+    }
+
+    @Test func rowCountsScaleWithScale() throws {
+        func repairOrders(scale: Double) throws -> Int {
+            let folder = try TemporaryFolder()
+            let files = try NetworkGenerator(spec: NetworkSpec(dealers: 2, months: 4, scale: scale, seed: 3)).write(to: folder.path)
+            return files.filter { $0.feed == "repair_orders" }.map(\.rows).reduce(0, +)
+        }
+        let small = try repairOrders(scale: 0.5), large = try repairOrders(scale: 2)
+        #expect(small > 0)
+        let ratio = Double(large) / Double(small)
+        #expect(ratio > 3 && ratio < 5, "ratio \(ratio)")
+    }
+
+    @Test(arguments: ["repair_orders", "ro_parts"])
+    func benchRowsWriteExactlyNRows(feed: String) throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/\(feed)_bench.csv"
+        let file = try BenchRowGenerator(feed: feed, rows: 2_345, seed: 9).write(to: path)
+        let parsed = try readCSV(path)
+        #expect(file.rows == 2_345)
+        #expect(parsed.rows.count == 2_345)
+        #expect(parsed.header == FeedCatalogue.standard.feed(named: feed)?.columns.map(\.name))
+        #expect(parsed.problems.isEmpty)
+    }
+
+    @Test func benchRowsRejectOtherFeeds() throws {
+        let folder = try TemporaryFolder()
+        #expect(throws: GeneratorError.self) { try BenchRowGenerator(feed: "dealers", rows: 1).write(to: folder.path + "/x.csv") }
+    }
+
+    @Test(arguments: [
+        NetworkSpec(dealers: 0), NetworkSpec(regions: 7), NetworkSpec(brands: 4), NetworkSpec(months: 0), NetworkSpec(scale: 0),
+    ])
+    func invalidSpecsAreRefused(spec: NetworkSpec) {
+        #expect(throws: GeneratorError.self) { try spec.validate() }
+    }
+}
+
+@Suite struct GeneratorBuildingBlockTests {
+    @Test(arguments: [("1M8GDM9AXKP042788", Character("X")), ("11111111111111111", Character("1")), ("5GZCZ43D13S812715", Character("1"))])
+    func knownCheckDigits(vin: String, digit: Character) {
+        #expect(VIN.checkDigit(of: vin) == digit)
+        #expect(VIN.isValid(vin))
+    }
+
+    @Test func madeVINsAreValid() {
+        var rng = SeededGenerator(seed: 5)
+        for serial in 0..<500 {
+            let vin = VIN.make(wmi: "LLH", descriptor: "S5A2B", modelYear: rng.int(2000...2030), plant: rng.pick(VIN.alphabet), serial: serial * 1_997)
+            #expect(VIN.isValid(vin), "\(vin)")
+            #expect(!vin.contains { "IOQ".contains($0) })
+        }
+        #expect(VIN.checkDigit(of: "LLHS5A2B0IA000001") == nil)
+    }
+
+    @Test func calendarRoundTrips() {
+        for number in stride(from: -800, through: 60_000, by: 7) {
+            let day = Day(number: number)
+            let (y, m, d) = day.civil
+            #expect(Day(y, m, d) == day)
+        }
+        #expect(Day(1970, 1, 1).weekday == 4)
+        #expect(Day(2026, 10, 31).description == "2026-10-31")
+        #expect(Day(2024, 2, 29).at(23, 59, 59).description == "2024-02-29 23:59:59")
+        #expect(Month(parsing: "2026-10")?.lastDay == Day(2026, 10, 31))
+        #expect(Month(parsing: "2026-13") == nil)
+        #expect(DealerSimulation.addingYears(2, to: Day(2024, 2, 29)) == Day(2026, 2, 28))
+    }
+
+    @Test(arguments: [(15_230_000, "152300.00"), (-150, "-1.50"), (7, "0.07"), (0, "0.00")])
+    func moneyFormatting(minor: Int, text: String) {
+        #expect(FeedFormat.money(minor) == text)
+    }
+
+    @Test func seededGeneratorIsStable() {
+        var a = SeededGenerator(seed: 1), b = SeededGenerator(seed: 1), c = SeededGenerator(seed: 1, stream: 2)
+        let first = (0..<8).map { _ in a.next() }
+        #expect(first == (0..<8).map { _ in b.next() })
+        #expect(first != (0..<8).map { _ in c.next() })
+    }
+}
