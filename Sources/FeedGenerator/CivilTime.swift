@@ -47,8 +47,29 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `YYYY-MM-DD`.
     public var description: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `YYYY-MM-DD` (years 0–9999) as ASCII bytes.
+    func appendText(to bytes: inout [UInt8]) {
         let (y, m, d) = civil
-        return "\(y)-\(Self.pad2(m))-\(Self.pad2(d))"
+        let year = max(0, min(9_999, y))
+        bytes.append(0x30 + UInt8(year / 1000))
+        bytes.append(0x30 + UInt8(year / 100 % 10))
+        bytes.append(0x30 + UInt8(year / 10 % 10))
+        bytes.append(0x30 + UInt8(year % 10))
+        bytes.append(0x2D)
+        Self.appendTwoDigits(m, to: &bytes)
+        bytes.append(0x2D)
+        Self.appendTwoDigits(d, to: &bytes)
+    }
+
+    static func appendTwoDigits(_ value: Int, to bytes: inout [UInt8]) {
+        bytes.append(0x30 + UInt8(value / 10 % 10))
+        bytes.append(0x30 + UInt8(value % 10))
     }
 
     /// Midnight of this day.
@@ -82,7 +103,16 @@ public struct Moment: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String {
         let d = day
         let rest = Int(seconds - Int64(d.number) * 86_400)
-        return "\(d) \(Day.pad2(rest / 3600)):\(Day.pad2(rest / 60 % 60)):\(Day.pad2(rest % 60))"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(19)
+        d.appendText(to: &bytes)
+        bytes.append(0x20)
+        Day.appendTwoDigits(rest / 3600, to: &bytes)
+        bytes.append(0x3A)
+        Day.appendTwoDigits(rest / 60 % 60, to: &bytes)
+        bytes.append(0x3A)
+        Day.appendTwoDigits(rest % 60, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func < (a: Moment, b: Moment) -> Bool { a.seconds < b.seconds }

@@ -26,14 +26,14 @@ extension DealerSimulation {
             let type = ["maintenance", "repair", "bodyshop", "warranty", "recall"][rng.weightedIndex([45, 27, 10, 12, 6])]
             items.append(.repairOrder(PlannedRO(
                 type: type, vin: pool[index].vin, opened: moment(on: day, from: 8, to: 17), labor: laborPlan(for: type),
-                customerID: pool[index].customerID)))
+                customerID: pool[index].customerID, inService: pool[index].inService)))
         }
         for vehicle in fleet where vehicle.active(on: month.firstDay) && rng.chance(0.25) {
             let day = dayIn(month)
             guard day <= asOfDay else { continue }
             items.append(.repairOrder(PlannedRO(
                 type: "internal", vin: vehicle.vin, opened: moment(on: day, from: 8, to: 16),
-                labor: [LaborPlan(op: rng.pick(Catalogues.internalOps), payType: "internal")])))
+                labor: [LaborPlan(op: rng.pick(Catalogues.internalOps), payType: "internal")], inService: vehicle.inService)))
         }
         for _ in 0..<rng.count(around: 15 * spec.scale) {
             let day = dayIn(month)
@@ -206,13 +206,14 @@ extension DealerSimulation {
             }
         }()
         // Near the end some ROs stall (parts back-ordered from the OEM): still open at the end.
-        let stalled = ro.opened.day.adding(20) >= asOfDay && ro.type != "pdi" && rng.chance(0.1)
+        let stalled = ro.opened.day.adding(20) >= asOfDay && ro.type != "pdi" && rng.chance(0.15)
         let completed = ro.opened.adding(minutes: actualMinutes + (waiting ? 1_440 : 0) + (stalled ? 14_400 : 0))
-        let invoiced = completed.adding(minutes: ro.type == "bodyshop" && rng.chance(0.2) ? rng.int(1...3) * 1_440 : rng.int(10...90))
+        // Insurance settlements and customers collecting late leave some ROs completed, not invoiced.
+        let settlesLate = (ro.type == "bodyshop" && rng.chance(0.2)) || rng.chance(0.03)
+        let invoiced = completed.adding(minutes: settlesLate ? rng.int(1...3) * 1_440 : rng.int(10...90))
         let delivered = invoiced.adding(minutes: rng.int(5...90))
         let status = isVoid ? "void" : invoiced <= asOf ? "invoiced" : completed <= asOf ? "completed" : "open"
-        let inService = pool.first { $0.vin == ro.vin }?.inService
-        let mileage = inService.map { max(5, (ro.opened.day.number - $0.number) * rng.int(25...60)) } ?? rng.int(1_000...60_000)
+        let mileage = ro.inService.map { max(5, (ro.opened.day.number - $0.number) * rng.int(25...60)) } ?? rng.int(1_000...60_000)
         try files.write("repair_orders", [
             "dealer_code": dealer.code, "ro_no": roNo, "vin": ro.vin, "opened_at": ro.opened.description,
             "promised_at": rng.chance(0.04) ? "" : ro.opened.adding(minutes: promisedMinutes).description,
@@ -244,7 +245,7 @@ extension DealerSimulation {
                 type: "repair", vin: ro.vin, opened: opened,
                 labor: [LaborPlan(op: ro.labor[0].op, payType: rng.chance(0.5) ? "internal" : "customer")],
                 comebackOf: variant == 0 ? roNo : nil, comebackFlag: variant == 2 ? nil : variant == 0 || variant == 1,
-                customerID: ro.customerID))
+                customerID: ro.customerID, inService: ro.inService))
         }
     }
 

@@ -81,6 +81,8 @@ final class DealerSimulation {
         var comebackOf: String? = nil
         var comebackFlag: Bool? = nil
         var customerID: String? = nil
+        /// First registration of the vehicle, for its mileage.
+        var inService: Day? = nil
     }
 
     let spec: NetworkSpec
@@ -212,7 +214,9 @@ final class DealerSimulation {
         for (role, count) in roles {
             for index in 0..<count {
                 let hired = start.adding(-rng.int(60...2_500))
-                let left: Day? = role == "technician" && index == 0 ? start.adding(rng.int(120...300)) : nil
+                var left: Day? = role == "technician" && index == 0 ? start.adding(rng.int(120...300)) : nil
+                // Short runs: nobody leaves after the end (the replacement would be hired after it too).
+                if let leaving = left, leaving.adding(-30) > asOfDay { left = nil }
                 employees.append(Employee(id: "E" + FeedFormat.padded(employees.count + 1, 4), name: personName(), role: role, hired: hired, left: left))
                 if left != nil, let leftDay = left {
                     employees.append(Employee(id: "E" + FeedFormat.padded(employees.count + 1, 4), name: personName(), role: role, hired: leftDay.adding(-rng.int(5...20)), left: nil))

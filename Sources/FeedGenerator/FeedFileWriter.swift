@@ -85,15 +85,30 @@ public final class FeedFileWriter {
     private func writeCells(_ cells: [String]) throws {
         for (position, cell) in cells.enumerated() {
             if position > 0 { buffer.append(UInt8(ascii: ",")) }
-            append(CSVWriter.quoteIfNeeded(cell, delimiter: ","))
+            append(cell)
         }
         buffer.append(UInt8(ascii: "\n"))
         if buffer.count >= 1 << 18 { try flush() }
     }
 
+    /// Appends one cell, quoted (RFC 4180) when it holds a comma, a quote or a line break.
+    /// Works on UTF-8 bytes: every byte of a multi-byte character is ≥ 0x80, so it never
+    /// matches the ASCII bytes looked for.
     private func append(_ text: String) {
         var text = text
-        text.withUTF8 { buffer.append(contentsOf: $0) }
+        text.withUTF8 { bytes in
+            let needsQuotes = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            guard needsQuotes else {
+                buffer.append(contentsOf: bytes)
+                return
+            }
+            buffer.append(0x22)
+            for byte in bytes {
+                if byte == 0x22 { buffer.append(0x22) }
+                buffer.append(byte)
+            }
+            buffer.append(0x22)
+        }
     }
 
     private func flush() throws {

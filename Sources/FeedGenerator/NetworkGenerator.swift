@@ -24,12 +24,9 @@ public struct NetworkGenerator: Sendable {
     public var spec: NetworkSpec
     public var catalogue: FeedCatalogue
 
-    /// The feeds written per dealer (every catalogue feed except `dealers`).
-    public static let dealerFeeds = [
-        "employees", "attendance", "customers", "vehicles", "vehicle_events", "sales_orders", "appointments",
-        "repair_orders", "ro_labor", "ro_parts", "parts", "part_movements", "warranty_claims", "csi_surveys",
-        "fleet_bookings", "vehicle_disposals", "expenses",
-    ]
+    /// The feeds written per dealer: every feed of the catalogue except `dealers`, so that a
+    /// feed added to the catalogue gets at least its header (and the tests ask for rows).
+    public var dealerFeeds: [String] { catalogue.feeds.map(\.name).filter { $0 != "dealers" } }
 
     public init(spec: NetworkSpec, catalogue: FeedCatalogue = .standard) {
         self.spec = spec
@@ -56,7 +53,7 @@ public struct NetworkGenerator: Sendable {
         try master.close()
         var files = [GeneratedFile(feed: "dealers", path: master.path, rows: master.rowCount)]
         for dealer in dealers {
-            let dealerFiles = try DealerFiles(catalogue: catalogue, folder: folder, dealerCode: dealer.code, feeds: Self.dealerFeeds)
+            let dealerFiles = try DealerFiles(catalogue: catalogue, folder: folder, dealerCode: dealer.code, feeds: dealerFeeds)
             let simulation = DealerSimulation(spec: spec, dealer: dealer, files: dealerFiles)
             try simulation.run()
             files += try dealerFiles.close()

@@ -49,7 +49,7 @@ public struct NetworkSpec: Sendable, Hashable {
         }
         guard (1...240).contains(months) else { throw GeneratorError.invalidSpec("months must be 1…240, not \(months)") }
         guard scale > 0, scale <= 1000 else { throw GeneratorError.invalidSpec("scale must be > 0 and ≤ 1000, not \(scale)") }
-        guard (2000...2090).contains(startMonth.year - 10), (2000...2100).contains(endMonth.year) else {
+        guard startMonth.year >= 2010, endMonth.year <= 2100 else {
             throw GeneratorError.invalidSpec("months must lie between 2010 and 2100")
         }
     }
