@@ -44,24 +44,30 @@ extension DealerSimulation {
             if day.weekday == 1 { items.append(.weeklyReceipt(day)) }
             day = day.adding(1)
         }
-        try process(items)
-        // Comebacks planned by this month's ROs that fall in this month.
-        while let more = pending.removeValue(forKey: month.index) {
-            try process(more.map { .repairOrder($0) })
-        }
+        try process(items, in: month)
         try appointmentsWithoutRO(in: month)
     }
 
-    /// Runs the items in time order (the sort is made stable by the original position).
-    func process(_ items: [TimelineItem]) throws {
-        let ordered = items.enumerated().sorted { a, b in
+    /// Runs the items in time order (ties keep their original order). A comeback planned by
+    /// an RO of this month for later in this month joins the queue at its own time, so stock
+    /// is always consumed in the order of the timestamps written.
+    func process(_ items: [TimelineItem], in month: Month) throws {
+        var queue = items.enumerated().sorted { a, b in
             a.element.time != b.element.time ? a.element.time < b.element.time : a.offset < b.offset
-        }
-        for (_, item) in ordered {
+        }.map(\.element)
+        var position = 0
+        while position < queue.count {
+            let item = queue[position]
+            position += 1
             switch item {
             case .repairOrder(let ro): try write(ro)
             case .counterSale(let time): try counterSale(at: time)
             case .weeklyReceipt(let day): try replenish(on: day)
+            }
+            for ro in pending.removeValue(forKey: month.index) ?? [] {
+                var slot = position
+                while slot < queue.count && queue[slot].time <= ro.opened { slot += 1 }
+                queue.insert(.repairOrder(ro), at: slot)
             }
         }
     }
@@ -73,8 +79,12 @@ extension DealerSimulation {
             if rng.chance(0.3) { plan.append(LaborPlan(op: rng.pick(Catalogues.repairOps), payType: "customer")) }
             return plan
         case "repair":
-            var plan = [LaborPlan(op: rng.pick(Catalogues.repairOps), payType: "customer")]
-            if rng.chance(0.35) { plan.append(LaborPlan(op: rng.pick(Catalogues.repairOps), payType: "customer")) }
+            let first = rng.int(0..<Catalogues.repairOps.count)
+            var plan = [LaborPlan(op: Catalogues.repairOps[first], payType: "customer")]
+            if rng.chance(0.35) {
+                let second = (first + rng.int(1..<Catalogues.repairOps.count)) % Catalogues.repairOps.count
+                plan.append(LaborPlan(op: Catalogues.repairOps[second], payType: "customer"))
+            }
             if rng.chance(0.15) { plan.append(LaborPlan(op: rng.pick(Catalogues.warrantyOps), payType: "warranty")) }
             return plan
         case "warranty":
@@ -83,8 +93,11 @@ extension DealerSimulation {
             return plan
         case "bodyshop":
             let payer = rng.chance(0.7) ? "insurance" : "customer"
-            var plan = [LaborPlan(op: rng.pick(Catalogues.bodyshopOps), payType: payer)]
-            if rng.chance(0.4) { plan.append(LaborPlan(op: rng.pick(Catalogues.bodyshopOps), payType: payer)) }
+            let first = rng.int(0..<Catalogues.bodyshopOps.count)
+            var plan = [LaborPlan(op: Catalogues.bodyshopOps[first], payType: payer)]
+            if rng.chance(0.4) {
+                plan.append(LaborPlan(op: Catalogues.bodyshopOps[(first + rng.int(1..<Catalogues.bodyshopOps.count)) % Catalogues.bodyshopOps.count], payType: payer))
+            }
             if rng.chance(0.2) { plan.append(LaborPlan(op: Catalogues.repairOps[5], payType: "customer")) }
             return plan
         case "recall": return [LaborPlan(op: Catalogues.recallOps[0], payType: "warranty")]
@@ -142,11 +155,15 @@ extension DealerSimulation {
         var partRows: [[String: String]] = []
         var issueLines: [(part: Int, qty: Int)] = []
         var lateLines: [(part: Int, qty: Int)] = []
+        var taken: [Int: Int] = [:]
         for (index, line) in partLines.enumerated() {
             let state = parts[line.part]
             var filled = true
             if !isVoid {
-                if state.onHand >= line.qty { issueLines.append((line.part, line.qty)) } else {
+                if state.onHand - (taken[line.part] ?? 0) >= line.qty {
+                    issueLines.append((line.part, line.qty))
+                    taken[line.part, default: 0] += line.qty
+                } else {
                     filled = false
                     waiting = true
                     lateLines.append((line.part, line.qty))
@@ -167,11 +184,14 @@ extension DealerSimulation {
             }
         }
         if !lateLines.isEmpty {
+            // The urgent order is booked in at once (so no later RO can count on stock that
+            // has not been received); the part is fitted the next morning.
             let arrival = ro.opened.day.adding(1).at(10)
-            let receipt = number("RK", arrival.day, "movement")
+            let receiptTime = ro.opened.adding(minutes: 5)
+            let receipt = number("RK", receiptTime.day, "movement")
             for (index, line) in lateLines.enumerated() {
                 let qty = (line.qty + parts[line.part].maximum / 2 + 99) / 100 * 100
-                try movement("receipt", receipt, index + 1, line.part, qty, arrival, reference: "PO" + FeedFormat.padded(rng.int(0...999_999), 6))
+                try movement("receipt", receipt, index + 1, line.part, qty, receiptTime, reference: "PO" + FeedFormat.padded(rng.int(0...999_999), 6))
             }
             let doc = number("CK", arrival.day, "movement")
             for (index, line) in lateLines.enumerated() {
@@ -186,16 +206,16 @@ extension DealerSimulation {
                 "qty": FeedFormat.hundredths(-100), "unit_price": FeedFormat.money(state.part.price),
                 "unit_cost": FeedFormat.money(state.part.cost), "pay_type": "customer", "filled_from_stock": "1",
             ])
-            try movement("return_from_ro", number("TL", issueTime.day, "movement"), 1, first.part, 100, issueTime.adding(minutes: 120), reference: roNo)
+            try movement("return_from_ro", number("TL", issueTime.day, "movement"), 1, first.part, 100, issueTime.adding(minutes: 120), reference: roNo, tracked: false)
         }
 
         // Times and status as of the end of the data.
         let (promisedMinutes, actualMinutes): (Int, Int) = {
             switch ro.type {
-            case "maintenance": return (150, rng.int(80...220))
+            case "maintenance": return (150, rng.int(60...190))
             case "repair":
                 let promised = rng.pick([240, 480, 1_440, 2_880])
-                return (promised, promised * rng.int(60...130) / 100)
+                return (promised, promised * rng.int(50...120) / 100)
             case "bodyshop":
                 let promised = rng.int(3...7) * 1_440
                 return (promised, promised * rng.int(60...140) / 100)

@@ -10,11 +10,13 @@ extension DealerSimulation {
 
     func movement(
         _ type: String, _ document: String, _ line: Int, _ partIndex: Int, _ qty: Int, _ time: Moment,
-        price: Int? = nil, reference: String = "", binTo: String = "", filled: String = ""
+        price: Int? = nil, reference: String = "", binTo: String = "", filled: String = "", tracked: Bool = true
     ) throws {
         guard time <= asOf else { return }
         let state = parts[partIndex]
-        parts[partIndex].onHand += Self.sign(of: type) * qty
+        // Stock coming back later than the moment it is decided on is not counted on, so the
+        // on-hand figure used for decisions never exceeds the real one at any instant.
+        if tracked || Self.sign(of: type) < 0 { parts[partIndex].onHand += Self.sign(of: type) * qty }
         try files.write("part_movements", [
             "dealer_code": dealer.code, "movement_no": document, "line_no": String(line), "part_no": state.part.number,
             "moved_at": time.description, "movement_type": type, "qty": FeedFormat.hundredths(qty),
@@ -72,7 +74,7 @@ extension DealerSimulation {
         let document = number("XS", time.day, "movement")
         try movement("counter_sale", document, 1, index, qty, time, price: state.part.price, reference: "FP" + FeedFormat.padded(rng.int(0...9_999_999), 7), filled: "1")
         if rng.chance(0.08) {
-            try movement("counter_return", number("XT", time.day, "movement"), 1, index, 100, time.adding(minutes: rng.int(30...240)), price: state.part.price, reference: document)
+            try movement("counter_return", number("XT", time.day, "movement"), 1, index, 100, time.adding(minutes: rng.int(30...240)), price: state.part.price, reference: document, tracked: false)
         }
     }
 
@@ -81,7 +83,7 @@ extension DealerSimulation {
         guard !active.isEmpty else { return }
         let transferOut = rng.pick(active)
         if parts[transferOut].onHand >= parts[transferOut].minimum + 100 {
-            try movement("transfer_out", number("DC", month.firstDay, "movement"), 1, transferOut, 100, moment(on: dayIn(month), from: 10, to: 16), reference: "DB-兄弟店")
+            try movement("transfer_out", number("DC", month.firstDay, "movement"), 1, transferOut, 100, moment(on: month.lastDay, from: 19, to: 20), reference: "DB-兄弟店")
         }
         try movement("transfer_in", number("DR", month.firstDay, "movement"), 1, rng.pick(active), rng.int(1...3) * 100, moment(on: dayIn(month), from: 10, to: 16), reference: "DB-兄弟店")
         let relocated = rng.pick(active)
@@ -90,11 +92,11 @@ extension DealerSimulation {
         if rng.chance(0.5) {
             let returned = rng.pick(active)
             if parts[returned].onHand >= 200 {
-                try movement("receipt_reversal", number("TH", month.firstDay, "movement"), 1, returned, 100, moment(on: dayIn(month), from: 10, to: 16), reference: "PO-退货")
+                try movement("receipt_reversal", number("TH", month.firstDay, "movement"), 1, returned, 100, moment(on: month.lastDay, from: 19, to: 20), reference: "PO-退货")
             }
         }
         if month.month % 3 == 0 {
-            let time = month.lastDay.at(18)
+            let time = month.lastDay.at(21)
             let document = number("PD", month.firstDay, "movement")
             try movement("stocktake_gain", document, 1, rng.pick(active), 100, time)
             let lost = rng.pick(active)

@@ -186,6 +186,26 @@ enum SharedNetwork {
         #expect(Set(SharedNetwork.values("dealers", "brand")).count == 2)
     }
 
+    /// Parts stock, replayed in time order (arrivals first at equal times), never goes below zero.
+    @Test func partsStockIsNeverNegative() {
+        let signs: [String: Int] = [
+            "opening_balance": 1, "receipt": 1, "return_from_ro": 1, "counter_return": 1, "transfer_in": 1, "stocktake_gain": 1,
+            "receipt_reversal": -1, "issue_to_ro": -1, "counter_sale": -1, "transfer_out": -1, "stocktake_loss": -1,
+        ]
+        for file in SharedNetwork.files.values where file.feed == "part_movements" {
+            let moves = file.rows.map { (part: $0[3], time: $0[4], sign: signs[$0[5]] ?? 0, qty: Int($0[6].filter { $0 != "." }) ?? 0) }
+                .sorted { ($0.part, $0.time, -$0.sign) < ($1.part, $1.time, -$1.sign) }
+            var balance: [String: Int] = [:]
+            var lowest = 0
+            for move in moves {
+                balance[move.part, default: 0] += move.sign * move.qty
+                lowest = min(lowest, balance[move.part] ?? 0)
+            }
+            #expect(lowest == 0)
+            #expect(moves.count > 100)
+        }
+    }
+
     @Test func severalPayTypesOnOneRepairOrder() {
         var payTypes: [String: Set<String>] = [:]
         for file in SharedNetwork.files.values where file.feed == "ro_labor" {
