@@ -33,7 +33,7 @@ public struct BenchRowGenerator: Sendable {
         let partList = Catalogues.parts(prefix: brand.prefix)
         let types = ["maintenance", "repair", "bodyshop", "warranty", "recall", "internal", "pdi"]
         let payTypes = ["customer", "customer", "customer", "warranty", "internal", "insurance"]
-        var opened = Day(2025, 1, 1).at(8)
+        var opened = CivilDay(2025, 1, 1).at(8)
         var roSequence = 0
         var written = 0
         while written < rows {
@@ -46,8 +46,8 @@ public struct BenchRowGenerator: Sendable {
                 let completed = opened.adding(minutes: rng.int(60...4_000))
                 let invoiced = completed.adding(minutes: rng.int(10...90))
                 let model = rng.pick(brand.models)
-                let vin = VIN.make(wmi: brand.wmi, descriptor: model.descriptor, modelYear: rng.int(2016...2026),
-                                   plant: VIN.alphabet[roSequence / 1_000_000 % 33], serial: roSequence % 1_000_000)
+                let vin = VINCode.make(wmi: brand.wmi, descriptor: model.descriptor, modelYear: rng.int(2016...2026),
+                                   plant: VINCode.alphabet[roSequence / 1_000_000 % 33], serial: roSequence % 1_000_000)
                 try writer.writeOrdered([
                     dealer, roNo, vin, opened.description, opened.adding(minutes: 240).description, completed.description,
                     invoiced.description, invoiced.adding(minutes: 30).description, String(rng.int(500...180_000)), type,

@@ -1,5 +1,5 @@
 /// A calendar day, counted from 1970-01-01 (proleptic Gregorian, no time zone).
-public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CivilDay: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01.
     public var number: Int
 
@@ -43,7 +43,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var weekday: Int { ((number % 7) + 7 + 4) % 7 }
 
     /// The day `days` later (earlier when negative).
-    public func adding(_ days: Int) -> Day { Day(number: number + days) }
+    public func adding(_ days: Int) -> CivilDay { CivilDay(number: number + days) }
 
     /// `YYYY-MM-DD`.
     public var description: String {
@@ -73,31 +73,31 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Midnight of this day.
-    public var start: Moment { Moment(seconds: Int64(number) * 86_400) }
+    public var start: CivilMoment { CivilMoment(seconds: Int64(number) * 86_400) }
 
     /// This day at `hour`:`minute`.
-    public func at(_ hour: Int, _ minute: Int = 0, _ second: Int = 0) -> Moment {
-        Moment(seconds: Int64(number) * 86_400 + Int64(hour * 3600 + minute * 60 + second))
+    public func at(_ hour: Int, _ minute: Int = 0, _ second: Int = 0) -> CivilMoment {
+        CivilMoment(seconds: Int64(number) * 86_400 + Int64(hour * 3600 + minute * 60 + second))
     }
 
-    public static func < (a: Day, b: Day) -> Bool { a.number < b.number }
+    public static func < (a: CivilDay, b: CivilDay) -> Bool { a.number < b.number }
 
     static func pad2(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }
 
 /// A local wall-clock instant, in seconds since 1970-01-01 00:00:00 (no time zone).
-public struct Moment: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CivilMoment: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var seconds: Int64
 
     public init(seconds: Int64) { self.seconds = seconds }
 
     /// The calendar day of this instant.
-    public var day: Day {
-        Day(number: Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400))
+    public var day: CivilDay {
+        CivilDay(number: Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400))
     }
 
     /// The instant `minutes` later.
-    public func adding(minutes: Int) -> Moment { Moment(seconds: seconds + Int64(minutes) * 60) }
+    public func adding(minutes: Int) -> CivilMoment { CivilMoment(seconds: seconds + Int64(minutes) * 60) }
 
     /// `YYYY-MM-DD HH:MM:SS`.
     public var description: String {
@@ -107,19 +107,19 @@ public struct Moment: Hashable, Comparable, Sendable, CustomStringConvertible {
         bytes.reserveCapacity(19)
         d.appendText(to: &bytes)
         bytes.append(0x20)
-        Day.appendTwoDigits(rest / 3600, to: &bytes)
+        CivilDay.appendTwoDigits(rest / 3600, to: &bytes)
         bytes.append(0x3A)
-        Day.appendTwoDigits(rest / 60 % 60, to: &bytes)
+        CivilDay.appendTwoDigits(rest / 60 % 60, to: &bytes)
         bytes.append(0x3A)
-        Day.appendTwoDigits(rest % 60, to: &bytes)
+        CivilDay.appendTwoDigits(rest % 60, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    public static func < (a: Moment, b: Moment) -> Bool { a.seconds < b.seconds }
+    public static func < (a: CivilMoment, b: CivilMoment) -> Bool { a.seconds < b.seconds }
 }
 
 /// A calendar month.
-public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CivilMonth: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var year: Int
     public var month: Int
 
@@ -145,16 +145,16 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The month `count` months later.
-    public func adding(_ count: Int) -> Month { Month(index: index + count) }
+    public func adding(_ count: Int) -> CivilMonth { CivilMonth(index: index + count) }
 
-    public var firstDay: Day { Day(year, month, 1) }
-    public var lastDay: Day { adding(1).firstDay.adding(-1) }
+    public var firstDay: CivilDay { CivilDay(year, month, 1) }
+    public var lastDay: CivilDay { adding(1).firstDay.adding(-1) }
     public var dayCount: Int { lastDay.number - firstDay.number + 1 }
 
     /// `YYYY-MM`.
-    public var description: String { "\(year)-\(Day.pad2(month))" }
+    public var description: String { "\(year)-\(CivilDay.pad2(month))" }
     /// `YYYYMM`.
-    public var compact: String { "\(year)\(Day.pad2(month))" }
+    public var compact: String { "\(year)\(CivilDay.pad2(month))" }
 
-    public static func < (a: Month, b: Month) -> Bool { a.index < b.index }
+    public static func < (a: CivilMonth, b: CivilMonth) -> Bool { a.index < b.index }
 }

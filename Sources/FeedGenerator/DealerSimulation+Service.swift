@@ -1,10 +1,10 @@
 extension DealerSimulation {
     enum TimelineItem {
         case repairOrder(PlannedRO)
-        case counterSale(Moment)
-        case weeklyReceipt(Day)
+        case counterSale(CivilMoment)
+        case weeklyReceipt(CivilDay)
 
-        var time: Moment {
+        var time: CivilMoment {
             switch self {
             case .repairOrder(let ro): return ro.opened
             case .counterSale(let time): return time
@@ -17,7 +17,7 @@ extension DealerSimulation {
 
     // MARK: - Planning the month
 
-    func service(in month: Month) throws {
+    func service(in month: CivilMonth) throws {
         var items: [TimelineItem] = (pending.removeValue(forKey: month.index) ?? []).map { .repairOrder($0) }
         for _ in 0..<rng.count(around: spec.repairOrdersPerMonth) {
             let day = dayIn(month)
@@ -51,7 +51,7 @@ extension DealerSimulation {
     /// Runs the items in time order (ties keep their original order). A comeback planned by
     /// an RO of this month for later in this month joins the queue at its own time, so stock
     /// is always consumed in the order of the timestamps written.
-    func process(_ items: [TimelineItem], in month: Month) throws {
+    func process(_ items: [TimelineItem], in month: CivilMonth) throws {
         var queue = items.enumerated().sorted { a, b in
             a.element.time != b.element.time ? a.element.time < b.element.time : a.offset < b.offset
         }.map(\.element)
@@ -271,7 +271,7 @@ extension DealerSimulation {
 
     // MARK: - Appointments, claims, surveys
 
-    func appointment(for roNo: String, opened: Moment, vin: String, customer: String) throws {
+    func appointment(for roNo: String, opened: CivilMoment, vin: String, customer: String) throws {
         let arrived = opened.adding(minutes: -rng.int(5...20))
         let scheduledDay = arrived.day
         let scheduled = scheduledDay.at(max(8, min(17, (Int(arrived.seconds - Int64(scheduledDay.number) * 86_400) / 3600) + rng.int(-1...0))), rng.pick([0, 30]))
@@ -283,7 +283,7 @@ extension DealerSimulation {
         ])
     }
 
-    func appointmentsWithoutRO(in month: Month) throws {
+    func appointmentsWithoutRO(in month: CivilMonth) throws {
         var outcomes: [String] = []
         outcomes += Array(repeating: "no_show", count: rng.count(around: 0.07 * spec.repairOrdersPerMonth))
         outcomes += Array(repeating: "cancelled", count: rng.count(around: 0.03 * spec.repairOrdersPerMonth))
@@ -303,7 +303,7 @@ extension DealerSimulation {
         }
     }
 
-    func warrantyClaim(roNo: String, vin: String, completed: Day, amount: Int) throws {
+    func warrantyClaim(roNo: String, vin: String, completed: CivilDay, amount: Int) throws {
         let submitted = completed.adding(rng.int(1...4))
         guard submitted <= asOfDay else { return }
         let decided = submitted.adding(rng.int(3...45))
@@ -337,7 +337,7 @@ extension DealerSimulation {
         try files.write("warranty_claims", row)
     }
 
-    func survey(kind: String, reference: String, after day: Day, probability: Double) throws {
+    func survey(kind: String, reference: String, after day: CivilDay, probability: Double) throws {
         guard rng.chance(probability) else { return }
         let date = day.adding(rng.int(2...7))
         guard date <= asOfDay else { return }

@@ -9,7 +9,7 @@ extension DealerSimulation {
     }
 
     func movement(
-        _ type: String, _ document: String, _ line: Int, _ partIndex: Int, _ qty: Int, _ time: Moment,
+        _ type: String, _ document: String, _ line: Int, _ partIndex: Int, _ qty: Int, _ time: CivilMoment,
         price: Int? = nil, reference: String = "", binTo: String = "", filled: String = "", tracked: Bool = true
     ) throws {
         guard time <= asOf else { return }
@@ -50,7 +50,7 @@ extension DealerSimulation {
         }
     }
 
-    func replenish(on day: Day) throws {
+    func replenish(on day: CivilDay) throws {
         let below = parts.indices.filter { parts[$0].maximum > 0 && parts[$0].onHand < parts[$0].minimum }
         guard !below.isEmpty else { return }
         let document = number("RK", day, "movement")
@@ -61,7 +61,7 @@ extension DealerSimulation {
         }
     }
 
-    func counterSale(at time: Moment) throws {
+    func counterSale(at time: CivilMoment) throws {
         let index = rng.pick(Catalogues.counterParts)
         let state = parts[index]
         let qty = state.part.unit == "升" ? rng.pick([100, 400, 450]) : rng.int(1...3) * 100
@@ -78,7 +78,7 @@ extension DealerSimulation {
         }
     }
 
-    func counterAndStockMovements(in month: Month) throws {
+    func counterAndStockMovements(in month: CivilMonth) throws {
         let active = parts.indices.filter { parts[$0].maximum > 0 }
         guard !active.isEmpty else { return }
         let transferOut = rng.pick(active)
@@ -111,7 +111,7 @@ extension DealerSimulation {
         let slots: [(usage: String, life: Int)] =
             Array(repeating: ("demo", 2), count: 3 + Int(spec.scale)) + Array(repeating: ("loaner", 4), count: 2 + Int(spec.scale / 2)) + [("fleet", 6)]
         for (slot, kind) in slots.enumerated() {
-            var inService: Day
+            var inService: CivilDay
             if slot == slots.count - 2 {
                 // Due for scrapping within 90 days of the end, not disposed yet.
                 inService = Self.addingYears(-kind.life, to: asOfDay.adding(rng.int(20...80)))
@@ -121,7 +121,7 @@ extension DealerSimulation {
             while true {
                 let due = Self.addingYears(kind.life, to: inService)
                 let disposes = due.adding(20) < asOfDay && !(slot == 0 && due >= start) && rng.chance(0.8)
-                let disposedOn: Day? = disposes ? due.adding(rng.int(0...20)) : nil
+                let disposedOn: CivilDay? = disposes ? due.adding(rng.int(0...20)) : nil
                 try addFleetVehicle(usage: kind.usage, life: kind.life, inService: inService, disposedOn: disposedOn)
                 guard let disposedOn else { break }
                 inService = disposedOn.adding(rng.int(0...5))
@@ -130,7 +130,7 @@ extension DealerSimulation {
         }
     }
 
-    func addFleetVehicle(usage: String, life: Int, inService: Day, disposedOn: Day?) throws {
+    func addFleetVehicle(usage: String, life: Int, inService: CivilDay, disposedOn: CivilDay?) throws {
         let model = rng.pick(brand.models)
         let (year, _, _) = inService.civil
         let vin = try newVIN(wmi: brand.wmi, descriptor: model.descriptor, modelYear: year)
@@ -155,12 +155,12 @@ extension DealerSimulation {
     }
 
     /// `day` moved by whole calendar years; 29 February becomes 28 February.
-    static func addingYears(_ years: Int, to day: Day) -> Day {
+    static func addingYears(_ years: Int, to day: CivilDay) -> CivilDay {
         let (y, m, d) = day.civil
-        return Day(y + years, m, m == 2 && d == 29 ? 28 : d)
+        return CivilDay(y + years, m, m == 2 && d == 29 ? 28 : d)
     }
 
-    func fleetBookings(in month: Month) throws {
+    func fleetBookings(in month: CivilMonth) throws {
         var requests: [String] = []
         requests += Array(repeating: "test_drive", count: rng.count(around: 18 * spec.scale))
         requests += Array(repeating: "loaner", count: rng.count(around: 5 * spec.scale))
@@ -208,10 +208,10 @@ extension DealerSimulation {
 
     // MARK: - Expenses
 
-    func expenses(in month: Month) throws {
+    func expenses(in month: CivilMonth) throws {
         let volume = max(0.3, spec.scale)
         for (account, department, category, base) in Catalogues.expenseAccounts {
-            let day: Day = category == "personnel" ? month.lastDay : category == "fixed" ? month.firstDay : dayIn(month)
+            let day: CivilDay = category == "personnel" ? month.lastDay : category == "fixed" ? month.firstDay : dayIn(month)
             guard day <= asOfDay else { continue }
             let amount = Int(Double(base) * volume) * rng.int(85...115) / 100
             try files.write("expenses", [

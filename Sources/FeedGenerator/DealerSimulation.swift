@@ -38,17 +38,17 @@ final class DealerSimulation {
         let id: String
         let name: String
         let role: String
-        let hired: Day
-        let left: Day?
-        func employed(on day: Day) -> Bool { hired <= day && (left.map { day < $0 } ?? true) }
+        let hired: CivilDay
+        let left: CivilDay?
+        func employed(on day: CivilDay) -> Bool { hired <= day && (left.map { day < $0 } ?? true) }
     }
 
     struct ServiceVehicle {
         let vin: String
         let customerID: String
-        let inService: Day
+        let inService: CivilDay
         let kmPerDay: Int
-        var lastService: Day
+        var lastService: CivilDay
     }
 
     struct PartState {
@@ -62,10 +62,10 @@ final class DealerSimulation {
     struct FleetVehicle {
         let vin: String
         let usage: String
-        let inService: Day
-        let disposed: Day?
+        let inService: CivilDay
+        let disposed: CivilDay?
         var km: Int
-        func active(on day: Day) -> Bool { inService <= day && (disposed.map { day < $0 } ?? true) }
+        func active(on day: CivilDay) -> Bool { inService <= day && (disposed.map { day < $0 } ?? true) }
     }
 
     struct LaborPlan {
@@ -76,13 +76,13 @@ final class DealerSimulation {
     struct PlannedRO {
         let type: String
         let vin: String
-        let opened: Moment
+        let opened: CivilMoment
         let labor: [LaborPlan]
         var comebackOf: String? = nil
         var comebackFlag: Bool? = nil
         var customerID: String? = nil
         /// First registration of the vehicle, for its mileage.
-        var inService: Day? = nil
+        var inService: CivilDay? = nil
     }
 
     let spec: NetworkSpec
@@ -90,9 +90,9 @@ final class DealerSimulation {
     let brand: Catalogues.Brand
     let files: DealerFiles
     var rng: SeededGenerator
-    let start: Day
-    let asOf: Moment
-    var asOfDay: Day { asOf.day }
+    let start: CivilDay
+    let asOf: CivilMoment
+    var asOfDay: CivilDay { asOf.day }
 
     var employees: [Employee] = []
     var pool: [ServiceVehicle] = []
@@ -122,7 +122,7 @@ final class DealerSimulation {
         return value
     }
 
-    func number(_ prefix: String, _ day: Day, _ counter: String, width: Int = 5) -> String {
+    func number(_ prefix: String, _ day: CivilDay, _ counter: String, width: Int = 5) -> String {
         let (y, m, _) = day.civil
         return prefix + String(y) + FeedFormat.padded(m, 2) + FeedFormat.padded(next(counter), width)
     }
@@ -153,24 +153,24 @@ final class DealerSimulation {
         vehicleCounter += 1
         guard vehicleCounter < 200_000 else { throw GeneratorError.invalidSpec("more than 200,000 vehicles per dealer; lower the scale") }
         let id = dealer.index * 200_000 + vehicleCounter
-        let plant = VIN.alphabet[id / 1_000_000]
-        return VIN.make(wmi: wmi, descriptor: descriptor, modelYear: modelYear, plant: plant, serial: id % 1_000_000)
+        let plant = VINCode.alphabet[id / 1_000_000]
+        return VINCode.make(wmi: wmi, descriptor: descriptor, modelYear: modelYear, plant: plant, serial: id % 1_000_000)
     }
 
-    func moment(on day: Day, from hour: Int, to lastHour: Int) -> Moment {
+    func moment(on day: CivilDay, from hour: Int, to lastHour: Int) -> CivilMoment {
         day.at(rng.int(hour...lastHour), rng.int(0...59), rng.int(0...59))
     }
 
-    func dayIn(_ month: Month) -> Day { month.firstDay.adding(rng.int(0..<month.dayCount)) }
+    func dayIn(_ month: CivilMonth) -> CivilDay { month.firstDay.adding(rng.int(0..<month.dayCount)) }
 
-    func employee(_ role: String, on day: Day) -> Employee? {
+    func employee(_ role: String, on day: CivilDay) -> Employee? {
         let candidates = employees.filter { $0.role == role && $0.employed(on: day) }
         return candidates.isEmpty ? nil : rng.pick(candidates)
     }
 
-    func text(_ moment: Moment?) -> String { moment.map { $0 <= asOf ? $0.description : "" } ?? "" }
+    func text(_ moment: CivilMoment?) -> String { moment.map { $0 <= asOf ? $0.description : "" } ?? "" }
 
-    func newCustomer(kind: String, on day: Day) throws -> String {
+    func newCustomer(kind: String, on day: CivilDay) throws -> String {
         let id = "C" + FeedFormat.padded(next("customer"), 6)
         let name = kind == "company"
             ? "\(dealer.city.hasSuffix("市") ? String(dealer.city.dropLast()) : dealer.city)\(rng.pick(Catalogues.companyWords))有限公司"
@@ -214,7 +214,7 @@ final class DealerSimulation {
         for (role, count) in roles {
             for index in 0..<count {
                 let hired = start.adding(-rng.int(60...2_500))
-                var left: Day? = role == "technician" && index == 0 ? start.adding(rng.int(120...300)) : nil
+                var left: CivilDay? = role == "technician" && index == 0 ? start.adding(rng.int(120...300)) : nil
                 // Short runs: nobody leaves after the end (the replacement would be hired after it too).
                 if let leaving = left, leaving.adding(-30) > asOfDay { left = nil }
                 employees.append(Employee(id: "E" + FeedFormat.padded(employees.count + 1, 4), name: personName(), role: role, hired: hired, left: left))
@@ -231,7 +231,7 @@ final class DealerSimulation {
         }
     }
 
-    func attendance(in month: Month) throws {
+    func attendance(in month: CivilMonth) throws {
         for (index, employee) in employees.enumerated() where employee.role == "technician" || employee.role == "advisor" {
             var day = month.firstDay
             while day <= month.lastDay && day <= asOfDay {
@@ -249,8 +249,8 @@ final class DealerSimulation {
     // MARK: - Vehicles
 
     func writeVehicle(
-        vin: String, model: (brand: String, series: String, code: String, name: String), modelYear: Int, production: Day,
-        inService: Day?, newUsed: String, usage: String, owner: String?, serviceLife: Int?, status: String
+        vin: String, model: (brand: String, series: String, code: String, name: String), modelYear: Int, production: CivilDay,
+        inService: CivilDay?, newUsed: String, usage: String, owner: String?, serviceLife: Int?, status: String
     ) throws {
         try files.write("vehicles", [
             "vin": vin, "brand": model.brand, "series": model.series, "model_code": model.code, "model_name": model.name,
@@ -265,7 +265,7 @@ final class DealerSimulation {
         ])
     }
 
-    func event(_ vin: String, _ type: String, _ time: Moment, _ extra: [String: String] = [:]) throws {
+    func event(_ vin: String, _ type: String, _ time: CivilMoment, _ extra: [String: String] = [:]) throws {
         guard time <= asOf else { return }
         var row = extra
         row["dealer_code"] = dealer.code
@@ -275,11 +275,11 @@ final class DealerSimulation {
         try files.write("vehicle_events", row)
     }
 
-    func planNewVehicles(in month: Month, count: Int) throws {
+    func planNewVehicles(in month: CivilMonth, count: Int) throws {
         for _ in 0..<count { try planNewVehicle(ordered: dayIn(month)) }
     }
 
-    func planNewVehicle(ordered orderedDay: Day) throws {
+    func planNewVehicle(ordered orderedDay: CivilDay) throws {
         let model = rng.pick(brand.models)
         let (year, monthNumber, _) = orderedDay.civil
         let modelYear = monthNumber >= 9 ? year + 1 : year
@@ -372,7 +372,7 @@ final class DealerSimulation {
         }
     }
 
-    func planUsedVehicles(in month: Month) throws {
+    func planUsedVehicles(in month: CivilMonth) throws {
         for _ in 0..<rng.count(around: 3 * spec.scale) {
             let day = dayIn(month)
             let make = rng.pick(Catalogues.otherMakes)
@@ -382,7 +382,7 @@ final class DealerSimulation {
             let stockedIn = day.at(11, rng.int(0...59))
             try event(vin, "stocked_in", stockedIn, ["cost": FeedFormat.money(cost), "warehouse": "二手车库", "bin": "U" + FeedFormat.padded(rng.int(1...30), 2), "reference": "ES" + FeedFormat.padded(rng.int(0...999_999), 6)])
             let orderDay = day.adding(rng.int(7...120))
-            let firstRegistration = Day(modelYear, rng.int(1...12), rng.int(1...28))
+            let firstRegistration = CivilDay(modelYear, rng.int(1...12), rng.int(1...28))
             let nameParts = make.name.split(separator: " ")
             let model = (String(nameParts.first ?? ""), String(nameParts.last ?? ""), make.descriptor, make.name)
             guard orderDay <= asOfDay else {
@@ -414,7 +414,7 @@ final class DealerSimulation {
         }
     }
 
-    func cancelledOrders(in month: Month) throws {
+    func cancelledOrders(in month: CivilMonth) throws {
         let count = rng.count(around: 1.0 * spec.scale)
         for index in 0..<count {
             let day = dayIn(month)
@@ -463,7 +463,7 @@ final class DealerSimulation {
     }
 
     /// A customer vehicle due for a visit on `day`: in service for a while and not seen for 45 days.
-    func serviceVehicle(on day: Day) -> Int? {
+    func serviceVehicle(on day: CivilDay) -> Int? {
         guard !pool.isEmpty else { return nil }
         for _ in 0..<12 {
             let index = rng.int(0..<pool.count)
@@ -474,6 +474,6 @@ final class DealerSimulation {
 
     func schedule(_ ro: PlannedRO) {
         let (year, month, _) = ro.opened.day.civil
-        pending[Month(year: year, month: month).index, default: []].append(ro)
+        pending[CivilMonth(year: year, month: month).index, default: []].append(ro)
     }
 }

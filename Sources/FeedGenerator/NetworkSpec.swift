@@ -7,7 +7,7 @@ public struct NetworkSpec: Sendable, Hashable {
     /// Number of brands used (1…3).
     public var brands: Int
     /// The last month generated; data runs up to its last day, 23:59:59 (the as-of instant).
-    public var endMonth: Month
+    public var endMonth: CivilMonth
     /// How many months are generated, ending with `endMonth`.
     public var months: Int
     /// Volume multiplier: at 1.0 a dealer has about 40 repair orders, 10 new and 3 used
@@ -17,7 +17,7 @@ public struct NetworkSpec: Sendable, Hashable {
     public var seed: UInt64
 
     public init(
-        dealers: Int = 4, regions: Int = 2, brands: Int = 2, endMonth: Month = Month(year: 2026, month: 10),
+        dealers: Int = 4, regions: Int = 2, brands: Int = 2, endMonth: CivilMonth = CivilMonth(year: 2026, month: 10),
         months: Int = 16, scale: Double = 1.0, seed: UInt64 = 1
     ) {
         self.dealers = dealers
@@ -30,10 +30,10 @@ public struct NetworkSpec: Sendable, Hashable {
     }
 
     /// The first month generated.
-    public var startMonth: Month { endMonth.adding(-(months - 1)) }
+    public var startMonth: CivilMonth { endMonth.adding(-(months - 1)) }
 
     /// The instant the data describes: nothing happens after it.
-    public var asOf: Moment { endMonth.lastDay.at(23, 59, 59) }
+    public var asOf: CivilMoment { endMonth.lastDay.at(23, 59, 59) }
 
     /// Repair orders per dealer per month (before comebacks, PDI and fleet ROs).
     public var repairOrdersPerMonth: Double { 40 * scale }
@@ -67,7 +67,7 @@ public struct DealerProfile: Sendable, Hashable {
     public var plate: String
     public var brandIndex: Int
     public var brand: String
-    public var openedOn: Day
+    public var openedOn: CivilDay
 
     /// The dealers of `spec`, deterministic.
     public static func network(_ spec: NetworkSpec) -> [DealerProfile] {
@@ -89,7 +89,7 @@ public struct DealerProfile: Sendable, Hashable {
                 region: region.name, subRegion: "\(region.name)\(["一", "二", "三"][inRegion % 3])区",
                 province: city.province, city: city.city, plate: city.plate,
                 brandIndex: brandIndex, brand: brand.name,
-                openedOn: Day(2010 + rng.int(0...12), rng.int(1...12), rng.int(1...28))))
+                openedOn: CivilDay(2010 + rng.int(0...12), rng.int(1...12), rng.int(1...28))))
         }
         return result
     }

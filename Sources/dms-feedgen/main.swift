@@ -26,7 +26,7 @@ struct Network: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        guard let endMonth = Month(parsing: end) else { throw ValidationError("--end must be YYYY-MM, not \(end)") }
+        guard let endMonth = CivilMonth(parsing: end) else { throw ValidationError("--end must be YYYY-MM, not \(end)") }
         let spec = NetworkSpec(dealers: dealers, regions: regions, brands: brands, endMonth: endMonth, months: months, scale: scale, seed: seed)
         do { try spec.validate() } catch let error as GeneratorError { throw ValidationError(error.description) }
         let files = try generate { try NetworkGenerator(spec: spec).write(to: out) }

@@ -4,7 +4,7 @@ import Testing
 @testable import Ledger
 
 /// A temporary folder removed at the end of the test.
-final class TemporaryFolder {
+final class GeneratorScratchFolder {
     let path: String
     init() throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("feedgen-\(UUID().uuidString)").path
@@ -14,7 +14,7 @@ final class TemporaryFolder {
 }
 
 /// Reads a generated CSV file with the project's reader: header and records.
-func readCSV(_ path: String) throws -> (header: [String], rows: [[String]], problems: [String]) {
+func readGeneratedCSV(_ path: String) throws -> (header: [String], rows: [[String]], problems: [String]) {
     let reader = CSVReader(source: try FileByteSource(path: path))
     var header: [String] = []
     var rows: [[String]] = []
@@ -27,14 +27,14 @@ func readCSV(_ path: String) throws -> (header: [String], rows: [[String]], prob
 }
 
 /// The feed of a generated file name (`repair_orders_DLR001.csv` → `repair_orders`).
-func feedName(of file: String) -> String? {
+func generatedFeedName(of file: String) -> String? {
     let stem = file.hasSuffix(".csv") ? String(file.dropLast(4)) : file
     return FeedCatalogue.standard.feeds.map(\.name).filter { stem == $0 || stem.hasPrefix($0 + "_") }.max { $0.count < $1.count }
 }
 
 /// A small network generated once and shared by the read-only tests.
-enum SharedNetwork {
-    static let spec = NetworkSpec(dealers: 3, regions: 2, brands: 2, endMonth: Month(year: 2026, month: 10), months: 15, scale: 0.4, seed: 7)
+enum GeneratedTestNetwork {
+    static let spec = NetworkSpec(dealers: 3, regions: 2, brands: 2, endMonth: CivilMonth(year: 2026, month: 10), months: 15, scale: 0.4, seed: 7)
     static let folder: String = {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("feedgen-shared-\(getpid())").path
         try? FileManager.default.removeItem(atPath: path)
@@ -45,7 +45,7 @@ enum SharedNetwork {
         var result: [String: (feed: String, header: [String], rows: [[String]], problems: [String])] = [:]
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in names.sorted() {
-            guard let feed = feedName(of: name), let parsed = try? readCSV(folder + "/" + name) else { continue }
+            guard let feed = generatedFeedName(of: name), let parsed = try? readGeneratedCSV(folder + "/" + name) else { continue }
             result[name] = (feed, parsed.header, parsed.rows, parsed.problems)
         }
         return result
@@ -73,7 +73,7 @@ enum SharedNetwork {
 
     @Test func sameSeedGivesByteIdenticalFiles() throws {
         let spec = NetworkSpec(dealers: 2, regions: 2, brands: 2, months: 3, scale: 0.3, seed: 42)
-        let a = try TemporaryFolder(), b = try TemporaryFolder()
+        let a = try GeneratorScratchFolder(), b = try GeneratorScratchFolder()
         try NetworkGenerator(spec: spec).write(to: a.path)
         try NetworkGenerator(spec: spec).write(to: b.path)
         let first = try bytes(of: a.path), second = try bytes(of: b.path)
@@ -83,7 +83,7 @@ enum SharedNetwork {
 
     @Test func differentSeedGivesDifferentFiles() throws {
         var spec = NetworkSpec(dealers: 2, regions: 2, brands: 2, months: 3, scale: 0.3, seed: 42)
-        let a = try TemporaryFolder(), b = try TemporaryFolder()
+        let a = try GeneratorScratchFolder(), b = try GeneratorScratchFolder()
         try NetworkGenerator(spec: spec).write(to: a.path)
         spec.seed = 43
         try NetworkGenerator(spec: spec).write(to: b.path)
@@ -94,7 +94,7 @@ enum SharedNetwork {
     }
 
     @Test func everyFeedIsWrittenWithTheCanonicalHeader() throws {
-        let byFeed = Dictionary(grouping: SharedNetwork.files.values, by: \.feed)
+        let byFeed = Dictionary(grouping: GeneratedTestNetwork.files.values, by: \.feed)
         for feed in FeedCatalogue.standard.feeds {
             let files = byFeed[feed.name] ?? []
             #expect(!files.isEmpty, "no file for \(feed.name)")
@@ -104,18 +104,18 @@ enum SharedNetwork {
             }
             #expect(files.map(\.rows.count).reduce(0, +) > 0, "\(feed.name) has no rows")
         }
-        #expect(SharedNetwork.files.count == 1 + 3 * 17)
-        #expect(SharedNetwork.files.values.allSatisfy { $0.problems.isEmpty })
+        #expect(GeneratedTestNetwork.files.count == 1 + 3 * 17)
+        #expect(GeneratedTestNetwork.files.values.allSatisfy { $0.problems.isEmpty })
     }
 
     @Test func fileNamesSelectTheirFeed() {
-        for name in SharedNetwork.files.keys {
-            #expect(feedName(of: name) != nil, "\(name) does not start with a feed name")
+        for name in GeneratedTestNetwork.files.keys {
+            #expect(generatedFeedName(of: name) != nil, "\(name) does not start with a feed name")
         }
     }
 
     @Test func naturalKeysAreUniqueInEveryFile() {
-        for (name, file) in SharedNetwork.files {
+        for (name, file) in GeneratedTestNetwork.files {
             guard let feed = FeedCatalogue.standard.feed(named: file.feed) else { continue }
             let positions = feed.key.compactMap { file.header.firstIndex(of: $0) }
             #expect(positions.count == feed.key.count)
@@ -131,7 +131,7 @@ enum SharedNetwork {
         let dateTime = try Regex(#"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]) ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$"#)
         let decimal = try Regex(#"^-?[0-9]+(\.[0-9]{1,2})?$"#)
         let integer = try Regex(#"^-?[0-9]+$"#)
-        for (name, file) in SharedNetwork.files {
+        for (name, file) in GeneratedTestNetwork.files {
             guard let feed = FeedCatalogue.standard.feed(named: file.feed) else { continue }
             for (position, column) in feed.columns.enumerated() {
                 for row in file.rows {
@@ -140,14 +140,14 @@ enum SharedNetwork {
                     let ok: Bool
                     switch column.type {
                     case .money: ok = cell.wholeMatch(of: money) != nil
-                    case .date: ok = cell.wholeMatch(of: date) != nil && Day(parsing: cell) != nil
-                    case .dateTime: ok = cell.wholeMatch(of: dateTime) != nil && Day(parsing: String(cell.prefix(10))) != nil
+                    case .date: ok = cell.wholeMatch(of: date) != nil && CivilDay(parsing: cell) != nil
+                    case .dateTime: ok = cell.wholeMatch(of: dateTime) != nil && CivilDay(parsing: String(cell.prefix(10))) != nil
                     case .decimal: ok = cell.wholeMatch(of: decimal) != nil
                     case .integer: ok = cell.wholeMatch(of: integer) != nil
                     case .score: ok = Double(cell).map { (0...10).contains($0) } ?? false
                     case .boolean: ok = cell == "0" || cell == "1"
                     case .enumeration(let domain): ok = domain.values.contains(cell)
-                    case .vin: ok = VIN.isValid(cell)
+                    case .vin: ok = VINCode.isValid(cell)
                     case .text: ok = !cell.hasPrefix(" ") && !cell.hasSuffix(" ")
                     }
                     #expect(ok, "\(name): \(column.name) = \(cell)")
@@ -159,31 +159,31 @@ enum SharedNetwork {
 
     @Test func phonesAreElevenDigitMobileNumbers() throws {
         let phone = try Regex(#"^1[358][0-9]{9}$"#)
-        let phones = SharedNetwork.values("customers", "phone")
+        let phones = GeneratedTestNetwork.values("customers", "phone")
         #expect(!phones.isEmpty)
         #expect(phones.allSatisfy { $0.wholeMatch(of: phone) != nil })
     }
 
     @Test func dataExercisesEveryKPI() {
-        let movementTypes = Set(SharedNetwork.values("part_movements", "movement_type"))
+        let movementTypes = Set(GeneratedTestNetwork.values("part_movements", "movement_type"))
         #expect(movementTypes == Set(["opening_balance", "receipt", "receipt_reversal", "issue_to_ro", "return_from_ro", "counter_sale",
                                       "counter_return", "transfer_in", "transfer_out", "stocktake_gain", "stocktake_loss", "relocation", "lost_sale"]))
-        #expect(Set(SharedNetwork.values("vehicle_events", "event_type")).isSuperset(of: ["stocked_in", "stocked_out", "delivered", "returned", "reserved"]))
-        #expect(Set(SharedNetwork.values("sales_orders", "status")).isSuperset(of: ["delivered", "cancelled"]))
-        #expect(Set(SharedNetwork.values("sales_orders", "sale_type")) == ["new", "used"])
-        #expect(Set(SharedNetwork.values("repair_orders", "status")).isSuperset(of: ["invoiced", "void"]))
-        #expect(SharedNetwork.values("repair_orders", "comeback_flag").contains("1"))
-        #expect(Set(SharedNetwork.values("ro_labor", "pay_type")) == ["customer", "warranty", "internal", "insurance"])
-        #expect(Set(SharedNetwork.values("appointments", "status")).isSuperset(of: ["arrived", "no_show", "cancelled"]))
-        #expect(Set(SharedNetwork.values("warranty_claims", "status")).isSuperset(of: ["approved", "rejected", "paid"]))
-        #expect(SharedNetwork.values("warranty_claims", "submission_count").contains { $0 != "1" })
-        #expect(Set(SharedNetwork.values("vehicles", "usage")) == ["retail", "demo", "loaner", "fleet"])
-        #expect(Set(SharedNetwork.values("expenses", "category")) == ["variable", "personnel", "semi_fixed", "fixed"])
-        #expect(Set(SharedNetwork.values("csi_surveys", "kind")) == ["sales", "service"])
-        #expect(Set(SharedNetwork.values("employees", "role")).contains("technician"))
-        #expect(!SharedNetwork.values("vehicle_disposals", "vin").isEmpty)
-        #expect(Set(SharedNetwork.values("dealers", "region")) == ["华东", "华南"])
-        #expect(Set(SharedNetwork.values("dealers", "brand")).count == 2)
+        #expect(Set(GeneratedTestNetwork.values("vehicle_events", "event_type")).isSuperset(of: ["stocked_in", "stocked_out", "delivered", "returned", "reserved"]))
+        #expect(Set(GeneratedTestNetwork.values("sales_orders", "status")).isSuperset(of: ["delivered", "cancelled"]))
+        #expect(Set(GeneratedTestNetwork.values("sales_orders", "sale_type")) == ["new", "used"])
+        #expect(Set(GeneratedTestNetwork.values("repair_orders", "status")).isSuperset(of: ["invoiced", "void"]))
+        #expect(GeneratedTestNetwork.values("repair_orders", "comeback_flag").contains("1"))
+        #expect(Set(GeneratedTestNetwork.values("ro_labor", "pay_type")) == ["customer", "warranty", "internal", "insurance"])
+        #expect(Set(GeneratedTestNetwork.values("appointments", "status")).isSuperset(of: ["arrived", "no_show", "cancelled"]))
+        #expect(Set(GeneratedTestNetwork.values("warranty_claims", "status")).isSuperset(of: ["approved", "rejected", "paid"]))
+        #expect(GeneratedTestNetwork.values("warranty_claims", "submission_count").contains { $0 != "1" })
+        #expect(Set(GeneratedTestNetwork.values("vehicles", "usage")) == ["retail", "demo", "loaner", "fleet"])
+        #expect(Set(GeneratedTestNetwork.values("expenses", "category")) == ["variable", "personnel", "semi_fixed", "fixed"])
+        #expect(Set(GeneratedTestNetwork.values("csi_surveys", "kind")) == ["sales", "service"])
+        #expect(Set(GeneratedTestNetwork.values("employees", "role")).contains("technician"))
+        #expect(!GeneratedTestNetwork.values("vehicle_disposals", "vin").isEmpty)
+        #expect(Set(GeneratedTestNetwork.values("dealers", "region")) == ["华东", "华南"])
+        #expect(Set(GeneratedTestNetwork.values("dealers", "brand")).count == 2)
     }
 
     /// Parts stock, replayed in time order (arrivals first at equal times), never goes below zero.
@@ -192,7 +192,7 @@ enum SharedNetwork {
             "opening_balance": 1, "receipt": 1, "return_from_ro": 1, "counter_return": 1, "transfer_in": 1, "stocktake_gain": 1,
             "receipt_reversal": -1, "issue_to_ro": -1, "counter_sale": -1, "transfer_out": -1, "stocktake_loss": -1,
         ]
-        for file in SharedNetwork.files.values where file.feed == "part_movements" {
+        for file in GeneratedTestNetwork.files.values where file.feed == "part_movements" {
             let moves = file.rows.map { (part: $0[3], time: $0[4], sign: signs[$0[5]] ?? 0, qty: Int($0[6].filter { $0 != "." }) ?? 0) }
                 .sorted { ($0.part, $0.time, -$0.sign) < ($1.part, $1.time, -$1.sign) }
             var balance: [String: Int] = [:]
@@ -208,7 +208,7 @@ enum SharedNetwork {
 
     @Test func severalPayTypesOnOneRepairOrder() {
         var payTypes: [String: Set<String>] = [:]
-        for file in SharedNetwork.files.values where file.feed == "ro_labor" {
+        for file in GeneratedTestNetwork.files.values where file.feed == "ro_labor" {
             for row in file.rows { payTypes[row[0] + "/" + row[1], default: []].insert(row[5]) }
         }
         #expect(payTypes.values.contains { $0.count > 1 })
@@ -216,7 +216,7 @@ enum SharedNetwork {
 
     @Test func rowCountsScaleWithScale() throws {
         func repairOrders(scale: Double) throws -> Int {
-            let folder = try TemporaryFolder()
+            let folder = try GeneratorScratchFolder()
             let files = try NetworkGenerator(spec: NetworkSpec(dealers: 2, months: 4, scale: scale, seed: 3)).write(to: folder.path)
             return files.filter { $0.feed == "repair_orders" }.map(\.rows).reduce(0, +)
         }
@@ -228,10 +228,10 @@ enum SharedNetwork {
 
     @Test(arguments: ["repair_orders", "ro_parts"])
     func benchRowsWriteExactlyNRows(feed: String) throws {
-        let folder = try TemporaryFolder()
+        let folder = try GeneratorScratchFolder()
         let path = folder.path + "/\(feed)_bench.csv"
         let file = try BenchRowGenerator(feed: feed, rows: 2_345, seed: 9).write(to: path)
-        let parsed = try readCSV(path)
+        let parsed = try readGeneratedCSV(path)
         #expect(file.rows == 2_345)
         #expect(parsed.rows.count == 2_345)
         #expect(parsed.header == FeedCatalogue.standard.feed(named: feed)?.columns.map(\.name))
@@ -239,20 +239,20 @@ enum SharedNetwork {
     }
 
     @Test func benchRowsAreRealistic() throws {
-        let folder = try TemporaryFolder()
+        let folder = try GeneratorScratchFolder()
         try BenchRowGenerator(feed: "repair_orders", rows: 500, seed: 2).write(to: folder.path + "/repair_orders_bench.csv")
         try BenchRowGenerator(feed: "ro_parts", rows: 500, seed: 2).write(to: folder.path + "/ro_parts_bench.csv")
-        let orders = try readCSV(folder.path + "/repair_orders_bench.csv").rows
-        #expect(orders.allSatisfy { VIN.isValid($0[2]) })
+        let orders = try readGeneratedCSV(folder.path + "/repair_orders_bench.csv").rows
+        #expect(orders.allSatisfy { VINCode.isValid($0[2]) })
         #expect(Set(orders.map { $0[1] }).count == 500)
-        let lines = try readCSV(folder.path + "/ro_parts_bench.csv").rows
+        let lines = try readGeneratedCSV(folder.path + "/ro_parts_bench.csv").rows
         let keys = lines.map { $0[0] + "/" + $0[1] + "/" + $0[2] }
         #expect(Set(keys).count == 500)
         #expect(Set(lines.map { $0[1] }).count < 500)
     }
 
     @Test func benchRowsRejectOtherFeeds() throws {
-        let folder = try TemporaryFolder()
+        let folder = try GeneratorScratchFolder()
         #expect(throws: GeneratorError.self) { try BenchRowGenerator(feed: "dealers", rows: 1).write(to: folder.path + "/x.csv") }
     }
 
@@ -267,32 +267,32 @@ enum SharedNetwork {
 @Suite struct GeneratorBuildingBlockTests {
     @Test(arguments: [("1M8GDM9AXKP042788", Character("X")), ("11111111111111111", Character("1")), ("5GZCZ43D13S812715", Character("1"))])
     func knownCheckDigits(vin: String, digit: Character) {
-        #expect(VIN.checkDigit(of: vin) == digit)
-        #expect(VIN.isValid(vin))
+        #expect(VINCode.checkDigit(of: vin) == digit)
+        #expect(VINCode.isValid(vin))
     }
 
     @Test func madeVINsAreValid() {
-        var rng = SeededGenerator(seed: 5)
+        var rng = FeedGenerator.SeededGenerator(seed: 5)
         for serial in 0..<500 {
-            let vin = VIN.make(wmi: "LLH", descriptor: "S5A2B", modelYear: rng.int(2000...2030), plant: rng.pick(VIN.alphabet), serial: serial * 1_997)
-            #expect(VIN.isValid(vin), "\(vin)")
+            let vin = VINCode.make(wmi: "LLH", descriptor: "S5A2B", modelYear: rng.int(2000...2030), plant: rng.pick(VINCode.alphabet), serial: serial * 1_997)
+            #expect(VINCode.isValid(vin), "\(vin)")
             #expect(!vin.contains { "IOQ".contains($0) })
         }
-        #expect(VIN.checkDigit(of: "LLHS5A2B0IA000001") == nil)
+        #expect(VINCode.checkDigit(of: "LLHS5A2B0IA000001") == nil)
     }
 
     @Test func calendarRoundTrips() {
         for number in stride(from: -800, through: 60_000, by: 7) {
-            let day = Day(number: number)
+            let day = CivilDay(number: number)
             let (y, m, d) = day.civil
-            #expect(Day(y, m, d) == day)
+            #expect(CivilDay(y, m, d) == day)
         }
-        #expect(Day(1970, 1, 1).weekday == 4)
-        #expect(Day(2026, 10, 31).description == "2026-10-31")
-        #expect(Day(2024, 2, 29).at(23, 59, 59).description == "2024-02-29 23:59:59")
-        #expect(Month(parsing: "2026-10")?.lastDay == Day(2026, 10, 31))
-        #expect(Month(parsing: "2026-13") == nil)
-        #expect(DealerSimulation.addingYears(2, to: Day(2024, 2, 29)) == Day(2026, 2, 28))
+        #expect(CivilDay(1970, 1, 1).weekday == 4)
+        #expect(CivilDay(2026, 10, 31).description == "2026-10-31")
+        #expect(CivilDay(2024, 2, 29).at(23, 59, 59).description == "2024-02-29 23:59:59")
+        #expect(CivilMonth(parsing: "2026-10")?.lastDay == CivilDay(2026, 10, 31))
+        #expect(CivilMonth(parsing: "2026-13") == nil)
+        #expect(DealerSimulation.addingYears(2, to: CivilDay(2024, 2, 29)) == CivilDay(2026, 2, 28))
     }
 
     @Test(arguments: [(15_230_000, "152300.00"), (-150, "-1.50"), (7, "0.07"), (0, "0.00")])
@@ -303,12 +303,12 @@ enum SharedNetwork {
     /// xoshiro256** seeded with SplitMix64(1), as computed by an independent implementation of
     /// the reference algorithms: a change here would silently change every generated file.
     @Test func seededGeneratorMatchesTheReferenceAlgorithm() {
-        var rng = SeededGenerator(seed: 1)
+        var rng = FeedGenerator.SeededGenerator(seed: 1)
         #expect((0..<3).map { _ in rng.next() } == [0xB3F2_AF6D_0FC7_10C5, 0x853B_5596_4736_4CEA, 0x92F8_9756_082A_4514])
     }
 
     @Test func seededGeneratorIsStable() {
-        var a = SeededGenerator(seed: 1), b = SeededGenerator(seed: 1), c = SeededGenerator(seed: 1, stream: 2)
+        var a = FeedGenerator.SeededGenerator(seed: 1), b = FeedGenerator.SeededGenerator(seed: 1), c = FeedGenerator.SeededGenerator(seed: 1, stream: 2)
         let first = (0..<8).map { _ in a.next() }
         #expect(first == (0..<8).map { _ in b.next() })
         #expect(first != (0..<8).map { _ in c.next() })

@@ -11,7 +11,7 @@ import Testing
         .appendingPathComponent("samples").path
 
     /// The spec of the command in samples/README.md.
-    static let sampleSpec = NetworkSpec(dealers: 4, regions: 2, brands: 2, endMonth: Month(year: 2026, month: 10), months: 16, scale: 0.6, seed: 20261031)
+    static let sampleSpec = NetworkSpec(dealers: 4, regions: 2, brands: 2, endMonth: CivilMonth(year: 2026, month: 10), months: 16, scale: 0.6, seed: 20261031)
 
     func data(_ relative: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: Self.samples + "/" + relative)) }
 
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func generatedSamplesAreByteIdenticalToTheGenerator() throws {
-        let folder = try TemporaryFolder()
+        let folder = try GeneratorScratchFolder()
         let files = try NetworkGenerator(spec: Self.sampleSpec).write(to: folder.path)
         #expect(files.count == 69)
         for file in files {
@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func quotedFileHoldsCommasLineBreaksAndQuotes() throws {
-        let parsed = try readCSV(Self.samples + "/feeds/formats/repair_orders_DLR002_quoted.csv")
+        let parsed = try readGeneratedCSV(Self.samples + "/feeds/formats/repair_orders_DLR002_quoted.csv")
         #expect(parsed.problems.isEmpty)
         let complaints = parsed.rows.map { $0[14] }
         #expect(complaints.count == 3)
@@ -69,14 +69,14 @@ import Testing
     }
 
     @Test func handMadeRowsReferToTheGeneratedNetwork() throws {
-        let vehicles = Set(try readCSV(Self.samples + "/feeds/vehicles_DLR001.csv").rows.map { $0[0] }
-            + readCSV(Self.samples + "/feeds/vehicles_DLR002.csv").rows.map { $0[0] })
-        let quoted = try readCSV(Self.samples + "/feeds/formats/repair_orders_DLR002_quoted.csv").rows.map { $0[2] }
+        let vehicles = Set(try readGeneratedCSV(Self.samples + "/feeds/vehicles_DLR001.csv").rows.map { $0[0] }
+            + readGeneratedCSV(Self.samples + "/feeds/vehicles_DLR002.csv").rows.map { $0[0] })
+        let quoted = try readGeneratedCSV(Self.samples + "/feeds/formats/repair_orders_DLR002_quoted.csv").rows.map { $0[2] }
         #expect(quoted.allSatisfy(vehicles.contains))
         // The GB18030 file's VINs are ASCII: find them by pattern in the raw bytes.
         let raw = try data("feeds/formats/repair_orders_DLR001_gb18030.csv")
         let ascii = String(decoding: raw.map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self)
-        let vins = ascii.split(separator: ",").map(String.init).filter { $0.count == 17 && VIN.isValid($0) }
+        let vins = ascii.split(separator: ",").map(String.init).filter { $0.count == 17 && VINCode.isValid($0) }
         #expect(vins.count == 5)
         #expect(vins.allSatisfy(vehicles.contains))
     }
@@ -86,7 +86,7 @@ import Testing
     }
 
     func expectations() throws -> [Expectation] {
-        try readCSV(Self.samples + "/feeds-bad/expected.csv").rows.map { row in
+        try readGeneratedCSV(Self.samples + "/feeds-bad/expected.csv").rows.map { row in
             Expectation(file: row[0], outcome: row[1], exitCode: Int(row[2]) ?? -1, rowsRead: Int(row[3]) ?? -1,
                         rejected: Int(row[4]) ?? -1, line: Int(row[5]), column: row[6])
         }
@@ -107,7 +107,7 @@ import Testing
                 #expect((rate > 0.05) == (first.outcome == "rolled_back"), "\(file)")
                 #expect(first.exitCode == (first.outcome == "rolled_back" ? 65 : first.rejected > 0 ? 1 : 0), "\(file)")
                 // rows_read is the number of records after the header.
-                let parsed = try readCSV(Self.samples + "/feeds-bad/" + file)
+                let parsed = try readGeneratedCSV(Self.samples + "/feeds-bad/" + file)
                 #expect(parsed.rows.count == first.rowsRead, "\(file)")
             } else {
                 #expect(first.exitCode == 65)
@@ -128,7 +128,7 @@ import Testing
         }
         let wrongCheck = try #require(String(data: try data("feeds-bad/vehicles_vin_wrong_check_digit.csv"), encoding: .utf8))
             .split(separator: "\n")[5].split(separator: ",")[0]
-        #expect(VIN.checkDigit(of: String(wrongCheck)) != nil)
-        #expect(!VIN.isValid(String(wrongCheck)))
+        #expect(VINCode.checkDigit(of: String(wrongCheck)) != nil)
+        #expect(!VINCode.isValid(String(wrongCheck)))
     }
 }

@@ -1,5 +1,5 @@
 /// Vehicle identification numbers (ISO 3779): alphabet, weights and the check digit.
-public enum VIN {
+public enum VINCode {
     /// The 33 characters a VIN may hold (no I, O, Q).
     public static let alphabet: [Character] = Array("ABCDEFGHJKLMNPRSTUVWXYZ0123456789")
 
