@@ -9,7 +9,8 @@ final class DealerFiles {
             guard let feed = catalogue.feed(named: name) else {
                 throw GeneratorError.unknownColumn(feed: name, column: "*")
             }
-            writers[name] = try FeedFileWriter(feed: feed, path: "\(folder)/\(name)_\(dealerCode).csv")
+            let stage = NetworkGenerator.stageFolder(of: name)
+            writers[name] = try FeedFileWriter(feed: feed, path: "\(folder)/\(stage)/\(name)_\(dealerCode).csv")
         }
     }
 

@@ -17,9 +17,12 @@ public struct GeneratedFile: Sendable, Hashable {
 
 /// Writes a whole dealer network's feeds as CSV files into a folder.
 ///
-/// Files: `dealers.csv`, then `<feed>_<DEALER>.csv` for every other feed of the catalogue and
-/// every dealer. Dealers are generated one after the other, each from its own seeded stream,
-/// and rows are written as they are generated: memory does not grow with the row count.
+/// Files: `1-network/dealers.csv`, `2-master/<feed>_<DEALER>.csv` (employees, customers,
+/// parts, vehicles) and `3-activity/<feed>_<DEALER>.csv` (every other feed). A folder loads in
+/// sorted order of relative path, so parents (dealers, employees, repair_orders before
+/// ro_labor) load before the rows that refer to them and no orphan warning appears.
+/// Dealers are generated one after the other, each from its own seeded stream, and rows are
+/// written as they are generated: memory does not grow with the row count.
 public struct NetworkGenerator: Sendable {
     public var spec: NetworkSpec
     public var catalogue: FeedCatalogue
@@ -33,16 +36,24 @@ public struct NetworkGenerator: Sendable {
         self.catalogue = catalogue
     }
 
+    /// Feeds other rows refer to, written to `2-master/`.
+    public static let masterFeeds: Set<String> = ["employees", "customers", "parts", "vehicles"]
+
+    /// The sub-folder a feed's files are written to.
+    public static func stageFolder(of feed: String) -> String {
+        feed == "dealers" ? "1-network" : masterFeeds.contains(feed) ? "2-master" : "3-activity"
+    }
+
     /// Generates the network into `folder` (created when missing) and lists the files written.
     @discardableResult
     public func write(to folder: String) throws -> [GeneratedFile] {
         try spec.validate()
-        try Self.makeFolder(folder)
+        for stage in ["1-network", "2-master", "3-activity"] { try Self.makeFolder(folder + "/" + stage) }
         let dealers = DealerProfile.network(spec)
         guard let dealerFeed = catalogue.feed(named: "dealers") else {
             throw GeneratorError.unknownColumn(feed: "dealers", column: "*")
         }
-        let master = try FeedFileWriter(feed: dealerFeed, path: "\(folder)/dealers.csv")
+        let master = try FeedFileWriter(feed: dealerFeed, path: "\(folder)/\(Self.stageFolder(of: "dealers"))/dealers.csv")
         for dealer in dealers {
             try master.write([
                 "dealer_code": dealer.code, "name": dealer.name, "region": dealer.region, "sub_region": dealer.subRegion,

@@ -28,7 +28,8 @@ func readGeneratedCSV(_ path: String) throws -> (header: [String], rows: [[Strin
 
 /// The feed of a generated file name (`repair_orders_DLR001.csv` → `repair_orders`).
 func generatedFeedName(of file: String) -> String? {
-    let stem = file.hasSuffix(".csv") ? String(file.dropLast(4)) : file
+    let name = file.split(separator: "/").last.map(String.init) ?? file
+    let stem = name.hasSuffix(".csv") ? String(name.dropLast(4)) : name
     return FeedCatalogue.standard.feeds.map(\.name).filter { stem == $0 || stem.hasPrefix($0 + "_") }.max { $0.count < $1.count }
 }
 
@@ -43,7 +44,7 @@ enum GeneratedTestNetwork {
     }()
     static let files: [String: (feed: String, header: [String], rows: [[String]], problems: [String])] = {
         var result: [String: (feed: String, header: [String], rows: [[String]], problems: [String])] = [:]
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let names = ((try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".csv") }
         for name in names.sorted() {
             guard let feed = generatedFeedName(of: name), let parsed = try? readGeneratedCSV(folder + "/" + name) else { continue }
             result[name] = (feed, parsed.header, parsed.rows, parsed.problems)
@@ -65,7 +66,7 @@ enum GeneratedTestNetwork {
 @Suite struct FeedGeneratorTests {
     func bytes(of folder: String) throws -> [String: Data] {
         var result: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+        for name in try FileManager.default.subpathsOfDirectory(atPath: folder) where name.hasSuffix(".csv") {
             result[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
         }
         return result
@@ -89,8 +90,8 @@ enum GeneratedTestNetwork {
         try NetworkGenerator(spec: spec).write(to: b.path)
         let first = try bytes(of: a.path), second = try bytes(of: b.path)
         #expect(Set(first.keys) == Set(second.keys))
-        #expect(first["repair_orders_DLR001.csv"] != second["repair_orders_DLR001.csv"])
-        #expect(first["vehicle_events_DLR002.csv"] != second["vehicle_events_DLR002.csv"])
+        #expect(first["3-activity/repair_orders_DLR001.csv"] != second["3-activity/repair_orders_DLR001.csv"])
+        #expect(first["3-activity/vehicle_events_DLR002.csv"] != second["3-activity/vehicle_events_DLR002.csv"])
     }
 
     @Test func everyFeedIsWrittenWithTheCanonicalHeader() throws {
@@ -111,6 +112,19 @@ enum GeneratedTestNetwork {
     @Test func fileNamesSelectTheirFeed() {
         for name in GeneratedTestNetwork.files.keys {
             #expect(generatedFeedName(of: name) != nil, "\(name) does not start with a feed name")
+        }
+    }
+
+    /// Loaded in sorted order of relative path, every referenced feed comes before the feeds
+    /// that refer to it (so a fresh load reports no orphans).
+    @Test func parentsSortBeforeTheirChildren() {
+        let order = GeneratedTestNetwork.files.keys.sorted()
+        for (index, name) in order.enumerated() {
+            guard let feedName = generatedFeedName(of: name), let feed = FeedCatalogue.standard.feed(named: feedName) else { continue }
+            for reference in feed.references {
+                let parents = order.enumerated().filter { generatedFeedName(of: $0.element) == reference.feed }.map(\.offset)
+                #expect(!parents.isEmpty && parents.allSatisfy { $0 < index }, "\(name) loads before its parent \(reference.feed)")
+            }
         }
     }
 
