@@ -29,6 +29,15 @@ public struct NetworkSpec: Sendable, Hashable {
         self.seed = seed
     }
 
+    /// A spec covering `startMonth` through `endMonth` (both included).
+    public init(
+        dealers: Int = 4, regions: Int = 2, brands: Int = 2, startMonth: CivilMonth, endMonth: CivilMonth,
+        scale: Double = 1.0, seed: UInt64 = 1
+    ) {
+        self.init(dealers: dealers, regions: regions, brands: brands, endMonth: endMonth,
+                  months: endMonth.index - startMonth.index + 1, scale: scale, seed: seed)
+    }
+
     /// The first month generated.
     public var startMonth: CivilMonth { endMonth.adding(-(months - 1)) }
 

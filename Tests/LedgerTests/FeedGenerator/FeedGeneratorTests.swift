@@ -295,6 +295,13 @@ enum GeneratedTestNetwork {
         #expect(VINCode.checkDigit(of: "LLHS5A2B0IA000001") == nil)
     }
 
+    @Test func specFromStartAndEndMonths() {
+        let spec = NetworkSpec(startMonth: CivilMonth(year: 2025, month: 7), endMonth: CivilMonth(year: 2026, month: 10))
+        #expect(spec.months == 16)
+        #expect(spec.startMonth == CivilMonth(year: 2025, month: 7))
+        #expect(spec.asOf.description == "2026-10-31 23:59:59")
+    }
+
     @Test func calendarRoundTrips() {
         for number in stride(from: -800, through: 60_000, by: 7) {
             let day = CivilDay(number: number)
