@@ -59,6 +59,9 @@ extension FileLoad {
         var cellError: (column: Int, reason: String)? = nil
         var vinWarning = false
         var rowsSinceProgress = 0
+        // Cells of ignored columns are not parsed, but bad bytes in them still reject the row.
+        let mapped = Set(sources.compactMap { $0 })
+        let ignored = (0..<header.count).filter { !mapped.contains($0) }
 
         while try reader.next() {
             summary.rowsRead += 1
@@ -76,6 +79,13 @@ extension FileLoad {
                     line: reader.line, column: nil, value: nil,
                     reason: "expected \(header.count) fields, found \(reader.count)", raw: reader.rawRecord(),
                     summary: &summary)
+                continue
+            }
+
+            if let bad = ignored.first(where: { index in !reader.withField(index) { UTF8Validation.isValid($0) } }) {
+                try reject(
+                    line: reader.line, column: header[bad], value: reader.lossyFields()[bad], reason: Self.invalidText,
+                    raw: reader.rawRecord(), summary: &summary)
                 continue
             }
 
