@@ -371,8 +371,8 @@ extension SessionGenerator {
             files.append(GeneratedFile(path: "sessions/\(id).csv", contents: frameCSV(plan)))
             truth += self.truth(plan)
         }
-        csv("fleet-clean-01", .clean, seconds: 600, fps: 30, seed: 11, driver: "D-1001", vin: "LSVAU2180N2183294")
-        csv("fleet-drowsy-02", .drowsy, seconds: 900, fps: 30, seed: 22, driver: "D-1002", vin: "LFV3A23C8K3049671")
+        csv("fleet-clean-01", .clean, seconds: 300, fps: 30, seed: 11, driver: "D-1001", vin: "LSVAU2180N2183294")
+        csv("fleet-drowsy-02", .drowsy, seconds: 600, fps: 30, seed: 22, driver: "D-1002", vin: "LFV3A23C8K3049671")
         csv("fleet-phone-03", .phone, seconds: 600, fps: 10, seed: 33, speed: false, jitter: 0.004, drop: 0.02,
             driver: "D-1003", vin: "LGBH52E05LY123456")
         var label = Plan(sessionID: "dmd-drowsy-04", scenario: .drowsy, seconds: 420, fps: 29.76, seed: 44)
