@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads frame CSV files (driver-monitoring.md section 1.1 and 3.1), streaming, with
 /// rejected rows reported by line number.
 public struct FrameCSVReader: Sendable {
@@ -67,10 +73,18 @@ public struct FrameCSVReader: Sendable {
         }
         let width = header.count
         let defaultID = baseName(file)
+        // The session being read is held outside `builders` so that its arrays stay uniquely
+        // referenced (appends without copies); others are parked in `builders`.
         var builders: [Builder] = []
+        var active = Builder(frames: SessionFrames(sessionID: "", sourceFile: file))
+        var activeIndex = -1
         var lastKey: [UInt8] = []
-        var current = -1
         var byKey: [[UInt8]: Int] = [:]
+        func activate(_ index: Int) {
+            if activeIndex >= 0 { swap(&active, &builders[activeIndex]) }
+            swap(&active, &builders[index])
+            activeIndex = index
+        }
 
         while try reader.next() {
             let line = reader.line
@@ -82,26 +96,30 @@ public struct FrameCSVReader: Sendable {
                 log.reject(line: line, "expected \(width) fields, found \(reader.count)")
                 continue
             }
-            // Session: the common case (same as the previous row) costs one byte comparison.
+            // Session: the common case (same as the previous row) costs one memcmp.
             if c.session >= 0 {
                 let same = reader.withField(c.session) { bytes in
-                    current >= 0 && bytes.count == lastKey.count && bytes.elementsEqual(lastKey)
+                    activeIndex >= 0 && bytes.count == lastKey.count
+                        && lastKey.withUnsafeBytes { key in
+                            guard let a = key.baseAddress, let b = bytes.baseAddress else { return bytes.isEmpty }
+                            return memcmp(a, b, bytes.count) == 0
+                        }
                 }
                 if !same {
                     let key = reader.withField(c.session) { Array($0) }
                     if let existing = byKey[key] {
-                        current = existing
+                        activate(existing)
                     } else {
                         let id = String(decoding: key, as: UTF8.self).trimmingASCIISpaces()
                         builders.append(Builder(frames: newFrames(id.isEmpty ? defaultID : id, file, hasSpeed: c.speed >= 0)))
-                        current = builders.count - 1
-                        byKey[key] = current
+                        byKey[key] = builders.count - 1
+                        activate(builders.count - 1)
                     }
                     lastKey = key
                 }
-            } else if current < 0 {
+            } else if activeIndex < 0 {
                 builders.append(Builder(frames: newFrames(defaultID, file, hasSpeed: c.speed >= 0)))
-                current = 0
+                activate(0)
             }
 
             let t: Double
@@ -118,10 +136,10 @@ public struct FrameCSVReader: Sendable {
                 }
                 t = value
             }
-            guard t > builders[current].lastTime else {
+            guard t > active.lastTime else {
                 log.reject(
                     line: line,
-                    "time \(DecimalText.shortest(t)) s is not after the previous accepted row (\(DecimalText.shortest(builders[current].lastTime)) s) of session \"\(builders[current].frames.sessionID)\"")
+                    "time \(DecimalText.shortest(t)) s is not after the previous accepted row (\(DecimalText.shortest(active.lastTime)) s) of session \"\(active.frames.sessionID)\"")
                 continue
             }
             guard let face = reader.withField(c.face, Self.flag), face >= 0 else {
@@ -166,13 +184,14 @@ public struct FrameCSVReader: Sendable {
                 }
                 speed = value
             }
-            if c.driver >= 0 { constant(\.driverID, "driver_id", c.driver, reader, &builders[current], line, &log) }
-            if c.vin >= 0 { constant(\.vin, "vin", c.vin, reader, &builders[current], line, &log) }
-            builders[current].lastTime = t
-            builders[current].frames.append(
+            if c.driver >= 0 { constant(\.driverID, "driver_id", c.driver, reader, &active, line, &log) }
+            if c.vin >= 0 { constant(\.vin, "vin", c.vin, reader, &active, line, &log) }
+            active.lastTime = t
+            active.frames.append(
                 time: t, faceDetected: face == 1, eyeLeft: left, eyeRight: right, zone: zone, phoneUse: phone, yawning: yawn,
                 speed: speed)
         }
+        if activeIndex >= 0 { swap(&active, &builders[activeIndex]) }
         let sessions = builders.map(\.frames).filter { $0.count > 0 }
         if sessions.isEmpty {
             throw MonitoringFileError(file: file, "no frames could be read (\(log.rejected) rows rejected)")

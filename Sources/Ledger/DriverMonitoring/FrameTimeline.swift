@@ -83,9 +83,41 @@ struct FrameTimeline {
         guard times.count > 1 else { return 0 }
         var intervals = [Double](repeating: 0, count: times.count - 1)
         for i in 0..<(times.count - 1) { intervals[i] = times[i + 1] - times[i] }
-        intervals.sort()
-        let m = intervals.count / 2
-        return intervals.count % 2 == 1 ? intervals[m] : (intervals[m - 1] + intervals[m]) / 2
+        let k = intervals.count / 2
+        let upper = select(&intervals, k)
+        guard intervals.count % 2 == 0 else { return upper }
+        // After selection everything before k is ≤ the k-th value: the largest of them is the (k−1)-th.
+        var lower = intervals[0]
+        for i in 1..<k where intervals[i] > lower { lower = intervals[i] }
+        return (lower + upper) / 2
+    }
+
+    /// The `k`-th smallest value (0-based), partially reordering `values` (quickselect).
+    static func select(_ values: inout [Double], _ k: Int) -> Double {
+        var low = 0
+        var high = values.count - 1
+        while low < high {
+            let pivot = values[low + (high - low) / 2]
+            var i = low
+            var j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j {
+                high = j
+            } else if k >= i {
+                low = i
+            } else {
+                return values[k]
+            }
+        }
+        return values[k]
     }
 
     /// The index of the segment that holds time `time` (the one ending at or after it).

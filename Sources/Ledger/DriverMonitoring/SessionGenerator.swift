@@ -25,6 +25,8 @@ public struct SessionGenerator: Sendable {
         public var fps: Double
         public var seed: UInt64
         public var withSpeed = true
+        /// Whether frame CSV rows carry the `session_id` column (else the file name is the id).
+        public var withSessionColumn = true
         public var driverID: String?
         public var vin: String?
         /// Timestamp jitter, ± seconds.
@@ -240,16 +242,16 @@ public struct SessionGenerator: Sendable {
 
     /// The session as a frame CSV (section 1.1), written in chunks to `write`.
     public func frameCSV(_ plan: Plan, write: (String) -> Void) {
-        var header = "session_id,t_s,face_detected,eye_open_l,eye_open_r,gaze_zone,phone_use"
+        var header = (plan.withSessionColumn ? "session_id," : "") + "t_s,face_detected,eye_open_l,eye_open_r,gaze_zone,phone_use"
         if plan.withSpeed { header += ",speed_kmh" }
         if plan.driverID != nil { header += ",driver_id" }
         if plan.vin != nil { header += ",vin" }
         var chunk = header + "\n"
-        let id = plan.sessionID
+        let id = plan.withSessionColumn ? plan.sessionID + "," : ""
         let suffix = (plan.driverID.map { "," + $0 } ?? "") + (plan.vin.map { "," + $0 } ?? "")
         let timeDigits = plan.jitter > 0 ? 4 : 3
         frames(plan) { frame in
-            chunk += id + "," + DecimalText.fixed(frame.time, timeDigits) + (frame.face ? ",1," : ",0,")
+            chunk += id + DecimalText.fixed(frame.time, timeDigits) + (frame.face ? ",1," : ",0,")
             if frame.face {
                 chunk += DecimalText.fixed(frame.left, 2) + "," + DecimalText.fixed(frame.right, 2) + "," + frame.zone.name
             } else {
@@ -387,12 +389,14 @@ extension SessionGenerator {
         return files
     }
 
-    /// Session `index` of a benchmark set: `mixed` scenario with a speed column.
+    /// Session `index` of a benchmark set: `mixed` scenario with a speed column, one session per
+    /// file named after it (no `session_id` column).
     public func benchPlan(_ index: Int, minutes: Double, fps: Double) -> Plan {
         var plan = Plan(
             sessionID: "bench-\(String(1000 + index).suffix(4))", scenario: .mixed, seconds: minutes * 60, fps: fps,
             seed: UInt64(7919 &* (index + 1)))
         plan.withSpeed = true
+        plan.withSessionColumn = false
         return plan
     }
 }

@@ -81,3 +81,26 @@ import Testing
         #expect(s.events.isEmpty)
     }
 }
+
+@Suite struct MedianIntervalTests {
+    @Test(arguments: [
+        ([0.0, 1], 1.0), ([0.0, 1, 3], 1.5), ([0.0, 0.1, 0.2, 0.3, 5], 0.1), ([0.0, 2, 3, 7, 8, 8.5], 1.0),
+    ])
+    func medianOfIntervals(times: [Double], median: Double) {
+        #expect(abs(FrameTimeline.median(of: times) - median) < 1e-12)
+    }
+
+    @Test func selectionMatchesSorting() {
+        var state: UInt64 = 42
+        for n in [1, 2, 3, 10, 101, 1000] {
+            let values = (0..<n).map { _ -> Double in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return Double((state >> 33) % 50)
+            }
+            for k in [0, n / 2, n - 1] {
+                var copy = values
+                #expect(FrameTimeline.select(&copy, k) == values.sorted()[k])
+            }
+        }
+    }
+}

@@ -15,16 +15,16 @@ public final class CSVReader {
     private let source: any ByteSource
     private let chunk: UnsafeMutableRawBufferPointer
     private let chunkBase: UnsafeMutablePointer<UInt8>
-    private var chunkCount = 0
-    private var chunkOffset = 0
-    private var atEnd = false
+    @exclusivity(unchecked) private var chunkCount = 0
+    @exclusivity(unchecked) private var chunkOffset = 0
+    @exclusivity(unchecked) private var atEnd = false
     private var startChecked = false
 
-    private var bytes: [UInt8] = []
-    private var ends: [Int] = []
-    private var nextLine = 1
-    private var skipLineFeed = false
-    private var previousWasCR = false
+    @exclusivity(unchecked) private var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var ends: [Int] = []
+    @exclusivity(unchecked) private var nextLine = 1
+    @exclusivity(unchecked) private var skipLineFeed = false
+    @exclusivity(unchecked) private var previousWasCR = false
 
     /// The physical line on which the current record starts (1-based).
     public private(set) var line = 0
