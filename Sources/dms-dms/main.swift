@@ -111,6 +111,9 @@ struct Evaluate: ParsableCommand {
     func run() throws {
         let console = common.console()
         try runMapped(console) {
+            for path in [truth] + (detections.map { [$0] } ?? []) where !FileManager.default.fileExists(atPath: path) {
+                throw InputError(kind: .missing, path: path, reason: "no such file")
+            }
             var (result, rules, status) = try scoring.score(console)
             var detected = result.events
             var source = "events scored by dms-dms with the rules below"

@@ -163,10 +163,27 @@ public final class CSVReader {
                         append(byte, limit)
                     } else {
                         state = .unquoted
-                        append(byte, limit)
+                        // The rest of an unquoted field, up to a delimiter or line break, in one append.
+                        var end = chunkOffset
+                        while end < chunkCount {
+                            let next = base[end]
+                            if next == delimiter || next == 0x0A || next == 0x0D { break }
+                            end += 1
+                        }
+                        appendRun(base + (chunkOffset - 1), end - chunkOffset + 1, limit)
+                        chunkOffset = end
                     }
                 }
             }
+        }
+    }
+
+    @inline(__always)
+    private func appendRun(_ start: UnsafeMutablePointer<UInt8>, _ count: Int, _ limit: Int) {
+        if bytes.count + count <= limit {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
+        } else {
+            for i in 0..<count { append(start[i], limit) }
         }
     }
 
