@@ -67,11 +67,7 @@ extension ScoringArguments {
     }
 
     func summarise(_ result: ScoringResult, _ written: [String], _ console: Console) {
-        var severities: [Severity: Int] = [:]
-        for s in result.sessions { severities[s.severity, default: 0] += 1 }
-        let hours = result.sessions.reduce(0) { $0 + $1.duration } / 3600
-        let mix = Severity.allCases.reversed().map { "\($0.rawValue) \(severities[$0] ?? 0)" }.joined(separator: ", ")
-        console.result("sessions \(result.sessions.count), hours \(String(format: "%.2f", hours)), events \(result.events.count) (\(mix))")
+        console.result(result.summaryLine)
         written.forEach { console.result($0) }
     }
 }

@@ -104,6 +104,9 @@ public struct OpenLABELReader: Sendable {
         let firstFrame = numbers[0]
         let lastFrame = numbers[numbers.count - 1]
         let span = lastFrame - firstFrame + 1
+        guard span <= max(1_000_000, 64 * numbers.count) else {
+            throw MonitoringFileError(file: file, "frame numbers \(firstFrame)–\(lastFrame) are too sparse for \(numbers.count) frames")
+        }
         // Per frame number (offset from the first): labels from the actions.
         var zone = [GazeZone?](repeating: nil, count: span)
         var zoneSpecific = [Bool](repeating: false, count: span)

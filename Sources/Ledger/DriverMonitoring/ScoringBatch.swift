@@ -36,6 +36,16 @@ public struct ScoringResult: Sendable {
     /// Per input file, in input order.
     public var outcomes: [(file: String, outcome: FileOutcome)]
 
+    /// One line for stdout: sessions, hours, events and the severity mix.
+    public var summaryLine: String {
+        var severities: [Severity: Int] = [:]
+        for s in sessions { severities[s.severity, default: 0] += 1 }
+        let hours = sessions.reduce(0) { $0 + $1.duration } / 3600
+        let mix = Severity.allCases.reversed().map { "\($0.rawValue) \(severities[$0] ?? 0)" }.joined(separator: ", ")
+        let events = sessions.reduce(0) { $0 + $1.events.count }
+        return "sessions \(sessions.count), hours \(DecimalText.fixed(hours, 2)), events \(events) (\(mix))"
+    }
+
     /// Every event of every session, in `events.csv` order.
     public var events: [MonitoringEvent] { sessions.flatMap(\.events).sorted(by: MonitoringEvent.outputOrder) }
 }

@@ -105,3 +105,15 @@ import Testing
         #expect(throws: InputError.self) { try ScoringBatch.inputFiles(["/nonexistent/dms"]) }
     }
 }
+
+@Suite struct SampleSetTests {
+    /// `samples/dms` is exactly what the generator writes (`dms-dms generate --out samples/dms`).
+    @Test func committedSamplesAreReproducible() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        for file in SessionGenerator().sampleSet() {
+            let committed = try String(contentsOf: root.appendingPathComponent("samples/dms/" + file.path), encoding: .utf8)
+            #expect(committed == file.contents, "samples/dms/\(file.path) differs from the generator's output")
+        }
+    }
+}
