@@ -159,7 +159,7 @@ public struct MonitoringReport: Sendable {
     private func timeline(_ s: SessionScore) -> String {
         let width = 960.0
         let left = 60.0
-        let plot = width - left - 10
+        let plot = width - left - 24
         let types = MonitoringEventType.allCases.filter { type in s.events.contains { $0.type == type } }
         let laneHeight = 14.0
         let height = 20 + 2 * 20 + Double(types.count) * (laneHeight + 2) + 24
