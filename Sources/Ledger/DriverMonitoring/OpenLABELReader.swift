@@ -86,8 +86,9 @@ public struct OpenLABELReader: Sendable {
         } catch {
             throw MonitoringFileError(file: file, "not valid JSON (\((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "parse error"))")
         }
-        guard let top = root as? [String: Any], let label = top["openlabel"] as? [String: Any] else {
-            throw MonitoringFileError(file: file, "not an OpenLABEL file: no top-level \"openlabel\" object")
+        // Older DMD releases use VCD 4, the predecessor of OpenLABEL: the same layout under "vcd".
+        guard let top = root as? [String: Any], let label = (top["openlabel"] ?? top["vcd"]) as? [String: Any] else {
+            throw MonitoringFileError(file: file, "not an OpenLABEL file: no top-level \"openlabel\" (or VCD \"vcd\") object")
         }
         guard let framesObject = label["frames"] as? [String: Any], !framesObject.isEmpty else {
             throw MonitoringFileError(file: file, "no frames: \"openlabel.frames\" is missing or empty")

@@ -88,12 +88,18 @@ import Testing
     }
 
     @Test(arguments: [
-        ("{}", "not an OpenLABEL file: no top-level \"openlabel\" object"),
+        ("{}", "not an OpenLABEL file: no top-level \"openlabel\" (or VCD \"vcd\") object"),
         ("{\"openlabel\": {\"frames\": {}}}", "no frames: \"openlabel.frames\" is missing or empty"),
         ("{\"openlabel\": {\"frames\": {\"a\": {}}}}", "frame key \"a\" is not a frame number"),
     ])
     func malformedFilesFail(json: String, message: String) {
         #expect(throws: MonitoringFileError(file: "gA_1_s5_ann_gaze.json", message)) { try read(Data(json.utf8)) }
+    }
+
+    @Test func olderVCDFilesAreReadToo() throws {
+        let json = "{\"vcd\": {\"frames\": {\"0\": {}, \"1\": {}}, \"actions\": {\"0\": {\"type\": \"gaze_on_road/looking_road\", \"frame_intervals\": [{\"frame_start\": 0, \"frame_end\": 1}]}}}}"
+        let contents = try read(Data(json.utf8))
+        #expect(contents.sessions[0].zone == [.road, .road])
     }
 
     @Test func invalidJSONFails() {
