@@ -19,7 +19,7 @@ public struct ScoringOptions: Sendable {
 }
 
 /// What happened to one input file.
-public enum FileOutcome: Sendable, Equatable {
+public enum ScoringOutcome: Sendable, Equatable {
     case scored
     /// Scored, but some rows were rejected.
     case rowsRejected(Int)
@@ -34,7 +34,7 @@ public struct ScoringResult: Sendable {
     public var sessions: [SessionScore]
     public var diagnostics: [Diagnostic]
     /// Per input file, in input order.
-    public var outcomes: [(file: String, outcome: FileOutcome)]
+    public var outcomes: [(file: String, outcome: ScoringOutcome)]
 
     /// One line for stdout: sessions, hours, events and the severity mix.
     public var summaryLine: String {
@@ -92,7 +92,7 @@ public enum ScoringBatch {
     private struct FileResult: Sendable {
         var scores: [SessionScore] = []
         var diagnostics: [Diagnostic] = []
-        var outcome = FileOutcome.scored
+        var outcome = ScoringOutcome.scored
     }
 
     private final class Slots: @unchecked Sendable {
@@ -136,7 +136,7 @@ public enum ScoringBatch {
         }
         var sessions: [SessionScore] = []
         var diagnostics: [Diagnostic] = []
-        var outcomes: [(file: String, outcome: FileOutcome)] = []
+        var outcomes: [(file: String, outcome: ScoringOutcome)] = []
         for (index, result) in slots.all.enumerated() {
             sessions += result.scores
             diagnostics += result.diagnostics
