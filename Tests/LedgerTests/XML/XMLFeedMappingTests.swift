@@ -192,6 +192,9 @@ import Testing
             "description": "LUBE OIL FILTER SYNTHETIC", "pay_type": "customer", "labor_sale": "160.00",
             "labor_cost": "58.00", "sold_hours": "0.40", "technician_id": "7721",
         ])
+        // A start tag spread over three lines is placed at its `<`.
+        #expect(rows.prefix(3).map(\.line) == [21, 25, 29])
+        #expect(rows.prefix(3).map(\.column) == [7, 9, 9])
         #expect(rows[2].values["sold_hours"] == "2.40")
         #expect(rows[2].values["technician_id"] == "7734")
         #expect(rows[2].values["pay_type"] == "warranty")

@@ -60,7 +60,7 @@ final class STARRepairOrderMapper: RowSource {
         ownWarnings.append(Diagnostic(.warning, file: reader.file, line: line, message + " (reported once)"))
     }
 
-    private static let parties: Set<String> = ["OwnerParty", "CustomerParty", "ServiceAdvisorParty", "DealerParty", "ServiceTechnicianParty"]
+    private static let parties: [String] = ["OwnerParty", "CustomerParty", "ServiceAdvisorParty", "DealerParty", "ServiceTechnicianParty"]
 
     /// The identifier of a party element: its `PartyID`, else its first `IdentificationID`.
     private static func partyID(_ party: XMLElementNode?) -> String? {
@@ -137,7 +137,7 @@ final class STARRepairOrderMapper: RowSource {
         var parts: [SourceRow] = []
         var repeatRepair: Bool?
         for (index, job) in order.children(named: "Job").enumerated() {
-            let excluded: Set<String> = ["ServiceParts"]
+            let excluded = ["ServiceParts"]
             var line: [String: String] = [:]
             var jobRaw = RawSummary("Job")
             func put(_ column: String, _ value: String?, source: String) {

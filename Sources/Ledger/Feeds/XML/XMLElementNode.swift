@@ -2,16 +2,17 @@
 /// captured from the stream so that a mapper can read it in any order.
 ///
 /// Only one record is held at a time, and its size is capped by
-/// `XMLReaderLimits.maxRecordElements`, so memory stays bounded for any file size.
-public struct XMLElementNode: Sendable, Equatable {
-    public var localName: String
-    public var namespace: String
-    public var attributes: [XMLAttribute]
+/// `XMLReaderLimits.maxRecordElements`, so memory stays bounded for any file size. A class,
+/// so that queries hand out references instead of copying subtrees.
+public final class XMLElementNode {
+    public let localName: String
+    public let namespace: String
+    public let attributes: [XMLAttribute]
     /// The element's own text (not its descendants'), trimmed.
-    public var text: String
-    public var children: [XMLElementNode]
-    public var line: Int
-    public var column: Int
+    public internal(set) var text: String
+    public internal(set) var children: [XMLElementNode]
+    public let line: Int
+    public let column: Int
 
     public init(
         localName: String, namespace: String = "", attributes: [XMLAttribute] = [], text: String = "",
@@ -43,7 +44,7 @@ public struct XMLElementNode: Sendable, Equatable {
 
     /// The element reached by following child names, e.g. `["Sender", "DealerNumberID"]`.
     public func element(at path: [String]) -> XMLElementNode? {
-        var node = self
+        var node: XMLElementNode = self
         for name in path {
             guard let next = node.child(name) else { return nil }
             node = next
@@ -53,8 +54,8 @@ public struct XMLElementNode: Sendable, Equatable {
 
     /// The first descendant (depth-first, document order) called `name`, not looking inside
     /// elements named in `excluding`.
-    public func firstDescendant(_ name: String, excluding: Set<String> = []) -> XMLElementNode? {
-        for child in children where !excluding.contains(child.localName) {
+    public func firstDescendant(_ name: String, excluding: [String] = []) -> XMLElementNode? {
+        for child in children where excluding.isEmpty || !excluding.contains(child.localName) {
             if child.localName == name { return child }
             if let found = child.firstDescendant(name, excluding: excluding) { return found }
         }
@@ -62,14 +63,14 @@ public struct XMLElementNode: Sendable, Equatable {
     }
 
     /// Every descendant called `name`, not looking inside elements named in `excluding`.
-    public func descendants(_ name: String, excluding: Set<String> = []) -> [XMLElementNode] {
+    public func descendants(_ name: String, excluding: [String] = []) -> [XMLElementNode] {
         var found: [XMLElementNode] = []
         collect(name, excluding: excluding, into: &found)
         return found
     }
 
-    private func collect(_ name: String, excluding: Set<String>, into found: inout [XMLElementNode]) {
-        for child in children where !excluding.contains(child.localName) {
+    private func collect(_ name: String, excluding: [String], into found: inout [XMLElementNode]) {
+        for child in children where excluding.isEmpty || !excluding.contains(child.localName) {
             if child.localName == name {
                 found.append(child)
             } else {
@@ -79,7 +80,7 @@ public struct XMLElementNode: Sendable, Equatable {
     }
 
     /// The trimmed text of the first descendant called `name`, nil when absent or empty.
-    public func value(of name: String, excluding: Set<String> = []) -> String? {
+    public func value(of name: String, excluding: [String] = []) -> String? {
         guard let node = firstDescendant(name, excluding: excluding), !node.text.isEmpty else { return nil }
         return node.text
     }
@@ -91,6 +92,7 @@ extension XMLStreamReader {
         localName: String, namespace: String, attributes: [XMLAttribute], line: Int, column: Int
     ) throws -> XMLElementNode {
         var stack = [XMLElementNode(localName: localName, namespace: namespace, attributes: attributes, line: line, column: column)]
+        stack.reserveCapacity(16)
         var count = 1
         while let event = try next() {
             switch event {
@@ -103,10 +105,9 @@ extension XMLStreamReader {
                 }
                 stack.append(XMLElementNode(localName: name, namespace: uri, attributes: attrs, line: childLine, column: childColumn))
             case let .text(value):
-                let last = stack.count - 1
-                stack[last].text += value
+                stack[stack.count - 1].text += value
             case .end:
-                var done = stack.removeLast()
+                let done = stack.removeLast()
                 done.text = XMLText.trimmed(done.text)
                 if stack.isEmpty { return done }
                 stack[stack.count - 1].children.append(done)
@@ -121,8 +122,16 @@ enum XMLText {
     static func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\n" || c == "\r" }
 
     static func trimmed(_ text: String) -> String {
-        guard let first = text.firstIndex(where: { !isSpace($0) }) else { return "" }
-        guard let last = text.lastIndex(where: { !isSpace($0) }) else { return "" }
+        let bytes = text.utf8
+        guard let firstByte = bytes.first, let lastByte = bytes.last else { return text }
+        if !isSpaceByte(firstByte) && !isSpaceByte(lastByte) { return text }
+        guard let first = bytes.firstIndex(where: { !isSpaceByte($0) }),
+            let last = bytes.lastIndex(where: { !isSpaceByte($0) })
+        else { return "" }
         return String(text[first...last])
+    }
+
+    @inline(__always) static func isSpaceByte(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }

@@ -161,6 +161,7 @@ struct RawSummary {
 
 extension String {
     fileprivate func replacingQuotes() -> String {
+        if !utf8.contains(where: { $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) { return self }
         var out = ""
         for c in self {
             switch c {

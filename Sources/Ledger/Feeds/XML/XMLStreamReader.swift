@@ -196,7 +196,8 @@ final class XMLParserCore {
     private var textIsBlank = true
     /// Where the last token ended: where the next element's `<` is.
     private var lastEnd = (line: 1, column: 1)
-    private var names: [UnsafeRawPointer: String] = [:]
+    /// A direct-mapped cache of decoded names, keyed by dictionary pointer.
+    private var nameSlots = [(key: UnsafeRawPointer?, name: String)](repeating: (nil, ""), count: 512)
 
     init(limits: XMLReaderLimits, file: String) {
         self.limits = limits
@@ -214,14 +215,15 @@ final class XMLParserCore {
     private func markEnd() { lastEnd = position() }
 
     /// A libxml2 dictionary string as a Swift string. Names come from the parser's
-    /// dictionary, so their pointers are stable for the document: a small cache saves the
-    /// decoding of repeated names.
+    /// dictionary, so their pointers are stable for the document: a small fixed cache saves
+    /// the decoding of repeated names (a collision only costs a decode).
     func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
         let key = UnsafeRawPointer(pointer)
-        if let known = names[key] { return known }
+        let slot = (Int(bitPattern: key) >> 3) & 511
+        if nameSlots[slot].key == key { return nameSlots[slot].name }
         let value = String(cString: pointer)
-        if names.count < 4096 { names[key] = value }
+        nameSlots[slot] = (key, value)
         return value
     }
 
@@ -266,7 +268,7 @@ final class XMLParserCore {
     ) {
         guard error == nil else { return }
         flushText()
-        let start = lastEnd
+        let start = tagStart() ?? lastEnd
         depth += 1
         sawRoot = true
         if depth > limits.maxDepth {
@@ -289,7 +291,11 @@ final class XMLParserCore {
                         "an attribute value is longer than \(limits.maxTextBytes) bytes"))
                     return
                 }
-                let value = String(decoding: UnsafeBufferPointer(start: valueStart, count: length), as: UTF8.self)
+                var value = String(decoding: UnsafeBufferPointer(start: valueStart, count: length), as: UTF8.self)
+                // Without entity substitution libxml2 hands `&` (from `&amp;` or `&#38;`) in
+                // attribute values back as `&#38;`; a literal `&` cannot occur there, so
+                // every `&#38;` stands for one `&`.
+                if value.utf8.contains(UInt8(ascii: "&")) { value = Self.unescapingAmpersands(value) }
                 list.append(XMLAttribute(localName: name(attributes[base]), namespace: name(attributes[base + 2]), value: value))
             }
         }
@@ -298,6 +304,49 @@ final class XMLParserCore {
         // callback, which marks its own place.
         let place = position()
         lastEnd = (place.line, place.column + 1)
+    }
+
+    /// Where the start tag being reported begins: libxml2 calls back with its cursor on
+    /// the tag's `>`, and the tag's bytes are still in the input buffer, so the `<` is
+    /// found by scanning back. Nil when the buffer no longer holds it (then the end of the
+    /// previous token is used).
+    private func tagStart() -> (line: Int, column: Int)? {
+        guard let input = context?.pointee.input, let base = input.pointee.base, let cursor = input.pointee.cur,
+            cursor > base
+        else { return nil }
+        var p = cursor
+        var newlines = 0
+        var characters = 0
+        while true {
+            guard p > base else { return nil }
+            p -= 1
+            let byte = p.pointee
+            if byte == UInt8(ascii: "<") { break }
+            if byte == 0x0A { newlines += 1 }
+            if newlines == 0 && byte & 0xC0 != 0x80 { characters += 1 }
+        }
+        let line = Int(input.pointee.line) - newlines
+        if newlines == 0 { return (line, Int(input.pointee.col) - characters - 1) }
+        // The tag spans lines: count the characters before `<` on its first line.
+        var q = p
+        var before = 0
+        while q > base {
+            q -= 1
+            if q.pointee == 0x0A { return (line, before + 1) }
+            if q.pointee & 0xC0 != 0x80 { before += 1 }
+        }
+        return input.pointee.consumed == 0 ? (line, before + 1) : nil
+    }
+
+    static func unescapingAmpersands(_ value: String) -> String {
+        var out = ""
+        var rest = Substring(value)
+        while let range = rest.firstRange(of: "&#38;") {
+            out += rest[..<range.lowerBound]
+            out += "&"
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
     }
 
     func endElement(_ localName: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {

@@ -1,0 +1,92 @@
+import Testing
+@testable import Ledger
+
+/// The pull API: events, names, namespaces, attributes, places, chunking.
+@Suite struct XMLStreamReaderTests {
+    static func events(_ text: String, chunkSize: Int = 64 << 10) throws -> [XMLEvent] {
+        let reader = XMLStreamReader(source: MemoryByteSource(text, chunkLimit: chunkSize), file: "t.xml")
+        var events: [XMLEvent] = []
+        while let event = try reader.next() { events.append(event) }
+        return events
+    }
+
+    static let document = """
+        <?xml version="1.0"?>
+        <!-- head -->
+        <r:root xmlns:r="urn:r" xmlns="urn:d" a="1" r:b="x &amp; y">
+          <item id="7">text</item>
+          <empty/><?pi data?>
+          <mixed>one<b>two</b>three</mixed>
+        </r:root>
+        """
+
+    @Test(arguments: [1, 2, 7, 64, 64 << 10])
+    func eventsAreTheSameWhateverTheChunkSize(chunkSize: Int) throws {
+        let events = try Self.events(Self.document, chunkSize: chunkSize)
+        #expect(events == [
+            .start(localName: "root", namespace: "urn:r", attributes: [
+                XMLAttribute(localName: "a", value: "1"), XMLAttribute(localName: "b", namespace: "urn:r", value: "x & y"),
+            ], line: 3, column: 1),
+            .start(localName: "item", namespace: "urn:d", attributes: [XMLAttribute(localName: "id", value: "7")], line: 4, column: 3),
+            .text("text"),
+            .end(localName: "item", namespace: "urn:d"),
+            .start(localName: "empty", namespace: "urn:d", attributes: [], line: 5, column: 3),
+            .end(localName: "empty", namespace: "urn:d"),
+            .start(localName: "mixed", namespace: "urn:d", attributes: [], line: 6, column: 3),
+            .text("one"),
+            .start(localName: "b", namespace: "urn:d", attributes: [], line: 6, column: 13),
+            .text("two"),
+            .end(localName: "b", namespace: "urn:d"),
+            .text("three"),
+            .end(localName: "mixed", namespace: "urn:d"),
+            .end(localName: "root", namespace: "urn:r"),
+        ])
+    }
+
+    @Test func depthFollowsTheEvents() throws {
+        let reader = XMLStreamReader(source: MemoryByteSource("<a><b/><c>x</c></a>"), file: "t.xml")
+        var depths: [Int] = []
+        while try reader.next() != nil { depths.append(reader.depth) }
+        // start a, start b, end b, start c, text, end c, end a
+        #expect(depths == [1, 2, 1, 2, 2, 1, 0])
+    }
+
+    @Test func capturedRecordsKeepTextAndPlaces() throws {
+        let reader = XMLStreamReader(source: MemoryByteSource("<r>\n  <rec k=\"v\">\n    <f> a </f><g/>\n  </rec>\n</r>"), file: "t.xml")
+        _ = try reader.next()
+        guard case let .start(name, namespace, attributes, line, column)? = try reader.next() else {
+            Issue.record("no record")
+            return
+        }
+        let node = try reader.captureElement(localName: name, namespace: namespace, attributes: attributes, line: line, column: column)
+        #expect(node.localName == "rec")
+        #expect(node.attribute("k") == "v")
+        #expect(node.children.map(\.localName) == ["f", "g"])
+        #expect(node.child("f")?.text == "a")
+        #expect(node.child("f")?.line == 3)
+        #expect(node.child("g")?.column == 15)
+        #expect(node.line == 2)
+        #expect(try reader.next() == .end(localName: "r", namespace: ""))
+        #expect(try reader.next() == nil)
+    }
+
+    @Test func recordElementLimit() throws {
+        let reader = XMLStreamReader(
+            source: MemoryByteSource("<r><rec>" + String(repeating: "<f/>", count: 20) + "</rec></r>"), file: "t.xml",
+            limits: XMLReaderLimits(maxRecordElements: 10))
+        _ = try reader.next()
+        guard case let .start(name, namespace, attributes, line, column)? = try reader.next() else { return }
+        #expect {
+            try reader.captureElement(localName: name, namespace: namespace, attributes: attributes, line: line, column: column)
+        } throws: { error in
+            (error as? FeedFileError)?.message.contains("more than 10 elements") == true
+        }
+    }
+
+    @Test func relativeNamespaceIsAWarningNotAFailure() throws {
+        let reader = XMLStreamReader(source: MemoryByteSource("<r xmlns=\"relative/ns\">x</r>"), file: "t.xml")
+        while try reader.next() != nil {}
+        #expect(reader.warnings.count == 1)
+        #expect(reader.warnings.first?.file == "t.xml")
+    }
+}
