@@ -26,8 +26,20 @@ import Testing
         <DealerMaster xmlns="urn:ledger-dms:oem:1"><Dealer><name>&lol9;</name></Dealer></DealerMaster>
         """
 
-    @Test func billionLaughsFailsAtTheFirstReference() {
-        let (error, _) = XMLTestFiles.failure(reading: Array(Self.billionLaughs.utf8))
+    static let libxml2Only = XMLReaderLimits(rejectsInternalSubset: false)
+
+    @Test func billionLaughsFailsAtItsInternalSubset() {
+        let (error, events) = XMLTestFiles.failure(reading: Array(Self.billionLaughs.utf8))
+        #expect(error?.line == 2)
+        #expect(error?.column == 1)
+        #expect(error?.message.contains("internal subset") == true)
+        #expect(events == 0)
+    }
+
+    /// Behind the internal-subset guard: libxml2 as configured never stores the entities,
+    /// so the first reference fails.
+    @Test func billionLaughsFailsAtTheFirstReferenceWithoutTheGuard() {
+        let (error, _) = XMLTestFiles.failure(reading: Array(Self.billionLaughs.utf8), limits: Self.libxml2Only)
         #expect(error?.line == 14)
         #expect(error?.column != nil)
         #expect(error?.message.contains("lol9") == true)
@@ -50,8 +62,17 @@ import Testing
         "<!DOCTYPE r [<!ENTITY x \"hello\">]>\n<r>&x;</r>",
     ])
     func externalEntitiesAreNeverRead(document: String) throws {
+        try Self.expectEntitiesRefused(document, limits: XMLReaderLimits())
+        try Self.expectEntitiesRefused(document, limits: Self.libxml2Only)
+    }
+
+    @Test func entityReferenceWithoutAnyDTDFails() throws {
+        try Self.expectEntitiesRefused("<r>\n<a>&x;</a></r>", limits: XMLReaderLimits())
+    }
+
+    static func expectEntitiesRefused(_ document: String, limits: XMLReaderLimits) throws {
         let path = XMLTestFiles.write(document)
-        let reader = try XMLStreamReader(path: path, displayName: "evil.xml")
+        let reader = try XMLStreamReader(path: path, displayName: "evil.xml", limits: limits)
         var texts: [String] = []
         var failure: FeedFileError?
         do {
@@ -75,6 +96,37 @@ import Testing
             reading: Array("<!DOCTYPE r SYSTEM \"http://127.0.0.1:9/evil.dtd\">\n<r>ok</r>".utf8))
         #expect(error == nil)
         #expect(events == 3)
+    }
+
+    /// libxml2 2.9 compares a tag's attributes pairwise: 50,000 attributes (540 KB) take
+    /// minutes in `xmllint`. The guard refuses the tag before libxml2 sees it.
+    @Test func attributeBombFailsBeforeLibxml2SeesIt() {
+        let tag = "<r " + (0..<50_000).map { "a\($0)=\"1\"" }.joined(separator: " ") + "/>"
+        let (error, events) = XMLTestFiles.failure(reading: Array(("<?xml version=\"1.0\"?>\n" + tag).utf8))
+        #expect(error?.message.contains("more than 512 attributes") == true)
+        #expect(error?.line == 2)
+        #expect(error?.column == 1)
+        #expect(events == 0)
+    }
+
+    @Test func attributeGuardCannotBeSteeredByAQuoteInASubsetComment() {
+        let tag = "<r " + (0..<600).map { "a\($0)=\"1\"" }.joined(separator: " ") + "/>"
+        let (error, _) = XMLTestFiles.failure(
+            reading: Array(("<!DOCTYPE r [ <!-- \" --> ]>\n" + tag).utf8), limits: Self.libxml2Only)
+        #expect(error?.message.contains("more than 512 attributes") == true)
+    }
+
+    @Test func manyAttributesUpToTheLimitAreFine() {
+        let tag = "<r " + (0..<512).map { "a\($0)=\"x>y\"" }.joined(separator: " ") + "/>"
+        let (error, events) = XMLTestFiles.failure(reading: Array(tag.utf8))
+        #expect(error == nil)
+        #expect(events == 2)
+    }
+
+    @Test(arguments: [[0xFF, 0xFE, 0x3C, 0x00], [0xFE, 0xFF, 0x00, 0x3C], [0x3C, 0x00, 0x72, 0x00]] as [[UInt8]])
+    func wideEncodingsAreRefused(bytes: [UInt8]) {
+        let (error, _) = XMLTestFiles.failure(reading: bytes + [0x2F, 0x00, 0x3E, 0x00])
+        #expect(error?.message.contains("UTF-16") == true)
     }
 
     @Test func deepNestingFailsAtTheLimit() {

@@ -90,3 +90,38 @@ import Testing
         #expect(reader.warnings.first?.file == "t.xml")
     }
 }
+
+/// The byte scanner that counts attributes before libxml2 parses a tag.
+@Suite struct XMLAttributeGuardTests {
+    static func finding(_ text: String, limit: Int = 2, chunk: Int = .max) -> XMLAttributeGuard.Finding? {
+        var scanner = XMLAttributeGuard(limit: limit, rejectsInternalSubset: false)
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + chunk)
+            let found = bytes[start..<end].withUnsafeBytes { scanner.scan($0) }
+            if let found { return found }
+            start = end
+        }
+        return nil
+    }
+
+    @Test(arguments: [1, 2, 3, 1000])
+    func countsOnlyAttributesOfStartTags(chunk: Int) {
+        let fine = """
+            <?xml version="1.0" encoding="UTF-8"?><!-- a=1 b=2 c=3 <x a=1 b=2 c=3> -->
+            <r a="1=2=3" b='x>y=z'><![CDATA[<q a=1 b=2 c=3>]]><?pi a=1 b=2 c=3?>text a=b=c=d</r>
+            """
+        #expect(Self.finding(fine, chunk: chunk) == nil)
+        #expect(Self.finding("<r>\n  <e a=\"1\" b=\"2\"\n     c=\"3\"/></r>", chunk: chunk) == .tooManyAttributes(line: 2, column: 3))
+    }
+
+    @Test func internalSubsetsAreFoundWhenRefused() {
+        var scanner = XMLAttributeGuard(limit: 10, rejectsInternalSubset: true)
+        let found = Array("<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY a \"b\">]><r/>".utf8).withUnsafeBytes { scanner.scan($0) }
+        #expect(found == .internalSubset(line: 2, column: 1))
+        var lenient = XMLAttributeGuard(limit: 10, rejectsInternalSubset: false)
+        let none = Array("<!DOCTYPE r SYSTEM \"r.dtd\"><r a=\"1\"/>".utf8).withUnsafeBytes { lenient.scan($0) }
+        #expect(none == nil)
+    }
+}

@@ -8,11 +8,21 @@ public struct XMLReaderLimits: Sendable, Equatable {
     public var maxDepth: Int
     /// Most elements one captured record (an RO, a shipment…) may hold.
     public var maxRecordElements: Int
+    /// Most attributes on one element (libxml2 2.9 checks them pairwise: quadratic time).
+    public var maxAttributes: Int
+    /// Whether a DOCTYPE with an internal subset (`<!DOCTYPE r [ … ]>`) fails the file
+    /// outright. Feeds never declare entities; off only to test libxml2's own defences.
+    public var rejectsInternalSubset: Bool
 
-    public init(maxTextBytes: Int = 10_000_000, maxDepth: Int = 128, maxRecordElements: Int = 100_000) {
+    public init(
+        maxTextBytes: Int = 10_000_000, maxDepth: Int = 128, maxRecordElements: Int = 100_000, maxAttributes: Int = 512,
+        rejectsInternalSubset: Bool = true
+    ) {
         self.maxTextBytes = maxTextBytes
         self.maxDepth = maxDepth
         self.maxRecordElements = maxRecordElements
+        self.maxAttributes = maxAttributes
+        self.rejectsInternalSubset = rejectsInternalSubset
     }
 }
 
@@ -75,6 +85,7 @@ public final class XMLStreamReader {
     private var cursor = 0
     private var finished = false
     private var failure: FeedFileError?
+    private var attributeGuard: XMLAttributeGuard
 
     /// Creates a reader of `source`; `file` names it in messages.
     public init(source: any ByteSource, file: String, limits: XMLReaderLimits = XMLReaderLimits(), chunkSize: Int = 64 << 10) {
@@ -83,6 +94,7 @@ public final class XMLStreamReader {
         self.file = file
         self.limits = limits
         core = XMLParserCore(limits: limits, file: file)
+        attributeGuard = XMLAttributeGuard(limit: limits.maxAttributes, rejectsInternalSubset: limits.rejectsInternalSubset)
         buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(16, chunkSize), alignment: 1)
     }
 
@@ -136,7 +148,19 @@ public final class XMLStreamReader {
     /// Reads one chunk and runs the parser over it.
     private func feed() throws {
         let count = try source.read(into: buffer)
+        if bytesRead == 0 && count >= 2 { try refuseWideEncodings(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) }
         bytesRead += count
+        switch attributeGuard.scan(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) {
+        case let .tooManyAttributes(line, column)?:
+            throw fail(FeedFileError(
+                file: file, line: line, column: column, "an element has more than \(limits.maxAttributes) attributes"))
+        case let .internalSubset(line, column)?:
+            throw fail(FeedFileError(
+                file: file, line: line, column: column,
+                "a DOCTYPE with an internal subset ([…]) is not accepted: feeds never declare entities"))
+        case nil:
+            break
+        }
         let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self)
         if context == nil {
             let unmanaged = Unmanaged.passUnretained(core).toOpaque()
@@ -163,6 +187,17 @@ public final class XMLStreamReader {
                 let place = core.position()
                 throw fail(FeedFileError(file: file, line: place.line, column: place.column, "the document ends before its root element is closed"))
             }
+        }
+    }
+
+    /// UTF-16 and UTF-32 documents are refused: feeds are UTF-8 or GB18030, and the
+    /// attribute guard reads ASCII-compatible bytes only.
+    private func refuseWideEncodings(_ start: UnsafeRawBufferPointer) throws {
+        let b0 = start[0]
+        let b1 = start[1]
+        if (b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) || b0 == 0 || b1 == 0 {
+            throw fail(FeedFileError(
+                file: file, line: 1, column: 1, "UTF-16/UTF-32 XML is not accepted: send UTF-8 (or GB18030)"))
         }
     }
 
