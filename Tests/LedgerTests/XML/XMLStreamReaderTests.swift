@@ -114,6 +114,8 @@ import Testing
             """
         #expect(Self.finding(fine, chunk: chunk) == nil)
         #expect(Self.finding("<r>\n  <e a=\"1\" b=\"2\"\n     c=\"3\"/></r>", chunk: chunk) == .tooManyAttributes(line: 2, column: 3))
+        #expect(Self.finding("<r>中文 <e a='1' b='2' c='3'/></r>", chunk: chunk) == .tooManyAttributes(line: 1, column: 7))
+        #expect(Self.finding("<!---->\n<!-- -- >x<y a=1 b=2 c=3> -->\n<r/>", chunk: chunk) == nil)
     }
 
     @Test func internalSubsetsAreFoundWhenRefused() {
