@@ -217,6 +217,20 @@ import Testing
         #expect(!rows.contains { $0.raw.contains("139****") || $0.raw.contains("CUSTOMER CALLED") })
     }
 
+    @Test func missingDealerIsWarnedAndTakenFromTheOption() throws {
+        let document = """
+            <rey_X xmlns="http://www.starstandards.org/STAR"><ApplicationArea><Sender><Task>SRO</Task></Sender></ApplicationArea>
+            <RepairOrder><RoRecord><Rogen RoNo="9" RoStatus="F"/></RoRecord></RepairOrder></rey_X>
+            """
+        let path = XMLTestFiles.write(document)
+        let bare = try XMLFeeds.rowSource(path: path)
+        #expect(try XMLTestFiles.rows(bare).map { $0.values } == [["ro_no": "9", "status": "invoiced"]])
+        #expect(bare.warnings.map(\.message).contains { $0.contains("no --dealer") })
+        let withOption = try XMLFeeds.rowSource(path: path, options: XMLFeedOptions(dealerCode: "DLR006"))
+        #expect(try XMLTestFiles.rows(withOption).map { $0.values["dealer_code"] } == ["DLR006"])
+        #expect(withOption.warnings.isEmpty)
+    }
+
     @Test func reynoldsOtherTasksAreRefused() throws {
         let document = """
             <rey_Foo xmlns="http://www.starstandards.org/STAR"><ApplicationArea><Sender><Task>CUST</Task></Sender></ApplicationArea>

@@ -119,6 +119,9 @@ final class ReynoldsRepairOrderMapper: RowSource {
 
     private func map(_ record: XMLElementNode) {
         let dealer = dealerCode ?? dealerOption
+        if dealer == nil {
+            warn("dealer", line: record.line, "no ApplicationArea/Sender/DealerNumber and no --dealer: rows lack dealer_code and will be rejected")
+        }
         guard let general = record.child("Rogen") else {
             warn("Rogen", line: record.line, "RoRecord without Rogen skipped")
             return

@@ -102,6 +102,9 @@ final class STARRepairOrderMapper: RowSource {
     private func map(_ order: XMLElementNode) {
         let header = order.child("RepairOrderHeader") ?? order
         let dealer = dealerCode ?? dealerOption
+        if dealer == nil {
+            warn("dealer", line: order.line, "no ApplicationArea/Sender/DealerNumberID and no --dealer: rows lack dealer_code and will be rejected")
+        }
         var ro: [String: String] = [:]
         var raw = RawSummary("RepairOrder")
         func set(_ column: String, _ value: String?, source: String) {
