@@ -179,7 +179,8 @@ import Testing
 
     @Test func emptyFileFails() {
         let (error, _) = XMLTestFiles.failure(reading: [])
-        #expect(error != nil)
+        #expect(error?.line == 1)
+        #expect(error?.column != nil)
     }
 
     @Test(arguments: [
