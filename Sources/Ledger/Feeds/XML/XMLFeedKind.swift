@@ -90,7 +90,6 @@ public enum XMLFeeds {
                 guard case let .start(inner, innerNamespace, _, _, _) = event else { continue }
                 seen += 1
                 if inner == "ProcessRepairOrder" && innerNamespace == XMLFeedKind.starNamespace { return .starRepairOrders }
-                if let kind = rootKind(inner, innerNamespace), kind != .starRepairOrders { return kind }
             }
             throw FeedFileError(
                 file: reader.file, line: line, column: column,
