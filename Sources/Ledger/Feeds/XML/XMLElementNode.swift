@@ -9,8 +9,8 @@ public final class XMLElementNode {
     public let namespace: String
     public let attributes: [XMLAttribute]
     /// The element's own text (not its descendants'), trimmed.
-    public internal(set) var text: String
-    public internal(set) var children: [XMLElementNode]
+    @exclusivity(unchecked) public internal(set) var text: String
+    @exclusivity(unchecked) public internal(set) var children: [XMLElementNode]
     public let line: Int
     public let column: Int
 
