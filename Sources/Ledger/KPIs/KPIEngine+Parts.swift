@@ -1,0 +1,176 @@
+/// One dealer's parts ledger summed over one day (values in 10⁻⁶ of the currency unit:
+/// quantity ten-thousandths × price fen).
+struct PartsDay: Sendable {
+    var valueChange: Int64 = 0
+    var costOfSales: Int64 = 0
+    var counterSales: Int64 = 0
+    var counterCost: Int64 = 0
+    var counterRequested: Int64 = 0
+    var counterFilled: Int64 = 0
+    var lostSales: Int64 = 0
+}
+
+/// A part's position at the end of a period (per dealer and part).
+public struct PartPosition: Sendable, Hashable {
+    public var dealer: String
+    public var partNo: String
+    /// On-hand value, 10⁻⁶ of the currency unit.
+    public var value: Int64
+    /// On-hand quantity in ten-thousandths.
+    public var quantity: Int64
+    public var firstMovement: LocalDate?
+    public var lastIssue: LocalDate?
+
+    /// No issue_to_ro / counter_sale dated in [end − 364, end] and first movement before end − 364.
+    public func isObsolete(at end: LocalDate) -> Bool {
+        let cutoff = end.adding(days: -364)
+        guard let first = firstMovement, first < cutoff else { return false }
+        return lastIssue.map { $0 < cutoff } ?? true
+    }
+}
+
+extension KPIEngine {
+    /// The signed stock effect of a movement (feeds.md), as an SQL factor.
+    static let movementSign = """
+        CASE movement_type WHEN 'opening_balance' THEN 1 WHEN 'receipt' THEN 1 WHEN 'receipt_reversal' THEN -1
+          WHEN 'issue_to_ro' THEN -1 WHEN 'return_from_ro' THEN 1 WHEN 'counter_sale' THEN -1
+          WHEN 'counter_return' THEN 1 WHEN 'transfer_in' THEN 1 WHEN 'transfer_out' THEN -1
+          WHEN 'stocktake_gain' THEN 1 WHEN 'stocktake_loss' THEN -1 ELSE 0 END
+        """
+
+    /// The parts ledger summed per dealer and day, read once.
+    func partsDays() throws -> [String: [Int: PartsDay]] {
+        if let cachedPartsDays { return cachedPartsDays }
+        let day = database.dialect.dayNumber("moved_at")
+        let cost = "COALESCE(qty * unit_cost, 0)"
+        let price = "COALESCE(qty * unit_price, 0)"
+        var result: [String: [Int: PartsDay]] = [:]
+        for row in try database.rows(
+            """
+            SELECT dealer_code, \(day) AS day_number,
+              SUM((\(Self.movementSign)) * \(cost)),
+              SUM(CASE WHEN movement_type IN ('issue_to_ro', 'counter_sale') THEN \(cost)
+                       WHEN movement_type IN ('return_from_ro', 'counter_return') THEN -\(cost) ELSE 0 END),
+              SUM(CASE movement_type WHEN 'counter_sale' THEN \(price) WHEN 'counter_return' THEN -\(price) ELSE 0 END),
+              SUM(CASE movement_type WHEN 'counter_sale' THEN \(cost) WHEN 'counter_return' THEN -\(cost) ELSE 0 END),
+              SUM(CASE WHEN movement_type = 'counter_sale' AND filled_from_stock IS NOT NULL THEN 1 ELSE 0 END),
+              SUM(CASE WHEN movement_type = 'counter_sale' AND filled_from_stock = 1 THEN 1 ELSE 0 END),
+              SUM(CASE WHEN movement_type = 'lost_sale' THEN 1 ELSE 0 END)
+            FROM part_movements WHERE moved_at IS NOT NULL
+            GROUP BY dealer_code, \(day) ORDER BY dealer_code, day_number
+            """)
+        {
+            result[row.text(0), default: [:]][Int(row.int(1))] = PartsDay(
+                valueChange: row.int(2), costOfSales: row.int(3), counterSales: row.int(4), counterCost: row.int(5),
+                counterRequested: row.int(6), counterFilled: row.int(7), lostSales: row.int(8))
+        }
+        cachedPartsDays = result
+        return result
+    }
+
+    /// Every part's position at the end of `end` (per dealer and part).
+    public func partPositions(atEndOf end: LocalDate) throws -> [PartPosition] {
+        try database.rows(
+            """
+            SELECT dealer_code, part_no, SUM((\(Self.movementSign)) * COALESCE(qty * unit_cost, 0)),
+              SUM((\(Self.movementSign)) * COALESCE(qty, 0)), MIN(moved_at),
+              MAX(CASE WHEN movement_type IN ('issue_to_ro', 'counter_sale') THEN moved_at END)
+            FROM part_movements WHERE moved_at < ?
+            GROUP BY dealer_code, part_no ORDER BY dealer_code, part_no
+            """, [.text(end.adding(days: 1).description)]
+        ).map { row in
+            PartPosition(
+                dealer: row.text(0), partNo: row.text(1), value: row.int(2), quantity: row.int(3),
+                firstMovement: row[4].string.flatMap { LocalDate($0) }, lastIssue: row[5].string.flatMap { LocalDate($0) })
+        }
+    }
+
+    func partsPartials(_ period: ReportingPeriod, wanted: Set<String>, into sink: inout PartialSink) throws {
+        let startDay = period.start.dayNumber
+        let endDay = period.end.dayNumber
+        var partsSales: [String: Int64] = [:]
+        for (dealer, days) in try partsDays() {
+            var valueEnd: Int64 = 0
+            var dailySum: Int64 = 0
+            var day = PartsDay()
+            for (number, entry) in days where number <= endDay {
+                valueEnd += entry.valueChange
+                dailySum += entry.valueChange * Int64(endDay - max(number, startDay) + 1)
+                guard number >= startDay else { continue }
+                day.costOfSales += entry.costOfSales
+                day.counterSales += entry.counterSales
+                day.counterCost += entry.counterCost
+                day.counterRequested += entry.counterRequested
+                day.counterFilled += entry.counterFilled
+                day.lostSales += entry.lostSales
+            }
+            sink.total(dealer, "parts.inventory_value_end", valueEnd)
+            sink.ratio(dealer, "parts.turnover", day.costOfSales, dailySum)
+            sink.ratio(dealer, "parts.days_supply", valueEnd, day.costOfSales)
+            sink.ratio(dealer, "parts.first_time_fill_rate", day.counterFilled, day.counterRequested + day.lostSales)
+            let gross = day.counterSales - day.counterCost
+            sink.ratio(dealer, "parts.gross_margin", gross, day.counterSales)
+            sink.ratio(dealer, "parts.gross_margin.counter", gross, day.counterSales)
+            partsSales[dealer, default: 0] += day.counterSales
+        }
+
+        for row in try database.rows(
+            """
+            SELECT p.dealer_code, COALESCE(p.pay_type, 'customer'),
+              SUM(COALESCE(p.qty * p.unit_price, 0)), SUM(COALESCE(p.qty * p.unit_cost, 0))
+            FROM ro_parts p JOIN repair_orders r ON r.dealer_code = p.dealer_code AND r.ro_no = p.ro_no
+            WHERE \(Self.closedRO)
+            GROUP BY p.dealer_code, COALESCE(p.pay_type, 'customer') ORDER BY 1, 2
+            """, bounds(period))
+        {
+            let dealer = row.text(0)
+            let sale = row.int(2)
+            let gross = sale - row.int(3)
+            sink.ratio(dealer, "parts.gross_margin", gross, sale)
+            sink.ratio(dealer, "parts.gross_margin.\(row.text(1))", gross, sale)
+            partsSales[dealer, default: 0] += sale
+        }
+
+        for row in try database.rows(
+            """
+            SELECT p.dealer_code, SUM(CASE WHEN p.filled_from_stock IS NOT NULL THEN 1 ELSE 0 END),
+              SUM(CASE WHEN p.filled_from_stock = 1 THEN 1 ELSE 0 END)
+            FROM ro_parts p JOIN repair_orders r ON r.dealer_code = p.dealer_code AND r.ro_no = p.ro_no
+            WHERE COALESCE(r.status, '') <> 'void' AND r.opened_at >= ? AND r.opened_at < ?
+            GROUP BY p.dealer_code ORDER BY 1
+            """, bounds(period))
+        {
+            sink.ratio(row.text(0), "parts.first_time_fill_rate", row.int(2), row.int(1))
+        }
+
+        if wanted.contains("parts.sales_share") {
+            var totals = partsSales
+            for row in try database.rows(
+                """
+                SELECT dealer_code, SUM(COALESCE(sale_price, 0) + COALESCE(fi_income, 0)) FROM sales_orders
+                WHERE status = 'delivered' AND delivered_on >= ? AND delivered_on < ? GROUP BY dealer_code ORDER BY 1
+                """, bounds(period))
+            {
+                totals[row.text(0), default: 0] += row.int(1) * 10_000
+            }
+            for row in try database.rows(
+                """
+                SELECT l.dealer_code, SUM(COALESCE(l.labor_sale, 0))
+                FROM ro_labor l JOIN repair_orders r ON r.dealer_code = l.dealer_code AND r.ro_no = l.ro_no
+                WHERE \(Self.closedRO) GROUP BY l.dealer_code ORDER BY 1
+                """, bounds(period))
+            {
+                totals[row.text(0), default: 0] += row.int(1) * 10_000
+            }
+            for (dealer, total) in totals {
+                sink.ratio(dealer, "parts.sales_share", partsSales[dealer] ?? 0, total)
+            }
+        }
+
+        if wanted.contains("parts.obsolete_share") {
+            for position in try partPositions(atEndOf: period.end) {
+                sink.ratio(position.dealer, "parts.obsolete_share", position.isObsolete(at: period.end) ? position.value : 0, position.value)
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// One stay of a vehicle in a dealer's stock (kpis.md section 3).
+public struct VehicleStay: Sendable, Hashable {
+    public var dealer: String
+    public var vin: String
+    /// Date of the stocked_in.
+    public var stockedIn: LocalDate
+    /// Stock cost (minor units) of the stocked_in row.
+    public var cost: Int64
+    /// Date of the event that ended the stay, nil while in stock.
+    public var ended: LocalDate?
+    /// Whether the stay ended with stocked_out or delivered (a leaving; returned and a
+    /// superseding stocked_in are not).
+    public var isLeaving: Bool
+
+    /// In stock at the end of `day`.
+    public func isInStock(atEndOf day: LocalDate) -> Bool {
+        stockedIn <= day && (ended.map { $0 > day } ?? true)
+    }
+
+    /// Days of `period` at whose end the vehicle was in stock.
+    public func daysInStock(during period: ReportingPeriod) -> Int {
+        let first = max(stockedIn, period.start)
+        let lastExclusive = min(ended ?? period.end.adding(days: 1), period.end.adding(days: 1))
+        return max(0, first.days(to: lastExclusive))
+    }
+}
+
+extension KPIEngine {
+    /// Every stay in stock, from `vehicle_events`: each stocked_in ends at the next of
+    /// stocked_in / stocked_out / delivered / returned strictly after it (same-instant
+    /// out-events sort first, so they are not "after").
+    public func vehicleStays() throws -> [VehicleStay] {
+        if let cachedStays { return cachedStays }
+        let rows = try database.rows(
+            """
+            SELECT dealer_code, vin, event_time, cost, next_type, next_time FROM (
+              SELECT dealer_code, vin, event_type, event_time, cost,
+                LEAD(event_type) OVER w AS next_type, LEAD(event_time) OVER w AS next_time
+              FROM vehicle_events
+              WHERE event_type IN ('stocked_in', 'stocked_out', 'delivered', 'returned')
+              WINDOW w AS (PARTITION BY dealer_code, vin
+                           ORDER BY event_time, CASE WHEN event_type = 'stocked_in' THEN 1 ELSE 0 END)
+            ) AS ordered
+            WHERE event_type = 'stocked_in'
+            ORDER BY dealer_code, vin, event_time
+            """)
+        let stays = rows.compactMap { row -> VehicleStay? in
+            guard let stockedIn = LocalDate(row.text(2)) else { return nil }
+            let nextType = row[4].string
+            return VehicleStay(
+                dealer: row.text(0), vin: row.text(1), stockedIn: stockedIn, cost: row.int(3),
+                ended: row[5].string.flatMap { LocalDate($0) },
+                isLeaving: nextType == "stocked_out" || nextType == "delivered")
+        }
+        cachedStays = stays
+        return stays
+    }
+
+    func stockPartials(_ period: ReportingPeriod, into sink: inout PartialSink) throws {
+        let end = period.end
+        var dealers = Set<String>()
+        for stay in try vehicleStays() {
+            let dealer = stay.dealer
+            let daily = Int64(stay.daysInStock(during: period)) * stay.cost
+            let leaves = stay.isLeaving && (stay.ended.map { $0 >= period.start && $0 <= end } ?? false)
+            if daily == 0 && !leaves && !stay.isInStock(atEndOf: end) { continue }
+            dealers.insert(dealer)
+            sink.ratio(dealer, "stock.vehicle_turnover", leaves ? stay.cost : 0, daily)
+            sink.ratio(dealer, "stock.vehicle_days_supply", stay.isInStock(atEndOf: end) ? 1 : 0, leaves ? 1 : 0)
+            guard stay.isInStock(atEndOf: end) else { continue }
+            sink.total(dealer, "stock.vehicle_units_end", 1)
+            sink.total(dealer, "stock.vehicle_value_end", stay.cost)
+            let age = stay.stockedIn.days(to: end)
+            let bucket = age <= 30 ? "0_30" : age <= 60 ? "31_60" : age <= 90 ? "61_90" : "over_90"
+            sink.total(dealer, "stock.vehicle_aged_\(bucket)", 1)
+            sink.ratio(dealer, "stock.vehicle_aged_over_90_share", age > 90 ? 1 : 0, 1)
+        }
+    }
+}
