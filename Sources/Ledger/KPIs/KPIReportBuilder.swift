@@ -1,9 +1,19 @@
 /// Builds a `KPIReport`: partials for the period, the previous period, a year earlier and
 /// (for the HTML) the 13-month trend, grouped as asked.
-public struct KPIReportBuilder {
+public final class KPIReportBuilder {
     public let engine: KPIEngine
+    /// Partials already computed, by period (shared by the reports of one run).
+    private var cache: [ReportingPeriod: DealerPartials] = [:]
 
     public init(engine: KPIEngine) { self.engine = engine }
+
+    /// One report per region of the dealer master (grouped by dealer), sorted by region.
+    public func regionalReports(period: ReportingPeriod) throws -> [(region: String, report: KPIReport)] {
+        let regions = Set(try engine.dealers().map(\.region)).sorted()
+        return try regions.map { region in
+            (region, try build(Request(period: period, groupBy: .dealer, regions: [region])))
+        }
+    }
 
     /// What to include.
     public struct Request: Sendable {
@@ -38,7 +48,6 @@ public struct KPIReportBuilder {
         let scope = allDealers.filter {
             (request.dealerCodes.isEmpty || request.dealerCodes.contains($0.code)) && (request.regions.isEmpty || request.regions.contains($0.region))
         }
-        var cache: [ReportingPeriod: DealerPartials] = [:]
         func partials(_ p: ReportingPeriod, headlinesOnly: Bool = false) throws -> DealerPartials {
             if let cached = cache[p] { return cached }
             let wanted = headlinesOnly ? Set(catalogue.headlines.map(\.id)) : nil
