@@ -184,7 +184,7 @@ enum StandardKPIs {
         count("fleet.vehicles", "Fleet vehicles", .fleet,
               "Fleet vehicles active in P: vehicles.usage demo, loaner or fleet, no disposal dated before the start of P, in_service_on empty or ≤ end of P; grouped by vehicles.dealer_code."),
         KPIDefinition("fleet.utilization", "Fleet utilisation", unit: .rate, direction: .higherIsBetter, family: .fleet,
-                      form: .ratio(numerator: .seconds, denominator: KPIComponent(.hours, scale: 1)),
+                      form: .ratio(numerator: .seconds, denominator: KPIComponent(.hours, scale: 1, places: 0)),
                       definition: "Σ hours checked out within P (overlap of [checked_out_at, returned_at or end of P] with P; bookings not cancelled) ÷ (fleet vehicles × 24 × days(P))."),
         KPIDefinition("fleet.overdue_return_rate", "Overdue return rate", unit: .rate, direction: .lowerIsBetter, family: .fleet,
                       form: rate, definition: "Bookings (not cancelled) returned in P: share with returned_at > booked_to."),
