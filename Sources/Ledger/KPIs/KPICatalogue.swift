@@ -29,15 +29,19 @@ public enum PayType: String, Sendable, CaseIterable {
 enum StandardKPIs {
     static let rate = KPIForm.ratio(numerator: .count, denominator: .count)
 
-    static func count(_ id: String, _ title: String, _ family: KPIFamily, _ definition: String, headline: Bool = false) -> KPIDefinition {
-        KPIDefinition(id, title, unit: .count, direction: .neutral, family: family, form: .count, headline: headline, definition: definition)
+    static func count(
+        _ id: String, _ title: String, _ family: KPIFamily, _ definition: String, headline: Bool = false,
+        direction: KPIDirection = .neutral
+    ) -> KPIDefinition {
+        KPIDefinition(id, title, unit: .count, direction: direction, family: family, form: .count, headline: headline, definition: definition)
     }
 
     static let sales: [KPIDefinition] = [
         count("sales.new_retail_units", "New retail units", .sales,
-              "Orders delivered in P (status delivered, delivered_on in P) with sale_type new and order_type retail.", headline: true),
+              "Orders delivered in P (status delivered, delivered_on in P) with sale_type new and order_type retail.", headline: true,
+              direction: .higherIsBetter),
         count("sales.used_retail_units", "Used retail units", .sales,
-              "Orders delivered in P with sale_type used and order_type retail."),
+              "Orders delivered in P with sale_type used and order_type retail.", direction: .higherIsBetter),
         KPIDefinition("sales.on_time_delivery_rate", "On-time delivery rate", unit: .rate, direction: .higherIsBetter, family: .sales,
                       form: rate, headline: true,
                       definition: "Orders delivered in P (every order_type) having a promised_delivery_date: share with delivered_on ≤ promised_delivery_date."),
@@ -77,8 +81,8 @@ enum StandardKPIs {
                       definition: "Units in stock at the end of P ÷ (units leaving stock in P ÷ days(P)), leaving as for turnover."),
         count("stock.vehicle_aged_0_30", "Vehicles aged 0–30 days", .stock, "Units in stock at the end of P whose age (end − date of their stocked_in) is 0–30 days."),
         count("stock.vehicle_aged_31_60", "Vehicles aged 31–60 days", .stock, "Units in stock at the end of P aged 31–60 days."),
-        count("stock.vehicle_aged_61_90", "Vehicles aged 61–90 days", .stock, "Units in stock at the end of P aged 61–90 days."),
-        count("stock.vehicle_aged_over_90", "Vehicles aged over 90 days", .stock, "Units in stock at the end of P aged over 90 days."),
+        count("stock.vehicle_aged_61_90", "Vehicles aged 61–90 days", .stock, "Units in stock at the end of P aged 61–90 days.", direction: .lowerIsBetter),
+        count("stock.vehicle_aged_over_90", "Vehicles aged over 90 days", .stock, "Units in stock at the end of P aged over 90 days.", direction: .lowerIsBetter),
         KPIDefinition("stock.vehicle_aged_over_90_share", "Share of stock aged over 90 days", unit: .rate, direction: .lowerIsBetter,
                       family: .stock, form: rate, definition: "Units aged over 90 days ÷ units in stock at the end of P."),
     ]
@@ -122,7 +126,8 @@ enum StandardKPIs {
 
     static let service: [KPIDefinition] = [
         count("service.ro_closed", "ROs closed", .service,
-              "ROs closed in P: status not void and invoiced_at (the accounting posting date) in P.", headline: true),
+              "ROs closed in P: status not void and invoiced_at (the accounting posting date) in P.", headline: true,
+              direction: .higherIsBetter),
         KPIDefinition("service.repair_cycle_hours_median", "Repair cycle hours (median)", unit: .hours, direction: .lowerIsBetter,
                       family: .service, form: .percentile(percent: 50, itemScale: 3600), headline: true,
                       definition: "Median of completed_at − opened_at in hours over ROs closed in P having both."),
@@ -192,7 +197,7 @@ enum StandardKPIs {
                       form: .amount(scale: 1_000_000),
                       definition: "Σ labor_sale + parts sale (qty × unit_price) of internal-pay lines on ROs closed in P of vehicles whose usage is demo, loaner or fleet; grouped by the RO's dealer."),
         count("fleet.due_for_scrapping", "Fleet vehicles due for scrapping", .fleet,
-              "Fleet vehicles with in_service_on + service_life_years (calendar years; 29 Feb → 28 Feb) ≤ end of P + 90 days and no disposal on or before the end of P."),
+              "Fleet vehicles with in_service_on + service_life_years (calendar years; 29 Feb → 28 Feb) ≤ end of P + 90 days and no disposal on or before the end of P.", direction: .lowerIsBetter),
     ]
 
     static let all: [KPIDefinition] = sales + stock + parts + service + fleet
