@@ -42,7 +42,20 @@ public struct WarehouseOption: ParsableArguments {
     @Option(help: "The warehouse file (default: $DMS_WAREHOUSE, else ./dms.sqlite).")
     public var warehouse: String?
 
+    @Option(name: .customLong("busy-timeout"), help: "Seconds to wait for another run's lock before exiting 75.")
+    public var busyTimeout: Double = 60
+
     public init() {}
+
+    /// Connection options these settings describe.
+    public var databaseOptions: Database.Options {
+        Database.Options(busyTimeoutMilliseconds: Int(max(0, busyTimeout) * 1000))
+    }
+
+    /// Opens the warehouse and brings its schema up to date.
+    public func open() throws -> Database {
+        try Warehouse.open(path: path, options: databaseOptions)
+    }
 
     /// The path to use.
     public var path: String {

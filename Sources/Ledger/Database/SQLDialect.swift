@@ -21,6 +21,10 @@ public protocol SQLDialect: Sendable {
     func upsert(table: String, columns: [String], key: [String], updating: [String]) -> String
     /// The `INTEGER PRIMARY KEY` column type that auto-increments.
     var autoIncrementPrimaryKey: String { get }
+    /// A numbered parameter placeholder (1-based), usable several times in one statement.
+    func parameter(_ index: Int) -> String
+    /// A null-safe "differs" comparison (`a IS NOT b` / `a IS DISTINCT FROM b`).
+    func isDistinct(_ a: String, _ b: String) -> String
 }
 
 /// SQLite's spelling of the dialect pieces.
@@ -48,6 +52,8 @@ public struct SQLiteDialect: SQLDialect {
         return "INSERT INTO \(quoted(table)) (\(names)) VALUES (\(marks)) ON CONFLICT (\(keys)) \(action)"
     }
     public var autoIncrementPrimaryKey: String { "INTEGER PRIMARY KEY AUTOINCREMENT" }
+    public func parameter(_ index: Int) -> String { "?\(index)" }
+    public func isDistinct(_ a: String, _ b: String) -> String { "\(a) IS NOT \(b)" }
 
     private func quoted(_ name: String) -> String { "\"\(name)\"" }
 }

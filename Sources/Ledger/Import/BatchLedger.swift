@@ -1,0 +1,81 @@
+/// The batch ledger: one row per file the importer handled (`batches` table).
+public struct BatchLedger {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// One row of the ledger.
+    public struct Entry: Sendable, Equatable {
+        public var batchID: Int64
+        public var path: String
+        public var size: Int64
+        public var sha256: String
+        public var feed: String?
+        public var rowsRead: Int64
+        public var inserted: Int64
+        public var updated: Int64
+        public var unchanged: Int64
+        public var rejected: Int64
+        public var removedLines: Int64
+        public var startedAt: String
+        public var finishedAt: String?
+        public var outcome: String
+        public var message: String?
+    }
+
+    /// Whether a file with this SHA-256 has been loaded (committed) before.
+    func isLoaded(sha256: String) throws -> Bool {
+        try database.scalar(
+            "SELECT COUNT(*) FROM batches WHERE sha256 = ? AND outcome = ?",
+            [.text(sha256), .text(FileOutcome.loaded.rawValue)]
+        ).int64 ?? 0 > 0
+    }
+
+    /// Opens a batch for a file being loaded; returns its id.
+    func begin(file: InputFile, sha256: String, feed: String?, startedAt: String) throws -> Int64 {
+        try database.execute(
+            "INSERT INTO batches (path, size, sha256, feed, started_at, outcome) VALUES (?, ?, ?, ?, ?, 'loading')",
+            [.text(file.path), .integer(file.size), .text(sha256), feed.databaseValue, .text(startedAt)])
+        return database.lastInsertedRowID
+    }
+
+    /// Records the counts and outcome of a batch.
+    func finish(_ summary: FileSummary, batchID: Int64, finishedAt: String) throws {
+        try database.execute(
+            """
+            UPDATE batches SET feed = ?, rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?,
+                removed_lines = ?, finished_at = ?, outcome = ?, message = ? WHERE batch_id = ?
+            """,
+            [
+                summary.feed.databaseValue, .integer(Int64(summary.rowsRead)), .integer(Int64(summary.inserted)),
+                .integer(Int64(summary.updated)), .integer(Int64(summary.unchanged)), .integer(Int64(summary.rejected)),
+                .integer(Int64(summary.removedLines)), .text(finishedAt), .text(summary.outcome.rawValue),
+                summary.message.databaseValue, .integer(batchID),
+            ])
+    }
+
+    /// Records a file that failed or was rolled back (after the rollback, in its own transaction).
+    func recordFailure(file: InputFile, summary: FileSummary, startedAt: String, finishedAt: String) throws {
+        try database.writeTransaction {
+            let id = try begin(file: file, sha256: summary.sha256, feed: summary.feed, startedAt: startedAt)
+            try finish(summary, batchID: id, finishedAt: finishedAt)
+        }
+    }
+
+    /// Every batch, oldest first.
+    public func entries() throws -> [Entry] {
+        try database.rows(
+            """
+            SELECT batch_id, path, size, sha256, feed, rows_read, inserted, updated, unchanged, rejected,
+                   removed_lines, started_at, finished_at, outcome, message FROM batches ORDER BY batch_id
+            """
+        ).map { row in
+            Entry(
+                batchID: row[0].int64 ?? 0, path: row[1].string ?? "", size: row[2].int64 ?? 0,
+                sha256: row[3].string ?? "", feed: row[4].string, rowsRead: row[5].int64 ?? 0,
+                inserted: row[6].int64 ?? 0, updated: row[7].int64 ?? 0, unchanged: row[8].int64 ?? 0,
+                rejected: row[9].int64 ?? 0, removedLines: row[10].int64 ?? 0, startedAt: row[11].string ?? "",
+                finishedAt: row[12].string, outcome: row[13].string ?? "", message: row[14].string)
+        }
+    }
+}

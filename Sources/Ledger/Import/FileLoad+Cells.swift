@@ -1,0 +1,55 @@
+/// What became of one cell bound into a statement.
+enum CellOutcome {
+    case ok
+    /// Bound, but the VIN's check digit is wrong (a warning).
+    case vinCheckDigit
+    /// Not bound: the row is rejected for this reason.
+    case invalid(String)
+}
+
+extension FileLoad {
+    /// Parses a cell and binds it at parameter `index`. Text cells are bound straight from
+    /// the reader's bytes; numbers and dates are bound without building strings.
+    func bindCell(
+        _ bytes: UnsafeRawBufferPointer, type: PreparedColumnType, isKey: Bool, statement: Statement, at index: Int
+    ) throws -> CellOutcome {
+        if case .text = type.type {
+            if CellBytes.containsNUL(bytes) { return .invalid("NUL byte in value") }
+            let range = CellBytes.trimmed(bytes)
+            let cell = UnsafeRawBufferPointer(rebasing: bytes[range])
+            if CellBytes.isNullSpelling(cell, 0..<cell.count) {
+                if isKey { return .invalid("key column is empty") }
+                try statement.bindNull(at: index)
+                return .ok
+            }
+            guard UTF8Validation.isValid(cell) else { return .invalid(Self.invalidText) }
+            try statement.bind(utf8: cell, at: index)
+            return .ok
+        }
+        switch parser.parse(bytes, as: type) {
+        case .failure(let error):
+            if !UTF8Validation.isValid(bytes) { return .invalid(Self.invalidText) }
+            return .invalid(error.description)
+        case .success(let value):
+            switch value {
+            case .null:
+                if isKey { return .invalid("key column is empty") }
+                try statement.bindNull(at: index)
+            case .integer(let number):
+                try statement.bind(number, at: index)
+            case .text(let text):
+                try statement.bind(text, at: index)
+            case .date(let date):
+                try date.withCanonicalUTF8 { try statement.bind(utf8: $0, at: index) }
+            case .dateTime(let dateTime):
+                try dateTime.withCanonicalUTF8 { try statement.bind(utf8: $0, at: index) }
+            case .vin(let vin, let checkDigitMatches):
+                try statement.bind(vin, at: index)
+                if !checkDigitMatches { return .vinCheckDigit }
+            }
+            return .ok
+        }
+    }
+
+    static let invalidText = "bytes that are not valid in the file's encoding"
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// The load of one file inside its transaction: format and feed detection, header
+/// mapping, value parsing, rejects, upserts and the checks that follow.
+final class FileLoad {
+    let file: InputFile
+    let batchID: Int64
+    unowned let importer: Importer
+    let parser: ValueParser
+    let rejects: RejectsWriter?
+    let events: (ImportEvent) -> Void
+    private var writers: [String: TableWriter] = [:]
+    private var limiter = DiagnosticLimiter()
+
+    init(
+        file: InputFile, batchID: Int64, importer: Importer, parser: ValueParser, rejects: RejectsWriter?,
+        events: @escaping (ImportEvent) -> Void
+    ) {
+        self.file = file
+        self.batchID = batchID
+        self.importer = importer
+        self.parser = parser
+        self.rejects = rejects
+        self.events = events
+    }
+
+    var options: ImportOptions { importer.options }
+
+    func run(into summary: inout FileSummary) throws {
+        if Self.isXML(path: file.path) {
+            throw FeedFileError(file: file.path, "XML feeds are not supported by this build yet")
+        } else {
+            try loadCSV(into: &summary)
+        }
+        for writer in writers.values.sorted(by: { $0.feed.name < $1.feed.name }) {
+            summary.removedLines += try writer.replaceChildLines()
+            for orphan in try writer.orphans() {
+                let columns = orphan.reference.columns.joined(separator: ", ")
+                events(.diagnostic(Diagnostic(
+                    .warning, file: file.path,
+                    "\(orphan.count) \(writer.feed.name) row(s) reference a missing \(orphan.reference.feed) row (\(columns)), e.g. \(orphan.example); loaded anyway — `dms-import check` lists orphans still unresolved")))
+            }
+        }
+        limiter.flushSummaries(file: file.path, emit: events)
+        if summary.rejected > 0 {
+            let target = summary.rejectsFile ?? rejects.map { _ in "the rejects file" } ?? "the rejects folder"
+            events(.diagnostic(Diagnostic(.warning, file: file.path, "\(summary.rejected) of \(summary.rowsRead) records rejected; see \(target)")))
+        }
+    }
+
+    static func isXML(path: String) -> Bool {
+        path.lowercased().hasSuffix(".xml")
+    }
+
+    // MARK: Writers
+
+    func writer(for feed: Feed) throws -> TableWriter {
+        if let writer = writers[feed.name] { return writer }
+        let writer = try TableWriter(feed: feed, batchID: batchID, database: importer.database)
+        writers[feed.name] = writer
+        return writer
+    }
+
+    func count(_ outcome: TableWriter.Outcome, in summary: inout FileSummary) {
+        switch outcome {
+        case .inserted: summary.inserted += 1
+        case .updated: summary.updated += 1
+        case .unchanged: summary.unchanged += 1
+        }
+    }
+
+    func reject(line: Int, column: String?, value: String?, reason: String, raw: String, summary: inout FileSummary) throws {
+        summary.rejected += 1
+        try rejects?.reject(line: line, column: column, value: value, reason: reason, raw: raw)
+        let detail = column.map { "column \"\($0)\": " } ?? ""
+        limiter.emit(kind: "reject", Diagnostic(.warning, file: file.path, line: line, "rejected: \(detail)\(reason)"), events: events)
+    }
+
+    func warn(kind: String, line: Int, _ message: String) {
+        limiter.emit(kind: kind, Diagnostic(.warning, file: file.path, line: line, message), events: events)
+    }
+}
+
+/// Shows the first few diagnostics of each kind per file, then one line with how many more.
+struct DiagnosticLimiter {
+    var limit = 5
+    private var counts: [String: Int] = [:]
+    private var order: [String] = []
+
+    mutating func emit(kind: String, _ diagnostic: Diagnostic, events: (ImportEvent) -> Void) {
+        let seen = counts[kind, default: 0]
+        if seen == 0 { order.append(kind) }
+        counts[kind] = seen + 1
+        if seen < limit { events(.diagnostic(diagnostic)) }
+    }
+
+    func flushSummaries(file: String, emit: (ImportEvent) -> Void) {
+        for kind in order where kind != "reject" {
+            let n = counts[kind, default: 0]
+            if n > limit {
+                emit(.diagnostic(Diagnostic(.warning, file: file, "… and \(n - limit) more \(kind) warnings")))
+            }
+        }
+    }
+}

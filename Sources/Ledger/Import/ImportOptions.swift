@@ -1,0 +1,29 @@
+/// How `Importer` loads files (the options of `dms-import load`).
+public struct ImportOptions: Sendable {
+    /// Load every file as this feed instead of detecting it.
+    public var feed: String?
+    /// The dealer of files that have no `dealer_code` column.
+    public var dealer: String?
+    /// The encoding of CSV files.
+    public var encoding: EncodingChoice = .auto
+    /// The CSV delimiter; detected from the header line when nil.
+    public var delimiter: UInt8?
+    /// The 1-based record that holds the header.
+    public var headerRow: Int = 1
+    /// IANA time zone of the dealers' wall clocks, for date-times with an offset.
+    public var timeZone: String = "Asia/Shanghai"
+    /// A file whose rejected ÷ read records exceeds this is rolled back.
+    public var maxRejectRate: Double = 0.05
+    /// Load files whose SHA-256 was already loaded.
+    public var force: Bool = false
+    /// Do everything, then roll back: nothing is written (no rejects, no archive, no batch).
+    public var dryRun: Bool = false
+    /// Where rejects files go; nil means no rejects files.
+    public var rejectsDirectory: String?
+    /// Where loaded files are moved (keeping their relative path); nil leaves them.
+    public var archiveDirectory: String?
+    /// How many diagnostics of one kind are shown per file before they are summarised.
+    public var diagnosticsPerKind: Int = 5
+
+    public init() {}
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// Loads input files into the warehouse: one transaction per file, natural-key upserts,
+/// rejects files, the batch ledger, skip of files already loaded.
+///
+/// Never prints: everything it has to say goes through `events`.
+public final class Importer {
+    public let database: Database
+    public let options: ImportOptions
+    public let catalogue: FeedCatalogue
+    private let clock: any WallClock
+    private let events: (ImportEvent) -> Void
+    private let ledger: BatchLedger
+    private let parser: ValueParser
+
+    /// Prepares an importer on a migrated database. `clock` stamps the batch ledger.
+    public init(
+        database: Database, options: ImportOptions, catalogue: FeedCatalogue = .standard,
+        clock: any WallClock, events: @escaping (ImportEvent) -> Void
+    ) throws {
+        self.database = database
+        self.options = options
+        self.catalogue = catalogue
+        self.clock = clock
+        self.events = events
+        ledger = BatchLedger(database: database)
+        parser = ValueParser(timeZone: try LocalTimeZone(identifier: options.timeZone))
+    }
+
+    /// Loads every file under `paths` in load order. Returns one summary per file.
+    /// Throws only for conditions that end the whole run (missing input, busy or broken
+    /// warehouse, I/O); a bad file is a summary with outcome `failed` or `rolledBack`.
+    public func load(paths: [String]) throws -> [FileSummary] {
+        let discovery = FileDiscovery()
+        let (files, skipped) = try discovery.files(in: paths)
+        skipped.forEach { events(.diagnostic($0)) }
+        var summaries: [FileSummary] = []
+        for file in files {
+            let summary = try load(file: file)
+            summaries.append(summary)
+            events(.finished(summary))
+        }
+        return summaries
+    }
+
+    /// Loads one file.
+    public func load(file: InputFile) throws -> FileSummary {
+        let started = clock.now()
+        let startedAt = Timestamp.iso8601(seconds: started)
+        var summary = FileSummary(path: file.path, outcome: .failed)
+        summary.sha256 = try Self.sha256(of: file.path)
+
+        do {
+            try database.writeTransaction {
+                if !options.force, try ledger.isLoaded(sha256: summary.sha256) {
+                    summary.outcome = .skipped
+                    return
+                }
+                let batchID = try ledger.begin(file: file, sha256: summary.sha256, feed: nil, startedAt: startedAt)
+                summary.batchID = batchID
+                let rejects = options.dryRun ? nil : options.rejectsDirectory.map {
+                    RejectsWriter(path: Self.rejectsPath(for: file, sha256: summary.sha256, in: $0), sourceFile: file.path)
+                }
+                let load = FileLoad(
+                    file: file, batchID: batchID, importer: self, parser: parser, rejects: rejects, events: events)
+                try load.run(into: &summary)
+                summary.seconds = clock.now() - started
+                summary.rejectsFile = try rejects?.commit()
+                if summary.rejectRate > options.maxRejectRate {
+                    summary.outcome = .rolledBack
+                    summary.message = "\(summary.rejected) of \(summary.rowsRead) records rejected (\(Self.percent(summary.rejectRate)) > --max-reject-rate \(Self.percent(options.maxRejectRate))): nothing of this file was loaded"
+                    throw RollBack()
+                }
+                if options.dryRun {
+                    summary.outcome = .dryRun
+                    throw RollBack()
+                }
+                summary.outcome = .loaded
+                try ledger.finish(summary, batchID: batchID, finishedAt: Timestamp.iso8601(seconds: clock.now()))
+            }
+        } catch is RollBack {
+            summary.batchID = nil
+        } catch let error as FeedFileError {
+            summary.outcome = .failed
+            summary.batchID = nil
+            summary.message = error.message
+            events(.diagnostic(Diagnostic(.error, file: error.file, line: error.line, column: error.column, error.message)))
+        }
+        summary.seconds = clock.now() - started
+        if summary.outcome == .rolledBack || summary.outcome == .failed, !options.dryRun {
+            try ledger.recordFailure(
+                file: file, summary: summary, startedAt: startedAt, finishedAt: Timestamp.iso8601(seconds: clock.now()))
+        }
+        if summary.outcome == .rolledBack, let message = summary.message {
+            events(.diagnostic(Diagnostic(.error, file: file.path, message)))
+        }
+        if summary.outcome == .loaded, let archive = options.archiveDirectory {
+            try Self.archive(file, into: archive)
+        }
+        return summary
+    }
+
+    /// Signals a deliberate rollback of the file's transaction.
+    private struct RollBack: Error {}
+
+    static func percent(_ fraction: Double) -> String {
+        let value = (fraction * 1000).rounded() / 10
+        return "\(value)%"
+    }
+
+    /// SHA-256 of a file's bytes, hex.
+    static func sha256(of path: String) throws -> String {
+        let source = try FileByteSource(path: path)
+        var hasher = SHA256()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = try source.read(into: buffer)
+            if n == 0 { break }
+            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
+        }
+        return hasher.finalizeHex()
+    }
+
+    /// `<rejects>/<file name, sanitised>.<first 12 hex of SHA-256>.rejects.csv`
+    static func rejectsPath(for file: InputFile, sha256: String, in directory: String) -> String {
+        let name = SafeFileName.make(from: (file.relativePath as NSString).lastPathComponent)
+        return (directory as NSString).appendingPathComponent("\(name).\(sha256.prefix(12)).rejects.csv")
+    }
+
+    /// Moves a loaded file under `directory`, keeping its relative path.
+    static func archive(_ file: InputFile, into directory: String) throws {
+        let manager = FileManager.default
+        let target = (directory as NSString).appendingPathComponent(file.relativePath)
+        do {
+            try manager.createDirectory(
+                atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            if manager.fileExists(atPath: target) { try manager.removeItem(atPath: target) }
+            try manager.moveItem(atPath: file.path, toPath: target)
+        } catch {
+            throw InputError(kind: .unreadable, path: file.path, reason: "cannot archive to \(target): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// `docs/schema.md`, generated from the feed catalogue and the migrations (a test keeps
+/// the committed file in step).
+public enum SchemaDocument {
+    public static func markdown() -> String {
+        var out = """
+            # Warehouse schema
+
+            Generated from the feed catalogue (`Sources/Ledger/Feeds/FeedCatalogue.swift`) by
+            `SchemaDocument`; `make docs` rewrites it and a test fails when it is out of date.
+
+            One table per feed, named as the feed, with the canonical column names of
+            `feeds.md`, the natural key as primary key, and `batch_id` — the batch (row of
+            `batches`) that last inserted or changed the row (for `ro_labor` / `ro_parts`: the
+            last batch that delivered the line).
+
+            Stored units: money in **integer minor units** (fen / cents: `152300.00` is
+            `15230000`); decimals (quantities, hours, stock levels) and scores in **integer
+            ten-thousandths** (`1.25` h is `12500`); dates as `YYYY-MM-DD` text; date-times as
+            `YYYY-MM-DD HH:MM:SS` text in the dealer's local wall-clock time; booleans 0/1;
+            enumerations as their canonical value. Null is SQL NULL.
+
+            Migrations (forward only, each once, each in one transaction; ids never change):
+            \(WarehouseSchema.migrations.map { "`\($0.id)`" }.joined(separator: ", ")).
+            A warehouse holding a migration this binary does not know is refused (exit 78).
+
+            ## batches
+
+            The batch ledger: one row per file handled — `batch_id`, `path`, `size` (bytes),
+            `sha256`, `feed` (for XML files, the feeds written, joined by `+`), `rows_read`,
+            `inserted`, `updated`, `unchanged`, `rejected`, `removed_lines` (child lines
+            replaced away), `started_at` / `finished_at` (UTC, ISO 8601), `outcome`
+            (`loaded`, `rolled_back`, `failed`), `message`. A file whose SHA-256 has a
+            `loaded` batch is skipped unless `--force`.
+
+
+            """
+        out += FeedCatalogue.describe(FeedCatalogue.standard.feeds, markdown: true)
+        return out
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Ledger
+
+extension EncodingChoice: ExpressibleByArgument {}
+
+/// Text that `dms-import` prints on stdout, and its exit status.
+public enum ImportReport {
+    /// One line per file: `path: feed=… read=… inserted=… updated=… unchanged=… rejected=… seconds=… outcome=…`.
+    public static func line(for summary: FileSummary) -> String {
+        "\(summary.path): feed=\(summary.feed ?? "-") read=\(summary.rowsRead) inserted=\(summary.inserted) updated=\(summary.updated) unchanged=\(summary.unchanged) rejected=\(summary.rejected) seconds=\(seconds(summary.seconds)) outcome=\(summary.outcome.rawValue)"
+    }
+
+    /// The total line.
+    public static func total(_ summaries: [FileSummary]) -> String {
+        func sum(_ key: KeyPath<FileSummary, Int>) -> Int { summaries.reduce(0) { $0 + $1[keyPath: key] } }
+        func count(_ outcome: FileOutcome) -> Int { summaries.filter { $0.outcome == outcome }.count }
+        let time = summaries.reduce(0) { $0 + $1.seconds }
+        return "total: files=\(summaries.count) read=\(sum(\.rowsRead)) inserted=\(sum(\.inserted)) updated=\(sum(\.updated)) unchanged=\(sum(\.unchanged)) rejected=\(sum(\.rejected)) seconds=\(seconds(time)) loaded=\(count(.loaded)) skipped=\(count(.skipped)) failed=\(count(.failed) + count(.rolledBack))"
+    }
+
+    /// 65 when a file failed or rolled back, 1 when rows were rejected, else 0.
+    public static func exitStatus(for summaries: [FileSummary]) -> ExitStatus {
+        summaries.map { summary -> ExitStatus in
+            switch summary.outcome {
+            case .failed, .rolledBack: return .dataError
+            case .loaded, .dryRun: return summary.rejected > 0 ? .rowsRejected : .success
+            case .skipped: return .success
+            }
+        }.max() ?? .success
+    }
+
+    public static func batchesTable(_ entries: [BatchLedger.Entry]) -> String {
+        var lines = ["batch\tstarted_at\tfinished_at\toutcome\tfeed\tread\tinserted\tupdated\tunchanged\trejected\tremoved_lines\tsize\tsha256\tpath"]
+        for e in entries {
+            lines.append(
+                [String(e.batchID), e.startedAt, e.finishedAt ?? "", e.outcome, e.feed ?? "", String(e.rowsRead), String(e.inserted),
+                 String(e.updated), String(e.unchanged), String(e.rejected), String(e.removedLines), String(e.size),
+                 e.sha256, e.path].joined(separator: "\t"))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public static func checkText(_ report: WarehouseCheck.Report) -> String {
+        var lines: [String] = []
+        lines.append("integrity_check: " + (report.integrityProblems.isEmpty ? "ok" : report.integrityProblems.joined(separator: "; ")))
+        lines.append("ledger: tables hold \(report.tableRows) rows; loaded batches account for \(report.ledgerRows)" + (report.tableRows == report.ledgerRows ? " (ok)" : " (MISMATCH)"))
+        lines.append("rows without a loaded batch: \(report.rowsWithoutBatch)")
+        if report.orphans.isEmpty {
+            lines.append("orphans: none")
+        } else {
+            for orphan in report.orphans {
+                lines.append("orphans: \(orphan.count) \(orphan.feed) row(s) without \(orphan.reference), e.g. \(orphan.example)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func seconds(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}
+
+/// Parsing of option values shared by the tools.
+public enum CLIParsing {
+    /// `,` `;` `|` or tab (`\t`, `tab`).
+    public static func delimiter(_ text: String) -> UInt8? {
+        switch text {
+        case ",": return UInt8(ascii: ",")
+        case ";": return UInt8(ascii: ";")
+        case "|": return UInt8(ascii: "|")
+        case "\t", "\\t", "tab", "TAB": return 9
+        default: return nil
+        }
+    }
+
+    /// `--rejects DIR`, else `rejects/` beside the warehouse; created when missing.
+    public static func rejectsDirectory(_ option: String?, warehouse: String) throws -> String {
+        let directory: String
+        if let option {
+            directory = option
+        } else {
+            let parent = warehouse.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            directory = (parent.isEmpty ? (warehouse.hasPrefix("/") ? "" : ".") : parent) + "/rejects"
+        }
+        try FileSystem.createDirectory(directory)
+        return directory
+    }
+}
