@@ -12,7 +12,7 @@ public struct Comeback: Sendable, Hashable {
 
     /// Whole days from A's completion to B's opening, when A is known.
     public var daysBetween: Int? {
-        guard let a = originalCompletedAt.flatMap(LocalDateTime.seconds), let b = LocalDateTime.seconds(openedAt) else { return nil }
+        guard let a = originalCompletedAt.flatMap(WallClockSeconds.seconds), let b = WallClockSeconds.seconds(openedAt) else { return nil }
         return Int((b - a) / 86_400)
     }
 }

@@ -2,8 +2,8 @@ extension KPIEngine {
     /// The exception lists of kpis.md section 8 as of the end of `period`, for `dealers`.
     public func exceptionLists(_ period: ReportingPeriod, dealers: Set<String>) throws -> [ExceptionList] {
         let end = period.end
-        let endExclusive = end.adding(days: 1).description
-        let endOfPeriod = LocalDateTime.seconds(of: end.adding(days: 1)) - 1
+        let endExclusive = end.shifted(by: 1).description
+        let endOfPeriod = WallClockSeconds.seconds(of: end.shifted(by: 1)) - 1
         func money(_ value: Int64?) -> String? { value.flatMap { DecimalText.quotient($0, over: 100, places: 2) } }
         func ageDays(_ seconds: Int64) -> String? { DecimalText.quotient(seconds, over: 86_400, places: 1) }
         func hours(_ seconds: Int64) -> String? { DecimalText.quotient(seconds, over: 3600, places: 1) }
@@ -27,7 +27,7 @@ extension KPIEngine {
             ORDER BY dealer_code, ro_no
             """, [.text(endExclusive), .text(endExclusive)])
         where dealers.contains(row.text(0)) {
-            guard let opened = LocalDateTime.seconds(row.text(2)) else { continue }
+            guard let opened = WallClockSeconds.seconds(row.text(2)) else { continue }
             let age = endOfPeriod - opened
             guard age > 3 * 86_400 else { continue }
             open.append((age, .init(dealer: row.text(0), cells: [
@@ -52,7 +52,7 @@ extension KPIEngine {
             ORDER BY dealer_code, ro_no
             """, [.text(endExclusive), .text(endExclusive), .text(endExclusive)])
         where dealers.contains(row.text(0)) {
-            guard let promised = LocalDateTime.seconds(row.text(3)), endOfPeriod > promised else { continue }
+            guard let promised = WallClockSeconds.seconds(row.text(3)), endOfPeriod > promised else { continue }
             late.append((endOfPeriod - promised, .init(dealer: row.text(0), cells: [
                 row.text(0), row.text(1), row.text(2), row.text(3), hours(endOfPeriod - promised), row.text(4),
             ])))
@@ -175,7 +175,7 @@ extension KPIEngine {
             ORDER BY b.dealer_code, b.booking_no
             """, [.text(endExclusive), .text(endExclusive), .text(endExclusive)])
         where dealers.contains(row.text(0)) {
-            guard let bookedTo = LocalDateTime.seconds(row.text(4)), endOfPeriod > bookedTo else { continue }
+            guard let bookedTo = WallClockSeconds.seconds(row.text(4)), endOfPeriod > bookedTo else { continue }
             outstanding.append((endOfPeriod - bookedTo, .init(dealer: row.text(0), cells: [
                 row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), hours(endOfPeriod - bookedTo),
                 row[5].string.map(PersonalData.maskedPhone),

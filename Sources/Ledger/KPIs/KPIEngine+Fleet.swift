@@ -21,7 +21,7 @@ public struct FleetVehicle: Sendable, Hashable {
 
     /// Due for scrapping as of the end of `period`: end of life ≤ end + 90 days, not disposed by the end.
     public func isDueForScrapping(in period: ReportingPeriod) -> Bool {
-        guard let endOfLife, endOfLife <= period.end.adding(days: 90) else { return false }
+        guard let endOfLife, endOfLife <= period.end.shifted(by: 90) else { return false }
         return disposedOn.map { $0 > period.end } ?? true
     }
 }
@@ -54,9 +54,9 @@ extension KPIEngine {
             }
             if vehicle.isDueForScrapping(in: period) { sink.total(vehicle.dealer, "fleet.due_for_scrapping", 1) }
         }
-        let periodStart = LocalDateTime.seconds(of: period.start)
-        let periodEnd = LocalDateTime.seconds(of: period.end.adding(days: 1))
-        let (start, endExclusive) = (period.start.description, period.end.adding(days: 1).description)
+        let periodStart = WallClockSeconds.seconds(of: period.start)
+        let periodEnd = WallClockSeconds.seconds(of: period.end.shifted(by: 1))
+        let (start, endExclusive) = (period.start.description, period.end.shifted(by: 1).description)
         for row in try database.rows(
             """
             SELECT dealer_code, checked_out_at, returned_at FROM fleet_bookings
@@ -65,8 +65,8 @@ extension KPIEngine {
             ORDER BY dealer_code, booking_no
             """, [.text(endExclusive), .text(start)])
         {
-            guard let out = LocalDateTime.seconds(row.text(1)) else { continue }
-            let back = row[2].string.flatMap(LocalDateTime.seconds) ?? periodEnd
+            guard let out = WallClockSeconds.seconds(row.text(1)) else { continue }
+            let back = row[2].string.flatMap(WallClockSeconds.seconds) ?? periodEnd
             let seconds = max(0, min(back, periodEnd) - max(out, periodStart))
             sink.ratio(row.text(0), "fleet.utilization", seconds, 0)
         }

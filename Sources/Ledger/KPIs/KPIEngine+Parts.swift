@@ -23,7 +23,7 @@ public struct PartPosition: Sendable, Hashable {
 
     /// No issue_to_ro / counter_sale dated in [end − 364, end] and first movement before end − 364.
     public func isObsolete(at end: LocalDate) -> Bool {
-        let cutoff = end.adding(days: -364)
+        let cutoff = end.shifted(by: -364)
         guard let first = firstMovement, first < cutoff else { return false }
         return lastIssue.map { $0 < cutoff } ?? true
     }
@@ -77,7 +77,7 @@ extension KPIEngine {
               MAX(CASE WHEN movement_type IN ('issue_to_ro', 'counter_sale') THEN moved_at END)
             FROM part_movements WHERE moved_at < ?
             GROUP BY dealer_code, part_no ORDER BY dealer_code, part_no
-            """, [.text(end.adding(days: 1).description)]
+            """, [.text(end.shifted(by: 1).description)]
         ).map { row in
             PartPosition(
                 dealer: row.text(0), partNo: row.text(1), value: row.int(2), quantity: row.int(3),

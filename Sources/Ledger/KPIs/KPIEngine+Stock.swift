@@ -20,7 +20,7 @@ public struct VehicleStay: Sendable, Hashable {
     /// Days of `period` at whose end the vehicle was in stock.
     public func daysInStock(during period: ReportingPeriod) -> Int {
         let first = max(stockedIn, period.start)
-        let lastExclusive = min(ended ?? period.end.adding(days: 1), period.end.adding(days: 1))
+        let lastExclusive = min(ended ?? period.end.shifted(by: 1), period.end.shifted(by: 1))
         return max(0, first.days(to: lastExclusive))
     }
 }

@@ -49,7 +49,7 @@ public final class KPIEngine {
     /// Values bound for "in P": start date and the day after the end (text compares work for
     /// dates and date-times alike: `x >= start AND x < endExclusive`).
     func bounds(_ period: ReportingPeriod) -> [DatabaseValue] {
-        [.text(period.start.description), .text(period.end.adding(days: 1).description)]
+        [.text(period.start.description), .text(period.end.shifted(by: 1).description)]
     }
 
     /// The SQL condition "RO closed in P" on alias `r` (two parameters: bounds).

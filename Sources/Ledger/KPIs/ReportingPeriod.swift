@@ -65,10 +65,10 @@ public struct ReportingPeriod: Sendable, Hashable, CustomStringConvertible {
         case .month, .quarter, .year:
             let months = kind == .month ? 1 : kind == .quarter ? 3 : 12
             let newStart = start.adding(months: -months)
-            let newEnd = start.adding(days: -1)
+            let newEnd = start.shifted(by: -1)
             return ReportingPeriod(kind: kind, start: newStart, end: newEnd) ?? self
         case .range:
-            return ReportingPeriod(kind: .range, start: start.adding(days: -days), end: start.adding(days: -1)) ?? self
+            return ReportingPeriod(kind: .range, start: start.shifted(by: -days), end: start.shifted(by: -1)) ?? self
         }
     }
 

@@ -18,7 +18,7 @@ import Testing
         let dealers = ["D1", "D2", "D3", "D4", "D5"]
         for (index, code) in dealers.enumerated() { try f.dealer(code, region: index < 2 ? "East" : "West", brand: index % 2 == 0 ? "A" : "B") }
         func stamp(_ dayOffset: Int, _ hour: Int) -> String {
-            let date = LocalDate(year: 2026, month: 9, day: 1)?.adding(days: dayOffset).description ?? "2026-09-01"
+            let date = LocalDate(year: 2026, month: 9, day: 1)?.shifted(by: dayOffset).description ?? "2026-09-01"
             return "\(date) \(hour < 10 ? "0" : "")\(hour):00:00"
         }
         let pays = ["customer", "warranty", "internal", "insurance"]

@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func dayNumbersRoundTrip() throws {
-        for number in stride(from: -800_000, through: 800_000, by: 997) {
+        for number in stride(from: -700_000, through: 800_000, by: 997) {
             #expect(LocalDate(dayNumber: number).dayNumber == number)
         }
         #expect(LocalDate("1970-01-01")?.dayNumber == 0)

@@ -1,6 +1,6 @@
 /// Parsing of stored local wall-clock date-times (`YYYY-MM-DD HH:MM:SS`) into seconds, for
 /// exact durations without a time zone.
-enum LocalDateTime {
+enum WallClockSeconds {
     /// Seconds since 1970-01-01 00:00:00 of the same wall clock; a bare date means 00:00:00.
     static func seconds(_ text: String) -> Int64? {
         guard let date = LocalDate(text) else { return nil }
