@@ -96,7 +96,7 @@ struct Bundle: ParsableCommand {
         try ReportRun.guarded(options.common) {
             let period = try options.reportingPeriod()
             let engine = KPIEngine(database: try ReportRun.open(options.warehouse.path))
-            let stamp = generatedAt ?? ISO8601DateFormatter().string(from: Date())
+            let stamp = generatedAt ?? Timestamp.iso8601(seconds: Date().timeIntervalSince1970)
             let reports = try KPIReportBuilder(engine: engine).regionalReports(period: period)
             let files = RegionalBundles(digest: { SHA256.hex(SHA256.digest($0)) }).files(for: reports, period: period, generatedAt: stamp)
             try ReportRun.write(files.map { ($0.path, $0.contents) }, into: options.out)
@@ -129,13 +129,11 @@ enum ReportRun {
 
     static func write(_ files: [(String, String)], into folder: String) throws {
         for (name, contents) in files {
-            let url = URL(fileURLWithPath: folder).appendingPathComponent(name)
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(contents.utf8).write(to: url, options: .atomic)
-            } catch {
-                throw InputError(kind: .unreadable, path: url.path, reason: "cannot write: \(error.localizedDescription)")
-            }
+            let path = folder + "/" + name
+            try FileSystem.createDirectory(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+            let writer = try TextFileWriter(path: path)
+            try writer.write(contents)
+            try writer.commit()
         }
     }
 

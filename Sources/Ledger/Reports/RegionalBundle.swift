@@ -21,12 +21,12 @@ public struct RegionalBundles: Sendable {
     public func files(for reports: [(region: String, report: KPIReport)], period: ReportingPeriod, generatedAt: String) -> [BundleFile] {
         var used = Set<String>()
         var out: [BundleFile] = []
-        let periodFolder = BundleName.safe(period.fileLabel)
+        let periodFolder = SafeFileName.make(from: period.fileLabel)
         for (region, report) in reports {
-            var folder = BundleName.safe(region)
+            var folder = SafeFileName.make(from: region)
             var suffix = 2
             while used.contains(folder.lowercased()) {
-                folder = BundleName.safe(region) + "-\(suffix)"
+                folder = SafeFileName.make(from: region) + "-\(suffix)"
                 suffix += 1
             }
             used.insert(folder.lowercased())
@@ -61,24 +61,5 @@ public struct RegionalBundles: Sendable {
         }
         out += "\n  ]\n}\n"
         return out
-    }
-}
-
-/// Folder names made from data (region names): no separators, no `..`, no control
-/// characters, never empty, bounded length.
-public enum BundleName {
-    public static func safe(_ text: String, maxBytes: Int = 100) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "/", "\\", ":", "*", "?", "\"", "<", ">", "|": out += "_"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += "_" } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        out = String(out.drop { $0 == "." || $0 == " " })
-        while out.last == "." || out.last == " " { out.removeLast() }
-        while out.utf8.count > maxBytes { out.removeLast() }
-        return out.isEmpty ? "_" : out
     }
 }
