@@ -15,11 +15,15 @@ enum TrendChart {
         out += "<line x1=\"\(f(left))\" y1=\"\(f(height - bottom))\" x2=\"\(f(width - right))\" y2=\"\(f(height - bottom))\" stroke=\"#cbd2d9\"/>"
         out += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(width - right))\" y2=\"\(f(top))\" stroke=\"#eef1f4\"/>"
         let suffix = unit == .rate ? "%" : ""
-        out += "<text x=\"\(f(left - 3))\" y=\"\(f(top + 4))\" font-size=\"9\" text-anchor=\"end\" fill=\"#7b8794\">\(HTMLText.escape(DisplayValue.grouped(DecimalText.approximate(high, places: 1)) + suffix))</text>"
-        out += "<text x=\"\(f(left - 3))\" y=\"\(f(height - bottom))\" font-size=\"9\" text-anchor=\"end\" fill=\"#7b8794\">\(HTMLText.escape(DisplayValue.grouped(DecimalText.approximate(low, places: 1)) + suffix))</text>"
-        for index in [0, points.count / 2, points.count - 1] where index < points.count {
+        if !present.isEmpty { out += "<text x=\"\(f(left - 3))\" y=\"\(f(top + 4))\" font-size=\"9\" text-anchor=\"end\" fill=\"#7b8794\">\(HTMLText.escape(DisplayValue.grouped(DecimalText.approximate(high, places: 1)) + suffix))</text>" }
+        if !present.isEmpty { out += "<text x=\"\(f(left - 3))\" y=\"\(f(height - bottom))\" font-size=\"9\" text-anchor=\"end\" fill=\"#7b8794\">\(HTMLText.escape(DisplayValue.grouped(DecimalText.approximate(low, places: 1)) + suffix))</text>" }
+        for (index, anchor) in [(0, "start"), (points.count / 2, "middle"), (points.count - 1, "end")] where index < points.count {
             let label = String(points[index].month.description.suffix(7))
-            out += "<text x=\"\(f(x(index)))\" y=\"\(f(height - 4))\" font-size=\"9\" text-anchor=\"middle\" fill=\"#7b8794\">\(HTMLText.escape(label))</text>"
+            out += "<text x=\"\(f(x(index)))\" y=\"\(f(height - 4))\" font-size=\"9\" text-anchor=\"\(anchor)\" fill=\"#7b8794\">\(HTMLText.escape(label))</text>"
+        }
+        if present.isEmpty {
+            out += "<text x=\"\(f((left + width - right) / 2))\" y=\"\(f(height / 2))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#9aa5b1\">no data in the last 13 months</text></svg>\n"
+            return out
         }
         var segment: [String] = []
         func flush() {
