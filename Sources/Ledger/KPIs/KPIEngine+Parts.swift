@@ -70,7 +70,8 @@ extension KPIEngine {
 
     /// Every part's position at the end of `end` (per dealer and part).
     public func partPositions(atEndOf end: LocalDate) throws -> [PartPosition] {
-        try database.rows(
+        if let cached = cachedPositions[end] { return cached }
+        let positions = try database.rows(
             """
             SELECT dealer_code, part_no, SUM((\(Self.movementSign)) * COALESCE(qty * unit_cost, 0)),
               SUM((\(Self.movementSign)) * COALESCE(qty, 0)), MIN(moved_at),
@@ -83,6 +84,8 @@ extension KPIEngine {
                 dealer: row.text(0), partNo: row.text(1), value: row.int(2), quantity: row.int(3),
                 firstMovement: row[4].string.flatMap { LocalDate($0) }, lastIssue: row[5].string.flatMap { LocalDate($0) })
         }
+        cachedPositions[end] = positions
+        return positions
     }
 
     func partsPartials(_ period: ReportingPeriod, wanted: Set<String>, into sink: inout PartialSink) throws {

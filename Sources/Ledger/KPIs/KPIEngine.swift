@@ -13,6 +13,8 @@ public final class KPIEngine {
     var cachedStays: [VehicleStay]?
     var cachedPartsDays: [String: [Int: PartsDay]]?
     var cachedFleet: [FleetVehicle]?
+    var cachedComebacks: [ReportingPeriod: (counted: [String: Int64], comebacks: [Comeback])] = [:]
+    var cachedPositions: [LocalDate: [PartPosition]] = [:]
 
     public init(database: Database, options: KPIOptions = KPIOptions(), catalogue: KPICatalogue = .standard) {
         self.database = database
