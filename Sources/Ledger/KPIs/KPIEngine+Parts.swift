@@ -88,6 +88,43 @@ extension KPIEngine {
         return positions
     }
 
+    /// Reads the part positions at several period ends in one pass over the parts ledger
+    /// (a report needs the current, previous and year-earlier ends).
+    public func preloadPartPositions(atEndOf ends: [LocalDate]) throws {
+        let missing = Array(Set(ends.filter { cachedPositions[$0] == nil })).sorted()
+        guard !missing.isEmpty else { return }
+        let value = "(\(Self.movementSign)) * COALESCE(qty * unit_cost, 0)"
+        let quantity = "(\(Self.movementSign)) * COALESCE(qty, 0)"
+        var columns: [String] = []
+        var parameters: [DatabaseValue] = []
+        for end in missing {
+            let bound = DatabaseValue.text(end.shifted(by: 1).description)
+            columns += [
+                "SUM(CASE WHEN moved_at < ? THEN \(value) ELSE 0 END)", "SUM(CASE WHEN moved_at < ? THEN \(quantity) ELSE 0 END)",
+                "MIN(CASE WHEN moved_at < ? THEN moved_at END)",
+                "MAX(CASE WHEN moved_at < ? AND movement_type IN ('issue_to_ro', 'counter_sale') THEN moved_at END)",
+            ]
+            parameters += [bound, bound, bound, bound]
+        }
+        parameters.append(.text((missing.last ?? missing[0]).shifted(by: 1).description))
+        let rows = try database.rows(
+            """
+            SELECT dealer_code, part_no, \(columns.joined(separator: ", "))
+            FROM part_movements WHERE moved_at < ?
+            GROUP BY dealer_code, part_no ORDER BY dealer_code, part_no
+            """, parameters)
+        for (index, end) in missing.enumerated() {
+            let base = 2 + index * 4
+            cachedPositions[end] = rows.compactMap { row in
+                guard !row[base + 2].isNull else { return nil }
+                return PartPosition(
+                    dealer: row.text(0), partNo: row.text(1), value: row.int(base), quantity: row.int(base + 1),
+                    firstMovement: row[base + 2].string.flatMap { LocalDate($0) },
+                    lastIssue: row[base + 3].string.flatMap { LocalDate($0) })
+            }
+        }
+    }
+
     func partsPartials(_ period: ReportingPeriod, wanted: Set<String>, into sink: inout PartialSink) throws {
         let startDay = period.start.dayNumber
         let endDay = period.end.dayNumber

@@ -55,6 +55,7 @@ public final class KPIReportBuilder {
             if !headlinesOnly { cache[p] = value }
             return value
         }
+        try engine.preloadPartPositions(atEndOf: [period.end, period.previous.end, period.yearEarlier.end])
         let current = try partials(period)
         let previous = try partials(period.previous)
         let yearEarlier = try partials(period.yearEarlier)
