@@ -41,13 +41,13 @@ extension KPIEngine {
     /// The parts ledger summed per dealer and day, read once.
     func partsDays() throws -> [String: [Int: PartsDay]] {
         if let cachedPartsDays { return cachedPartsDays }
-        let day = database.dialect.dayNumber("moved_at")
+        let day = database.dialect.dateOf("moved_at")
         let cost = "COALESCE(qty * unit_cost, 0)"
         let price = "COALESCE(qty * unit_price, 0)"
         var result: [String: [Int: PartsDay]] = [:]
         for row in try database.rows(
             """
-            SELECT dealer_code, \(day) AS day_number,
+            SELECT dealer_code, \(day) AS day_text,
               SUM((\(Self.movementSign)) * \(cost)),
               SUM(CASE WHEN movement_type IN ('issue_to_ro', 'counter_sale') THEN \(cost)
                        WHEN movement_type IN ('return_from_ro', 'counter_return') THEN -\(cost) ELSE 0 END),
@@ -57,10 +57,11 @@ extension KPIEngine {
               SUM(CASE WHEN movement_type = 'counter_sale' AND filled_from_stock = 1 THEN 1 ELSE 0 END),
               SUM(CASE WHEN movement_type = 'lost_sale' THEN 1 ELSE 0 END)
             FROM part_movements WHERE moved_at IS NOT NULL
-            GROUP BY dealer_code, \(day) ORDER BY dealer_code, day_number
+            GROUP BY dealer_code, \(day) ORDER BY dealer_code, day_text
             """)
         {
-            result[row.text(0), default: [:]][Int(row.int(1))] = PartsDay(
+            guard let date = LocalDate(row.text(1)) else { continue }
+            result[row.text(0), default: [:]][date.dayNumber] = PartsDay(
                 valueChange: row.int(2), costOfSales: row.int(3), counterSales: row.int(4), counterCost: row.int(5),
                 counterRequested: row.int(6), counterFilled: row.int(7), lostSales: row.int(8))
         }

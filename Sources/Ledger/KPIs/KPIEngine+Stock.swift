@@ -28,29 +28,37 @@ public struct VehicleStay: Sendable, Hashable {
 extension KPIEngine {
     /// Every stay in stock, from `vehicle_events`: each stocked_in ends at the next of
     /// stocked_in / stocked_out / delivered / returned strictly after it (same-instant
-    /// out-events sort first, so they are not "after").
+    /// out-events sort first, so they are not "after"). Sorted by dealer, VIN and time.
     public func vehicleStays() throws -> [VehicleStay] {
         if let cachedStays { return cachedStays }
+        // Read in primary-key order (no sort in SQL); each vehicle's few events are ordered here.
         let rows = try database.rows(
             """
-            SELECT dealer_code, vin, event_time, cost, next_type, next_time FROM (
-              SELECT dealer_code, vin, event_type, event_time, cost,
-                LEAD(event_type) OVER w AS next_type, LEAD(event_time) OVER w AS next_time
-              FROM vehicle_events
-              WHERE event_type IN ('stocked_in', 'stocked_out', 'delivered', 'returned')
-              WINDOW w AS (PARTITION BY dealer_code, vin
-                           ORDER BY event_time, CASE WHEN event_type = 'stocked_in' THEN 1 ELSE 0 END)
-            ) AS ordered
-            WHERE event_type = 'stocked_in'
-            ORDER BY dealer_code, vin, event_time
+            SELECT dealer_code, vin, event_type, event_time, cost FROM vehicle_events
+            WHERE event_type IN ('stocked_in', 'stocked_out', 'delivered', 'returned')
+            ORDER BY dealer_code, vin
             """)
-        let stays = rows.compactMap { row -> VehicleStay? in
-            guard let stockedIn = LocalDate(row.text(2)) else { return nil }
-            let nextType = row[4].string
-            return VehicleStay(
-                dealer: row.text(0), vin: row.text(1), stockedIn: stockedIn, cost: row.int(3),
-                ended: row[5].string.flatMap { LocalDate($0) },
-                isLeaving: nextType == "stocked_out" || nextType == "delivered")
+        var stays: [VehicleStay] = []
+        var start = 0
+        while start < rows.count {
+            var end = start + 1
+            while end < rows.count && rows[end][0] == rows[start][0] && rows[end][1] == rows[start][1] { end += 1 }
+            // By time; at the same instant an out-event comes first, so it is not "after" a stocked_in.
+            let events = rows[start..<end].sorted { a, b in
+                let (ta, tb) = (a.text(3), b.text(3))
+                if ta != tb { return ta < tb }
+                return (a.text(2) == "stocked_in" ? 1 : 0, a.text(2)) < (b.text(2) == "stocked_in" ? 1 : 0, b.text(2))
+            }
+            for (index, event) in events.enumerated() where event.text(2) == "stocked_in" {
+                guard let stockedIn = LocalDate(event.text(3)) else { continue }
+                let next = index + 1 < events.count ? events[index + 1] : nil
+                let nextType = next?.text(2)
+                stays.append(VehicleStay(
+                    dealer: event.text(0), vin: event.text(1), stockedIn: stockedIn, cost: event.int(4),
+                    ended: next.flatMap { LocalDate($0.text(3)) },
+                    isLeaving: nextType == "stocked_out" || nextType == "delivered"))
+            }
+            start = end
         }
         cachedStays = stays
         return stays

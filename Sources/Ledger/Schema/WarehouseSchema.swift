@@ -46,6 +46,8 @@ public enum WarehouseSchema {
                 "CREATE INDEX report_appointments_scheduled ON appointments (scheduled_at)",
                 "CREATE INDEX report_warranty_claims_decided ON warranty_claims (decided_on)",
                 "CREATE INDEX report_attendance_date ON attendance (work_date)",
+                // Covers the per-part positions (value, first movement, last issue) without a sort.
+                "CREATE INDEX report_part_movements_part ON part_movements (dealer_code, part_no, moved_at, movement_type, qty, unit_cost)",
             ]
         },
     ]

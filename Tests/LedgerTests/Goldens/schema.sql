@@ -320,6 +320,8 @@ CREATE INDEX report_attendance_date ON attendance (work_date);
 
 CREATE INDEX report_csi_surveys_date ON csi_surveys (survey_date);
 
+CREATE INDEX report_part_movements_part ON part_movements (dealer_code, part_no, moved_at, movement_type, qty, unit_cost);
+
 CREATE INDEX report_repair_orders_invoiced ON repair_orders (invoiced_at);
 
 CREATE INDEX report_repair_orders_opened ON repair_orders (opened_at);
