@@ -38,13 +38,24 @@ extension KPIEngine {
           WHEN 'stocktake_gain' THEN 1 WHEN 'stocktake_loss' THEN -1 ELSE 0 END
         """
 
-    /// The parts ledger summed per dealer and day, read once.
-    func partsDays() throws -> [String: [Int: PartsDay]] {
-        if let cachedPartsDays { return cachedPartsDays }
+    /// The parts ledger summed per dealer and day from `floor` on; everything before `floor`
+    /// is one opening value change on the day before it. Read once per run (again only if a
+    /// period starts earlier), so that a report does not sort the whole history by day.
+    func partsDays(from floor: LocalDate) throws -> [String: [Int: PartsDay]] {
+        if let (cachedFloor, days) = cachedPartsDays, cachedFloor <= floor { return days }
+        let floorText = DatabaseValue.text(floor.description)
+        var result: [String: [Int: PartsDay]] = [:]
+        for row in try database.rows(
+            """
+            SELECT dealer_code, SUM((\(Self.movementSign)) * COALESCE(qty * unit_cost, 0))
+            FROM part_movements WHERE moved_at < ? GROUP BY dealer_code ORDER BY dealer_code
+            """, [floorText])
+        {
+            result[row.text(0), default: [:]][floor.dayNumber - 1] = PartsDay(valueChange: row.int(1))
+        }
         let day = database.dialect.dateOf("moved_at")
         let cost = "COALESCE(qty * unit_cost, 0)"
         let price = "COALESCE(qty * unit_price, 0)"
-        var result: [String: [Int: PartsDay]] = [:]
         for row in try database.rows(
             """
             SELECT dealer_code, \(day) AS day_text,
@@ -56,16 +67,16 @@ extension KPIEngine {
               SUM(CASE WHEN movement_type = 'counter_sale' AND filled_from_stock IS NOT NULL THEN 1 ELSE 0 END),
               SUM(CASE WHEN movement_type = 'counter_sale' AND filled_from_stock = 1 THEN 1 ELSE 0 END),
               SUM(CASE WHEN movement_type = 'lost_sale' THEN 1 ELSE 0 END)
-            FROM part_movements WHERE moved_at IS NOT NULL
+            FROM part_movements WHERE moved_at >= ?
             GROUP BY dealer_code, \(day) ORDER BY dealer_code, day_text
-            """)
+            """, [floorText])
         {
             guard let date = LocalDate(row.text(1)) else { continue }
             result[row.text(0), default: [:]][date.dayNumber] = PartsDay(
                 valueChange: row.int(2), costOfSales: row.int(3), counterSales: row.int(4), counterCost: row.int(5),
                 counterRequested: row.int(6), counterFilled: row.int(7), lostSales: row.int(8))
         }
-        cachedPartsDays = result
+        cachedPartsDays = (floor, result)
         return result
     }
 
@@ -130,7 +141,7 @@ extension KPIEngine {
         let startDay = period.start.dayNumber
         let endDay = period.end.dayNumber
         var partsSales: [String: Int64] = [:]
-        for (dealer, days) in try partsDays() {
+        for (dealer, days) in try partsDays(from: min(historyFloor ?? period.start, period.start)) {
             var valueEnd: Int64 = 0
             var dailySum: Int64 = 0
             var day = PartsDay()

@@ -11,7 +11,11 @@ public final class KPIEngine {
     public let catalogue: KPICatalogue
 
     var cachedStays: [VehicleStay]?
-    var cachedPartsDays: [String: [Int: PartsDay]]?
+    var cachedPartsDays: (LocalDate, [String: [Int: PartsDay]])?
+
+    /// The earliest date the periods of this run start on (set by the report builder), so
+    /// that daily history before it is read as one opening balance.
+    public var historyFloor: LocalDate?
     var cachedFleet: [FleetVehicle]?
     var cachedComebacks: [ReportingPeriod: (counted: [String: Int64], comebacks: [Comeback])] = [:]
     var cachedPositions: [LocalDate: [PartPosition]] = [:]

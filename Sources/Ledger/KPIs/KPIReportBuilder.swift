@@ -55,6 +55,8 @@ public final class KPIReportBuilder {
             if !headlinesOnly { cache[p] = value }
             return value
         }
+        let starts = [period.start, period.previous.start, period.yearEarlier.start] + (request.includesTrend ? period.trailingMonths.map(\.start) : [])
+        engine.historyFloor = min(engine.historyFloor ?? .init(dayNumber: Int.max / 4), starts.min() ?? period.start)
         try engine.preloadPartPositions(atEndOf: [period.end, period.previous.end, period.yearEarlier.end])
         let current = try partials(period)
         let previous = try partials(period.previous)

@@ -52,6 +52,19 @@ import Testing
         #expect(try Self.fixture().figure(id, "2026-10", group: "D1").triple == expected)
     }
 
+    @Test func historyBeforeTheFloorIsOneOpeningBalance() throws {
+        let f = try Self.fixture()
+        let october = try #require(ReportingPeriod(parsing: "2026-10"))
+        let earlier = try #require(ReportingPeriod(parsing: "2025-10-15..2026-10-20"))
+        let floored = f.engine()
+        floored.historyFloor = october.start
+        let a = try floored.partials(for: october)
+        let b = try floored.partials(for: earlier)  // starts before the floor: read again
+        #expect(a == (try f.engine().partials(for: october)))
+        #expect(b == (try f.engine().partials(for: earlier)))
+        #expect(a["D1"]?["parts.turnover"] == .ratio(20 * 1_000_000, 8_020 * 1_000_000))
+    }
+
     @Test func obsoletePartsListIsWorstFirst() throws {
         let f = try Self.fixture()
         let period = try #require(ReportingPeriod(parsing: "2026-10"))
