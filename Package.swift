@@ -55,7 +55,7 @@ let package = Package(
             dependencies: ["FeedGenerator", "LedgerCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .target(name: "TestSupport", dependencies: ["Ledger"], path: "Tests/TestSupport"),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "FeedGenerator", "TestSupport"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "FeedGenerator", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "CommandLineTests", dependencies: ["Ledger", "FeedGenerator", "TestSupport"]),
     ]
 )

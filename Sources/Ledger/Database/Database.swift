@@ -14,11 +14,18 @@ public final class Database {
         public var busyTimeoutMilliseconds: Int = 30_000
         /// An upper bound on the file's pages; used to simulate a full disk in tests.
         public var maxPageCount: Int? = nil
+        /// Page cache per connection, in KiB. Large loads keep their indexes in memory
+        /// instead of re-reading pages (SQLite's default is 2 MiB).
+        public var cacheKiB: Int = 32 * 1024
 
-        public init(readOnly: Bool = false, busyTimeoutMilliseconds: Int = 30_000, maxPageCount: Int? = nil) {
+        public init(
+            readOnly: Bool = false, busyTimeoutMilliseconds: Int = 30_000, maxPageCount: Int? = nil,
+            cacheKiB: Int = 32 * 1024
+        ) {
             self.readOnly = readOnly
             self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
             self.maxPageCount = maxPageCount
+            self.cacheKiB = cacheKiB
         }
     }
 
@@ -51,6 +58,7 @@ public final class Database {
             try execute("PRAGMA synchronous=NORMAL")
         }
         try execute("PRAGMA foreign_keys=OFF")
+        try execute("PRAGMA cache_size=-\(max(1, options.cacheKiB))")
         if let pages = options.maxPageCount {
             try execute("PRAGMA max_page_count=\(pages)")
         }

@@ -20,7 +20,7 @@ extension FileLoad {
             throw FeedFileError(file: file.path, "the file has no header row (expected on record \(headerRow))")
         }
         let headerLine = reader.line
-        var header = reader.lossyFields().map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = reader.lossyFields().map { $0.trimmingCharacters(in: .whitespaces) }
         let feed = try detectFeed(header: header)
         summary.feed = feed.name
         let mapping = HeaderMatching.match(header: header, to: feed)
@@ -59,6 +59,9 @@ extension FileLoad {
         var cellError: (column: Int, reason: String)? = nil
         var vinWarning = false
         var rowsSinceProgress = 0
+        // Cells of ignored columns are not parsed, but bad bytes in them still reject the row.
+        let mapped = Set(sources.compactMap { $0 })
+        let ignored = (0..<header.count).filter { !mapped.contains($0) }
 
         while try reader.next() {
             summary.rowsRead += 1
@@ -76,6 +79,13 @@ extension FileLoad {
                     line: reader.line, column: nil, value: nil,
                     reason: "expected \(header.count) fields, found \(reader.count)", raw: reader.rawRecord(),
                     summary: &summary)
+                continue
+            }
+
+            if let bad = ignored.first(where: { index in !reader.withField(index) { UTF8Validation.isValid($0) } }) {
+                try reject(
+                    line: reader.line, column: header[bad], value: reader.lossyFields()[bad], reason: Self.invalidText,
+                    raw: reader.rawRecord(), summary: &summary)
                 continue
             }
 
@@ -125,6 +135,14 @@ extension FileLoad {
                 continue
             }
             count(outcome, in: &summary)
+            if writer.tracksParents {
+                try writer.didWrite(parent: writer.parentKeyParameters.map { parameter in
+                    let index = parameter - 1
+                    let text = sources[index].flatMap { reader.string($0) }
+                        ?? constants[index].map { String(decoding: $0, as: UTF8.self) } ?? ""
+                    return text.trimmingCharacters(in: .whitespaces)
+                })
+            }
             if vinWarning {
                 let vin = sources[feed.index(of: "vin") ?? 0].flatMap { reader.string($0) } ?? ""
                 warn(kind: "VIN check digit", line: reader.line, "VIN \(vin.uppercased()): check digit (position 9) does not match ISO 3779; loaded")

@@ -33,7 +33,7 @@ final class FileLoad {
             try loadCSV(into: &summary)
         }
         for writer in writers.values.sorted(by: { $0.feed.name < $1.feed.name }) {
-            summary.removedLines += try writer.replaceChildLines()
+            summary.removedLines += try writer.finishParent()
             for orphan in try writer.orphans() {
                 let columns = orphan.reference.columns.joined(separator: ", ")
                 events(.diagnostic(Diagnostic(

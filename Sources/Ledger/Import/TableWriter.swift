@@ -15,6 +15,18 @@ final class TableWriter {
     /// Child feeds only: marks an unchanged line as delivered by this batch, so that
     /// replacement keeps it.
     private let stamp: Statement?
+    /// Child feeds only: deletes one parent's lines that this batch did not deliver.
+    private let removeStale: Statement?
+    /// Parameter indexes (1-based) of the parent key columns in a row's binding.
+    private let parentParameters: [Int]
+    /// The parent key of the previous row, as bytes of its bound text.
+    private var currentParent: [String] = []
+    private var hasCurrentParent = false
+    /// Whether the table held rows of other batches when the file started; when it did
+    /// not, no stale line can exist and replacement has nothing to do.
+    private let tableHadRows: Bool
+    /// Lines removed by replacement so far.
+    private(set) var removedLines = 0
 
     init(feed: Feed, batchID: Int64, database: Database) throws {
         self.feed = feed
@@ -35,10 +47,19 @@ final class TableWriter {
         let differs = nonKey.map { dialect.isDistinct(quoted($0), parameter(of: $0)) }.joined(separator: " OR ")
         update = try database.prepare(
             "UPDATE \(quoted(feed.name)) SET \(sets) WHERE \(keyMatch)" + (differs.isEmpty ? " AND 0 = 1" : " AND (\(differs))"))
-        if feed.replacesLinesOf != nil {
+        if let parent = feed.replacesLinesOf {
             stamp = try database.prepare("UPDATE \(quoted(feed.name)) SET batch_id = \(batchParameter) WHERE \(keyMatch)")
+            let parentMatch = parent.enumerated().map { "\(quoted($1)) = \(dialect.parameter($0 + 1))" }.joined(separator: " AND ")
+            removeStale = try database.prepare(
+                "DELETE FROM \(quoted(feed.name)) WHERE \(parentMatch) AND batch_id <> \(dialect.parameter(parent.count + 1))")
+            try removeStale?.bind(batchID, at: parent.count + 1)
+            parentParameters = parent.compactMap { feed.index(of: $0).map { $0 + 1 } }
+            tableHadRows = try database.scalar("SELECT COUNT(*) FROM (SELECT 1 FROM \(quoted(feed.name)) LIMIT 1)").int64 ?? 0 > 0
         } else {
             stamp = nil
+            removeStale = nil
+            parentParameters = []
+            tableHadRows = false
         }
         for statement in [insert, update] + (stamp.map { [$0] } ?? []) {
             try statement.bind(batchID, at: names.count + 1)
@@ -64,27 +85,43 @@ final class TableWriter {
         return .unchanged
     }
 
-    /// Child feeds: removes the lines of every parent that this batch delivered lines for,
-    /// which this batch did not deliver. Returns how many were removed.
-    func replaceChildLines() throws -> Int {
-        guard let parent = feed.replacesLinesOf else { return 0 }
-        let columns = parent.map { "\"\($0)\"" }.joined(separator: ", ")
-        let table = "\"\(feed.name)\""
-        try database.execute(
-            """
-            DELETE FROM \(table) WHERE batch_id <> ? AND (\(columns)) IN (
-                SELECT \(columns) FROM \(table) WHERE batch_id = ?)
-            """, [.integer(batchID), .integer(batchID)])
-        return database.changes
+    /// Child feeds: called with each written row's parent key (in file order). When the
+    /// parent changes, the previous parent's lines that this batch did not deliver are
+    /// removed — its lines are replaced as a set. A parent that comes back later in the
+    /// file keeps what this batch delivered earlier, since those lines carry its batch id.
+    func didWrite(parent key: [String]) throws {
+        guard removeStale != nil, tableHadRows else { return }
+        if hasCurrentParent && key == currentParent { return }
+        try finishParent()
+        currentParent = key
+        hasCurrentParent = true
     }
+
+    /// Replaces the lines of the last parent seen. Returns how many lines replacement removed in all.
+    @discardableResult
+    func finishParent() throws -> Int {
+        if hasCurrentParent, let removeStale {
+            for (offset, value) in currentParent.enumerated() { try removeStale.bind(value, at: offset + 1) }
+            try removeStale.step()
+            removeStale.reset()
+            removedLines += database.changes
+            hasCurrentParent = false
+        }
+        return removedLines
+    }
+
+    /// Whether rows of this feed carry parent keys that `didWrite(parent:)` needs.
+    var tracksParents: Bool { removeStale != nil && tableHadRows }
+
+    /// The parameter indexes of the parent key, for callers that read it from their cells.
+    var parentKeyParameters: [Int] { parentParameters }
 
     /// Rows this batch wrote whose parent row is missing, per reference: count and one example key.
     func orphans() throws -> [(reference: FeedReference, count: Int, example: String)] {
         var found: [(FeedReference, Int, String)] = []
         for reference in feed.references {
-            let rows = try database.rows(reference.orphanQuery(child: feed.name, batchRestricted: true), [.integer(batchID)])
-            if let row = rows.first, let count = row[0].int64, count > 0 {
-                found.append((reference, Int(count), row[1].string ?? ""))
+            if let orphans = try reference.orphans(child: feed.name, batch: batchID, in: database) {
+                found.append((reference, orphans.count, orphans.example))
             }
         }
         return found

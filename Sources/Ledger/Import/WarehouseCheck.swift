@@ -47,11 +47,10 @@ public struct WarehouseCheck {
                     """, [.text(FileOutcome.loaded.rawValue)]
                 ).int64 ?? 0
                 for reference in feed.references {
-                    let row = try database.rows(reference.orphanQuery(child: feed.name, batchRestricted: false)).first
-                    if let count = row?[0].int64, count > 0 {
+                    if let found = try reference.orphans(child: feed.name, batch: nil, in: database) {
                         orphans.append(Orphans(
                             feed: feed.name, reference: "\(reference.feed) (\(reference.columns.joined(separator: ", ")))",
-                            count: Int(count), example: row?[1].string ?? ""))
+                            count: found.count, example: found.example))
                     }
                 }
             }

@@ -84,32 +84,62 @@ public final class CSVReader {
 
     /// Reads the next non-blank record. Returns false at the end of the input.
     public func next() throws -> Bool {
+        // The hot loop works on locals only (no per-byte exclusivity checks on properties);
+        // the record buffers are moved out and back so that they stay uniquely referenced.
+        var bytes = self.bytes
+        var ends = self.ends
+        self.bytes = []
+        self.ends = []
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
-        problem = nil
-        isOversized = false
+        var problem: String? = nil
+        var oversized = false
         var state = State.fieldStart
         var started = false
         var quoteLine = 0
         let limit = maxRecordBytes
+        let delimiter = self.delimiter
+        var nextLine = self.nextLine
+        var skipLineFeed = self.skipLineFeed
+        var previousWasCR = self.previousWasCR
+        var offset = chunkOffset
+        var count = chunkCount
+
+        func finish() {
+            self.bytes = bytes
+            self.ends = ends
+            self.problem = problem
+            self.isOversized = oversized
+            self.nextLine = nextLine
+            self.skipLineFeed = skipLineFeed
+            self.previousWasCR = previousWasCR
+            chunkOffset = offset
+        }
 
         while true {
-            if chunkOffset >= chunkCount {
+            if offset >= count {
+                chunkOffset = offset
                 if try atEnd || !refill() {
                     atEnd = true
-                    // End of input.
-                    if !started { return false }
+                    offset = chunkOffset
+                    if !started {
+                        finish()
+                        return false
+                    }
                     if state == .quoted {
                         problem = "unterminated quoted field (opened on line \(quoteLine))"
                     }
                     ends.append(bytes.count)
+                    finish()
                     return true
                 }
+                offset = chunkOffset
+                count = chunkCount
             }
             let base = chunkBase
-            while chunkOffset < chunkCount {
-                let byte = base[chunkOffset]
-                chunkOffset += 1
+            while offset < count {
+                let byte = base[offset]
+                offset &+= 1
                 if skipLineFeed {
                     skipLineFeed = false
                     if byte == 0x0A { continue }
@@ -125,58 +155,62 @@ public final class CSVReader {
                     line = nextLine
                 }
                 switch state {
-                case .quoted:
-                    if byte == 0x22 {
-                        state = .quoteInQuoted
-                    } else {
-                        // Line breaks inside quotes are data; count CRLF as one physical line.
-                        if byte == 0x0D || (byte == 0x0A && !previousWasCR) { nextLine += 1 }
-                        append(byte, limit)
-                    }
-                    previousWasCR = byte == 0x0D
-                    continue
-                case .quoteInQuoted:
-                    if byte == 0x22 {
-                        append(0x22, limit)
-                        state = .quoted
-                        continue
-                    }
-                    state = .afterQuote
-                    fallthrough
-                case .afterQuote, .fieldStart, .unquoted:
+                case .unquoted, .fieldStart:
                     if byte == delimiter {
                         ends.append(bytes.count)
                         state = .fieldStart
+                        continue
+                    }
+                    if byte == 0x0A || byte == 0x0D {
+                        nextLine += 1
+                        skipLineFeed = byte == 0x0D
+                        ends.append(bytes.count)
+                        finish()
+                        return true
+                    }
+                    if state == .fieldStart && byte == 0x22 {
+                        state = .quoted
+                        quoteLine = nextLine
+                        previousWasCR = false
+                        continue
+                    }
+                    state = .unquoted
+                case .quoted:
+                    if byte == 0x22 {
+                        state = .quoteInQuoted
+                        continue
+                    }
+                    // Line breaks inside quotes are data; count CRLF as one physical line.
+                    if byte == 0x0D || (byte == 0x0A && !previousWasCR) { nextLine += 1 }
+                    previousWasCR = byte == 0x0D
+                case .quoteInQuoted, .afterQuote:
+                    if state == .quoteInQuoted && byte == 0x22 {
+                        state = .quoted
+                        previousWasCR = false
+                    } else if byte == delimiter {
+                        ends.append(bytes.count)
+                        state = .fieldStart
+                        continue
                     } else if byte == 0x0A || byte == 0x0D {
                         nextLine += 1
                         skipLineFeed = byte == 0x0D
                         ends.append(bytes.count)
+                        finish()
                         return true
-                    } else if state == .fieldStart && byte == 0x22 {
-                        state = .quoted
-                        quoteLine = nextLine
-                        previousWasCR = false
-                    } else if state == .afterQuote {
+                    } else {
+                        state = .afterQuote
                         if problem == nil {
                             problem = "unexpected character after a closing quote in field \(ends.count + 1)"
                         }
-                        append(byte, limit)
-                    } else {
-                        state = .unquoted
-                        append(byte, limit)
                     }
                 }
+                if bytes.count < limit {
+                    bytes.append(byte)
+                } else if !oversized {
+                    oversized = true
+                    problem = "record longer than \(limit) bytes"
+                }
             }
-        }
-    }
-
-    @inline(__always)
-    private func append(_ byte: UInt8, _ limit: Int) {
-        if bytes.count < limit {
-            bytes.append(byte)
-        } else if !isOversized {
-            isOversized = true
-            problem = "record longer than \(limit) bytes"
         }
     }
 

@@ -1,2 +1,0 @@
-/// Placeholder namespace; the generator lands with the samples work.
-public enum FeedGenerator {}
