@@ -11,7 +11,7 @@ days = int(sys.argv[4])
 t0 = time.perf_counter()
 con = duckdb.connect()
 for name in ["sales_orders", "vehicle_events", "repair_orders", "ro_labor", "ro_parts", "part_movements"]:
-    con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_csv_auto('{feeds}/{name}_*.csv', header=true, all_varchar=true)")
+    con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_csv_auto('{feeds}/**/{name}_*.csv', header=true, all_varchar=true)")
 p = {"s": start, "e": end}
 on_time = con.execute("""
     SELECT avg(CASE WHEN delivered_on <= promised_delivery_date THEN 1.0 ELSE 0 END) FROM sales_orders

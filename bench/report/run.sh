@@ -49,10 +49,14 @@ days=$(python3 -c "import datetime as d; print((d.date.fromisoformat('$end') - d
 duck=$(python3 bench/report/duckdb_kpis.py "$WORK/feeds-3y" "$start" "$end" "$days")
 duck_seconds=$(echo "$duck" | sed 's/.*duckdb_seconds=\([0-9.]*\).*/\1/')
 
+"$BIN/dms-report" kpi --period "$MONTH" --by network --format csv --out "$WORK/network" --warehouse "$WORK/dms-3y.sqlite" --quiet
+ours=$(grep -E ',(sales.on_time_delivery_rate|stock.vehicle_turnover|service.repair_cycle_hours_median|service.comeback_rate|parts.gross_margin),' \
+  "$WORK/network/kpi.csv" | cut -d, -f6,7 | tr '\n' ' ')
 echo "dms-report kpi $MONTH --by dealer (csv), 1 year of history:  ${month_1y} s"
 echo "dms-report kpi $MONTH --by dealer (csv), 3 years of history: ${month_3y} s"
 echo "dms-report kpi $MONTH with the 13-month trend (html), 3 years: ${trend_3y} s"
 echo "DuckDB, five KPIs of $MONTH from the CSVs (3 years):         ${duck_seconds} s   ($duck)"
+echo "dms-report's network values of the same five: $ours"
 python3 - "$month_1y" "$month_3y" "$duck_seconds" <<'PY'
 import sys
 one, three, duck = map(float, sys.argv[1:])
