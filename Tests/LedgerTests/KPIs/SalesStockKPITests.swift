@@ -109,4 +109,16 @@ import Testing
         let by: GroupBy = group == "network" ? .network : .dealer
         #expect(try Self.fixture().figure(id, "2026-10", by: by, group: group).triple == expected)
     }
+
+    /// A 15-day range: days(P) = 15 in the mean daily value, the annualisation and the days supply.
+    @Test(arguments: [
+        ("stock.vehicle_turnover", ["4.80", "50000.00", "253333.33"]),
+        ("stock.vehicle_days_supply", ["60.00", "4", "0.07"]),
+        ("stock.vehicle_units_end", ["4", nil, nil]),
+        ("stock.vehicle_aged_over_90", ["1", nil, nil]),
+        ("stock.vehicle_aged_0_30", ["1", nil, nil]),
+    ] as [(String, [String?])])
+    func rangePeriod(id: String, expected: [String?]) throws {
+        #expect(try Self.fixture().figure(id, "2026-10-01..2026-10-15", group: "D1").triple == expected)
+    }
 }
