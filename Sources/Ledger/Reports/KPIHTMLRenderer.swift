@@ -28,6 +28,7 @@ public struct KPIHTMLRenderer: Sendable {
         th { background: #f0f4f8; font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         td .sub { display: block; color: #7b8794; font-size: 10px; }
         tr { break-inside: avoid; } .na { color: #9aa5b1; }
+        #exceptions table { font-size: 11px; } #exceptions td { overflow-wrap: anywhere; }
         .note { color: #52606d; font-size: 11px; } ol.footnotes { font-size: 11px; color: #3e4c59; padding-left: 18px; }
         @media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; } .card { box-shadow: none; } }
         """
@@ -169,7 +170,8 @@ public struct KPIHTMLRenderer: Sendable {
             for row in list.rows.prefix(exceptionRowLimit) {
                 out += "<tr>"
                 for (column, cell) in zip(list.columns, row.cells) {
-                    out += "<td\(column.isNumber ? " class=\"num\"" : "")>\(e(cell ?? ""))</td>"
+                    let shown = column.isNumber ? cell.map(DisplayValue.grouped) : cell
+                    out += "<td\(column.isNumber ? " class=\"num\"" : "")>\(e(shown ?? ""))</td>"
                 }
                 out += "</tr>\n"
             }
