@@ -4,9 +4,9 @@ extension KPIEngine {
         let end = period.end
         let endExclusive = end.shifted(by: 1).description
         let endOfPeriod = WallClockSeconds.seconds(of: end.shifted(by: 1)) - 1
-        func money(_ value: Int64?) -> String? { value.flatMap { DecimalText.quotient($0, over: 100, places: 2) } }
-        func ageDays(_ seconds: Int64) -> String? { DecimalText.quotient(seconds, over: 86_400, places: 1) }
-        func hours(_ seconds: Int64) -> String? { DecimalText.quotient(seconds, over: 3600, places: 1) }
+        func money(_ value: Int64?) -> String? { value.flatMap { ExactDecimal.quotient($0, over: 100, places: 2) } }
+        func ageDays(_ seconds: Int64) -> String? { ExactDecimal.quotient(seconds, over: 86_400, places: 1) }
+        func hours(_ seconds: Int64) -> String? { ExactDecimal.quotient(seconds, over: 3600, places: 1) }
         var lists: [ExceptionList] = []
 
         // aged_vehicle_stock
@@ -100,8 +100,8 @@ extension KPIEngine {
             columns: [.init("dealer_code"), .init("part_no"), .init("description"), .init("qty_on_hand", number: true),
                       .init("value", number: true), .init("last_issue"), .init("first_movement")],
             rows: obsolete.map { .init(dealer: $0.dealer, cells: [
-                $0.dealer, $0.partNo, descriptions[$0.dealer + "\u{1F}" + $0.partNo], DecimalText.quotient($0.quantity, over: 10_000, places: 4),
-                DecimalText.quotient($0.value, over: 1_000_000, places: 2), $0.lastIssue?.description, $0.firstMovement?.description,
+                $0.dealer, $0.partNo, descriptions[$0.dealer + "\u{1F}" + $0.partNo], ExactDecimal.quotient($0.quantity, over: 10_000, places: 4),
+                ExactDecimal.quotient($0.value, over: 1_000_000, places: 2), $0.lastIssue?.description, $0.firstMovement?.description,
             ]) }))
 
         // warranty_claims_pending_over_30_days

@@ -25,23 +25,23 @@ extension KPIDefinition {
         case (.count, .total(let n)):
             return KPIFigure(value: String(n))
         case (.amount(let scale), .total(let n)):
-            return KPIFigure(value: DecimalText.quotient(n, over: scale, places: places))
+            return KPIFigure(value: ExactDecimal.quotient(n, over: scale, places: places))
         case (.ratio(let top, let bottom), .ratio(let n, let d)):
             let (ns, ds) = Self.reduced(top.scale, bottom.scale)
             return KPIFigure(
                 value: Self.quotient(n, times: ds, over: d, times: ns, places: places),
-                numerator: DecimalText.quotient(n, over: top.scale, places: top.places),
-                denominator: DecimalText.quotient(d, over: bottom.scale, places: bottom.places))
+                numerator: ExactDecimal.quotient(n, over: top.scale, places: top.places),
+                denominator: ExactDecimal.quotient(d, over: bottom.scale, places: bottom.places))
         case (.turnover(let scale), .ratio(let n, let d)):
             return KPIFigure(
-                value: DecimalText.quotient(n, times: 365, over: d, places: places),
-                numerator: DecimalText.quotient(n, over: scale, places: 2),
+                value: ExactDecimal.quotient(n, times: 365, over: d, places: places),
+                numerator: ExactDecimal.quotient(n, over: scale, places: 2),
                 denominator: Self.quotient(d, times: 1, over: scale, times: Int64(days), places: 2) ?? "0.00")
         case (.daysSupply(let top, let bottom), .ratio(let n, let d)):
             let (ns, ds) = Self.reduced(top.scale, bottom.scale)
             return KPIFigure(
                 value: Self.quotient(n, times: Int64(days) * ds, over: d, times: ns, places: places),
-                numerator: DecimalText.quotient(n, over: top.scale, places: top.places),
+                numerator: ExactDecimal.quotient(n, over: top.scale, places: top.places),
                 denominator: Self.quotient(d, times: 1, over: bottom.scale, times: Int64(days), places: 2) ?? "0.00")
         case (.percentile(let percent, let scale), .items(let items)):
             return KPIFigure(value: Self.percentile(items, percent: percent, scale: scale, places: places))
@@ -53,9 +53,9 @@ extension KPIDefinition {
     /// `a × b ÷ (c × d)`, exact when it fits.
     static func quotient(_ a: Int64, times b: Int64, over c: Int64, times d: Int64, places: Int) -> String? {
         let (divisor, overflow) = c.multipliedReportingOverflow(by: d)
-        if !overflow { return DecimalText.quotient(a, times: b, over: divisor, places: places) }
+        if !overflow { return ExactDecimal.quotient(a, times: b, over: divisor, places: places) }
         guard c != 0, d != 0 else { return nil }
-        return DecimalText.approximate(Double(a) * Double(b) / Double(c) / Double(d), places: places)
+        return ExactDecimal.approximate(Double(a) * Double(b) / Double(c) / Double(d), places: places)
     }
 
     static func reduced(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
@@ -73,6 +73,6 @@ extension KPIDefinition {
         let fraction = Int64(position % 100)
         let a = sorted[lower]
         let b = fraction == 0 ? a : sorted[lower + 1]
-        return DecimalText.quotient(a * (100 - fraction) + b * fraction, over: 100 * scale, places: places)
+        return ExactDecimal.quotient(a * (100 - fraction) + b * fraction, over: 100 * scale, places: places)
     }
 }

@@ -10,11 +10,11 @@ public struct TechnicianFigures: Sendable, Hashable {
     public var comebacks: Int64
 
     /// sold ÷ clocked.
-    public var efficiency: String? { DecimalText.quotient(soldHours, over: clockedHours, places: 4) }
+    public var efficiency: String? { ExactDecimal.quotient(soldHours, over: clockedHours, places: 4) }
     /// clocked ÷ present.
-    public var productivity: String? { DecimalText.quotient(clockedHours, over: hoursPresent, places: 4) }
+    public var productivity: String? { ExactDecimal.quotient(clockedHours, over: hoursPresent, places: 4) }
     /// sold ÷ present.
-    public var proficiency: String? { DecimalText.quotient(soldHours, over: hoursPresent, places: 4) }
+    public var proficiency: String? { ExactDecimal.quotient(soldHours, over: hoursPresent, places: 4) }
 }
 
 extension KPIEngine {

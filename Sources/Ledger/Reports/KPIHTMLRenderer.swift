@@ -1,6 +1,6 @@
 /// kpi.html: one self-contained, printable page (inline CSS and SVG, no scripts, no network).
 ///
-/// Every value is escaped with `HTMLText.escape`. The page shows the headline KPIs with the
+/// Every value is escaped with `HTMLEscape.escape`. The page shows the headline KPIs with the
 /// previous period, a year earlier and a 13-month trend; each dealer beside its region and
 /// the network; every KPI row; the technicians; the exception lists; and footnotes stating
 /// the definition choices.
@@ -51,7 +51,7 @@ public struct KPIHTMLRenderer: Sendable {
         return out
     }
 
-    func e(_ text: String) -> String { HTMLText.escape(text) }
+    func e(_ text: String) -> String { HTMLEscape.escape(text) }
 
     func range(_ period: ReportingPeriod) -> String { "\(period.start) to \(period.end)" }
 
@@ -66,9 +66,9 @@ public struct KPIHTMLRenderer: Sendable {
         let delta = a - b
         let text: String
         if definition.unit == .rate {
-            text = DecimalText.approximate(delta * 100, places: 1) + " pts"
+            text = ExactDecimal.approximate(delta * 100, places: 1) + " pts"
         } else if b != 0 {
-            text = DecimalText.approximate(delta / abs(b) * 100, places: 1) + "%"
+            text = ExactDecimal.approximate(delta / abs(b) * 100, places: 1) + "%"
         } else {
             return ""
         }
@@ -147,7 +147,7 @@ public struct KPIHTMLRenderer: Sendable {
         for tech in report.technicians {
             out += "<tr><td>\(e(tech.dealer))</td><td>\(e(tech.technicianID))</td>"
             for hours in [tech.soldHours, tech.clockedHours, tech.hoursPresent] {
-                out += "<td class=\"num\">\(e(DecimalText.quotient(hours, over: 10_000, places: 2) ?? ""))</td>"
+                out += "<td class=\"num\">\(e(ExactDecimal.quotient(hours, over: 10_000, places: 2) ?? ""))</td>"
             }
             for rate in [tech.efficiency, tech.productivity, tech.proficiency] { out += "<td class=\"num\">\(value(rate, .rate))</td>" }
             out += "<td class=\"num\">\(tech.comebacks)</td></tr>\n"

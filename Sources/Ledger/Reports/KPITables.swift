@@ -46,7 +46,7 @@ public enum KPITables {
         return out
     }
 
-    static func hours(_ tenThousandths: Int64) -> String? { DecimalText.quotient(tenThousandths, over: 10_000, places: 4) }
+    static func hours(_ tenThousandths: Int64) -> String? { ExactDecimal.quotient(tenThousandths, over: 10_000, places: 4) }
 
     /// One exception list as CSV.
     public static func exceptionCSV(_ list: ExceptionList) -> String {

@@ -44,7 +44,7 @@ import Testing
     }
 }
 
-@Suite struct DecimalTextTests {
+@Suite struct ExactDecimalTests {
     @Test(arguments: [
         (1, 1, 20_000, 4, "0.0000"),  // 0.00005: tie → even
         (3, 1, 20_000, 4, "0.0002"),  // 0.00015: tie → even (up)
@@ -58,12 +58,12 @@ import Testing
         (-1, 1, 1_000, 2, "0.00"),  // rounds to zero: no "-0.00"
     ] as [(Int64, Int64, Int64, Int, String)])
     func roundsHalfEven(numerator: Int64, multiplier: Int64, divisor: Int64, places: Int, expected: String) {
-        #expect(DecimalText.quotient(numerator, times: multiplier, over: divisor, places: places) == expected)
+        #expect(ExactDecimal.quotient(numerator, times: multiplier, over: divisor, places: places) == expected)
     }
 
     @Test func zeroDenominatorIsNull() {
-        #expect(DecimalText.quotient(0, over: 0, places: 4) == nil)
-        #expect(DecimalText.quotient(5, over: 0, places: 4) == nil)
+        #expect(ExactDecimal.quotient(0, over: 0, places: 4) == nil)
+        #expect(ExactDecimal.quotient(5, over: 0, places: 4) == nil)
     }
 
     @Test(arguments: [

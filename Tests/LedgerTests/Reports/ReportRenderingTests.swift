@@ -49,7 +49,7 @@ import Testing
         #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(!html.contains("src=") && !html.contains("<link"))
         #expect(html.components(separatedBy: "<svg").count - 1 == KPICatalogue.standard.headlines.count)
-        #expect(HTMLText.escape("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&#39;")
+        #expect(HTMLEscape.escape("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&#39;")
     }
 
     @Test func bundlesHaveSafeDistinctFoldersAndTrueManifests() throws {

@@ -1,5 +1,5 @@
 /// HTML escaping: every value written into kpi.html goes through here.
-public enum HTMLText {
+public enum HTMLEscape {
     /// `text` with `& < > " '` replaced by entities (safe in text and in quoted attributes).
     public static func escape(_ text: String) -> String {
         var out = ""
@@ -23,7 +23,7 @@ enum DisplayValue {
     static func text(_ value: String?, unit: KPIUnit) -> String {
         guard let value, let number = Double(value) else { return "n/a" }
         switch unit {
-        case .rate: return grouped(DecimalText.approximate(number * 100, places: 1)) + "%"
+        case .rate: return grouped(ExactDecimal.approximate(number * 100, places: 1)) + "%"
         case .count: return grouped(value)
         case .money, .hours, .days, .turns, .score: return grouped(value)
         }

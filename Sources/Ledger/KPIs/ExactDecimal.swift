@@ -2,7 +2,7 @@
 ///
 /// KPI arithmetic stays in integers (minor units, ten-thousandths, seconds) until the final
 /// division; this type does that division once, exactly, at the output precision.
-public enum DecimalText {
+public enum ExactDecimal {
     /// `numerator × multiplier ÷ divisor`, rounded half-even to `places` decimals, as text
     /// (`-0.5` style, no exponent). Nil when `divisor` is zero.
     public static func quotient(_ numerator: Int64, times multiplier: Int64 = 1, over divisor: Int64, places: Int) -> String? {
