@@ -34,6 +34,7 @@ public enum WarehouseSchema {
                 "CREATE INDEX batches_sha256 ON batches (sha256, outcome)",
             ]
         },
+        Migration(id: "0100-driver-monitoring") { _ in DriverMonitoringStore.schema },
         // Indexes for dms-report: period filters and the comeback self-join on VIN.
         Migration(id: "0200-report-indexes") { _ in
             [
