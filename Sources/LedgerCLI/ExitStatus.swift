@@ -48,7 +48,9 @@ public enum ExitStatus: Int32, Comparable, Sendable {
             default: return .internalError
             }
         case is SchemaError: return .schemaTooNew
+        case is ProfileError, is TimeZoneError: return .usage
         case let error as InputError: return error.kind == .missing ? .inputMissing : .ioError
+        case is FeedFileError: return .dataError
         case let error as any ExitStatusProviding: return error.exitStatus
         default: return .internalError
         }

@@ -21,6 +21,8 @@ struct Load: ParsableCommand {
     @Argument(help: "Files or folders to load.") var paths: [String]
     @Option(help: "Load every file as this feed (see `dms-import feeds`).") var feed: String?
     @Option(help: "Dealer code for files without a dealer_code column.") var dealer: String?
+    @Option(help: "A source profile (TOML file) or a folder of profiles, matched to files by their file_pattern.")
+    var profile: [String] = []
     @Option(help: "auto, utf-8 or gb18030.") var encoding: EncodingChoice = .auto
     @Option(help: "Field separator (, ; | or tab); detected when omitted.") var delimiter: String?
     @Option(name: .customLong("header-row"), help: "The record that holds the header.") var headerRow: Int?
@@ -57,6 +59,7 @@ struct Load: ParsableCommand {
             options.dryRun = dryRun
             options.rejectsDirectory = try CLIParsing.rejectsDirectory(rejects, warehouse: warehouse.path)
             options.archiveDirectory = archive
+            options.profiles = try ProfileSet.load(paths: profile)
             let database = try warehouse.open()
             let importer = try Importer(database: database, options: options, clock: SystemClock()) { event in
                 switch event {

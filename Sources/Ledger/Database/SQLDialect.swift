@@ -19,6 +19,8 @@ public protocol SQLDialect: Sendable {
     func dayNumber(_ expression: String) -> String
     /// `INSERT ... ON CONFLICT (key) DO UPDATE SET ...` for the given table.
     func upsert(table: String, columns: [String], key: [String], updating: [String]) -> String
+    /// `INSERT … VALUES (parameters) ON CONFLICT (key) DO NOTHING`: inserts a row unless its key exists.
+    func insertIgnoringConflicts(table: String, columns: [String], parameters: [String], key: [String]) -> String
     /// The `INTEGER PRIMARY KEY` column type that auto-increments.
     var autoIncrementPrimaryKey: String { get }
     /// A numbered parameter placeholder (1-based), usable several times in one statement.
@@ -52,6 +54,9 @@ public struct SQLiteDialect: SQLDialect {
         return "INSERT INTO \(quoted(table)) (\(names)) VALUES (\(marks)) ON CONFLICT (\(keys)) \(action)"
     }
     public var autoIncrementPrimaryKey: String { "INTEGER PRIMARY KEY AUTOINCREMENT" }
+    public func insertIgnoringConflicts(table: String, columns: [String], parameters: [String], key: [String]) -> String {
+        "INSERT INTO \(quoted(table)) (\(columns.map(quoted).joined(separator: ", "))) VALUES (\(parameters.joined(separator: ", "))) ON CONFLICT (\(key.map(quoted).joined(separator: ", "))) DO NOTHING"
+    }
     public func parameter(_ index: Int) -> String { "?\(index)" }
     public func isDistinct(_ a: String, _ b: String) -> String { "\(a) IS NOT \(b)" }
 

@@ -3,53 +3,21 @@ import Foundation
 extension FileLoad {
     /// Loads a delimited text file.
     func loadCSV(into summary: inout FileSummary) throws {
-        let encodingChoice = options.encoding
-        let opened: (source: any ByteSource, encoding: TextEncoding)
-        opened = try EncodingDetector.open(path: file.path, encoding: encodingChoice)
-        let headerRow = options.headerRow
-        let replay = try ReplayByteSource(opened.source, peek: EncodingDetector.sampleSize)
-        let delimiter =
-            options.delimiter
-            ?? DelimiterDetection.detect(sample: replay.prefix, headerRow: headerRow)
-        let counting = CountingByteSource(replay)
-        let reader = CSVReader(source: counting, delimiter: delimiter)
-
-        // The header.
-        for _ in 1..<max(1, headerRow) where try !reader.next() { break }
-        guard try reader.next() else {
-            throw FeedFileError(file: file.path, "the file has no header row (expected on record \(headerRow))")
-        }
-        let headerLine = reader.line
-        let header = reader.lossyFields().map { $0.trimmingCharacters(in: .whitespaces) }
+        let (reader, counting, header, headerLine) = try openReader(
+            encoding: options.encoding, delimiter: options.delimiter, headerRow: options.headerRow)
         let feed = try detectFeed(header: header)
         summary.feed = feed.name
         let mapping = HeaderMatching.match(header: header, to: feed)
 
-        // Constant columns: --dealer and profile constants fill columns the file lacks.
+        // --dealer fills the dealer_code of files that lack the column.
         var constants: [Int: [UInt8]] = [:]
         for (index, column) in feed.columns.enumerated() where mapping.headerIndex[index] == nil {
             if column.name == "dealer_code", let dealer = options.dealer {
                 constants[index] = Array(dealer.utf8)
             }
         }
-        let missingKeys = feed.key.filter { name in
-            guard let index = feed.index(of: name) else { return true }
-            return mapping.headerIndex[index] == nil && constants[index] == nil
-        }
-        guard missingKeys.isEmpty else {
-            let details = missingKeys.map { name -> String in
-                let aliases = feed.column(named: name)?.aliases ?? []
-                return "\"\(name)\"" + (aliases.isEmpty ? "" : " (or \(aliases.map { "\"\($0)\"" }.joined(separator: ", ")))")
-            }
-            var message = "missing required column \(details.joined(separator: ", ")) for feed \(feed.name)"
-            if missingKeys == ["dealer_code"] { message += "; pass --dealer CODE for single-dealer files" }
-            throw FeedFileError(file: file.path, line: headerLine, message)
-        }
-        if !mapping.unknownHeaders.isEmpty {
-            events(.diagnostic(Diagnostic(
-                .warning, file: file.path, line: headerLine,
-                "ignored unknown column(s) for feed \(feed.name): \(mapping.unknownHeaders.map { "\"\($0)\"" }.joined(separator: ", "))")))
-        }
+        try requireKeys(of: feed, headerLine: headerLine) { mapping.headerIndex[$0] != nil || constants[$0] != nil }
+        warnUnknownColumns(mapping.unknownHeaders, feed: feed, headerLine: headerLine)
 
         let writer = try self.writer(for: feed)
         let columns = feed.columns
@@ -58,18 +26,13 @@ extension FileLoad {
         let isKey = columns.map { feed.isKey($0.name) }
         var cellError: (column: Int, reason: String)? = nil
         var vinWarning = false
-        var rowsSinceProgress = 0
         // Cells of ignored columns are not parsed, but bad bytes in them still reject the row.
         let mapped = Set(sources.compactMap { $0 })
         let ignored = (0..<header.count).filter { !mapped.contains($0) }
 
         while try reader.next() {
             summary.rowsRead += 1
-            rowsSinceProgress += 1
-            if rowsSinceProgress == 65_536 {
-                rowsSinceProgress = 0
-                events(.progress(file: file.path, fraction: file.size > 0 ? Double(counting.count) / Double(file.size) : 0))
-            }
+            reportProgress(counting, rows: summary.rowsRead)
             if let problem = reader.problem {
                 try reject(line: reader.line, column: nil, value: nil, reason: problem, raw: reader.rawRecord(), summary: &summary)
                 continue
@@ -97,11 +60,11 @@ extension FileLoad {
                     let outcome: CellOutcome
                     if let source = sources[index] {
                         outcome = try reader.withField(source) { bytes in
-                            try self.bindCell(bytes, type: types[index], isKey: isKey[index], statement: statement, at: index + 1)
+                            try self.bindCell(bytes, type: types[index], isKey: isKey[index], statement: statement, at: index + 1, parser: self.parser)
                         }
                     } else if let constant = constants[index] {
                         outcome = try constant.withUnsafeBytes { bytes in
-                            try self.bindCell(bytes, type: types[index], isKey: isKey[index], statement: statement, at: index + 1)
+                            try self.bindCell(bytes, type: types[index], isKey: isKey[index], statement: statement, at: index + 1, parser: self.parser)
                         }
                     } else {
                         try statement.bindNull(at: index + 1)
@@ -148,6 +111,56 @@ extension FileLoad {
                 warn(kind: "VIN check digit", line: reader.line, "VIN \(vin.uppercased()): check digit (position 9) does not match ISO 3779; loaded")
             }
         }
+    }
+
+    /// Opens the file as delimited text: encoding (BOM, UTF-8 or GB18030), delimiter
+    /// (given, else detected on the header line), and the header record.
+    func openReader(encoding: EncodingChoice, delimiter: UInt8?, headerRow: Int) throws
+        -> (reader: CSVReader, counting: CountingByteSource, header: [String], headerLine: Int)
+    {
+        let opened = try EncodingDetector.open(path: file.path, encoding: encoding)
+        let replay = try ReplayByteSource(opened.source, peek: EncodingDetector.sampleSize)
+        let chosen = delimiter ?? DelimiterDetection.detect(sample: replay.prefix, headerRow: headerRow)
+        let counting = CountingByteSource(replay)
+        let reader = CSVReader(source: counting, delimiter: chosen)
+        for _ in 1..<max(1, headerRow) where try !reader.next() { break }
+        guard try reader.next() else {
+            throw FeedFileError(file: file.path, "the file has no header row (expected on record \(headerRow))")
+        }
+        let header = reader.lossyFields().map { $0.trimmingCharacters(in: .whitespaces) }
+        return (reader, counting, header, reader.line)
+    }
+
+    /// Fails the file when a natural-key column has no source (the header lacks it and no
+    /// option or profile supplies it).
+    func requireKeys(of feed: Feed, headerLine: Int, isAvailable: (Int) -> Bool) throws {
+        let missingKeys = feed.key.filter { name in
+            guard let index = feed.index(of: name) else { return true }
+            return !isAvailable(index)
+        }
+        guard missingKeys.isEmpty else {
+            let details = missingKeys.map { name -> String in
+                let aliases = feed.column(named: name)?.aliases ?? []
+                return "\"\(name)\"" + (aliases.isEmpty ? "" : " (or \(aliases.map { "\"\($0)\"" }.joined(separator: ", ")))")
+            }
+            var message = "missing required column \(details.joined(separator: ", ")) for feed \(feed.name)"
+            if missingKeys == ["dealer_code"] { message += "; pass --dealer CODE for single-dealer files" }
+            throw FeedFileError(file: file.path, line: headerLine, message)
+        }
+    }
+
+    /// Warns once about header cells that name no column of the feed.
+    func warnUnknownColumns(_ unknown: [String], feed: Feed, headerLine: Int) {
+        guard !unknown.isEmpty else { return }
+        events(.diagnostic(Diagnostic(
+            .warning, file: file.path, line: headerLine,
+            "ignored unknown column(s) for feed \(feed.name): \(unknown.map { "\"\($0)\"" }.joined(separator: ", "))")))
+    }
+
+    /// Reports progress every 65,536 records.
+    func reportProgress(_ counting: CountingByteSource, rows: Int) {
+        guard rows & 0xFFFF == 0 else { return }
+        events(.progress(file: file.path, fraction: file.size > 0 ? Double(counting.count) / Double(file.size) : 0))
     }
 
     /// The feed of a file: `--feed`, the profile, the file name, else the header.

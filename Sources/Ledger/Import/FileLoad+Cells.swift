@@ -11,7 +11,8 @@ extension FileLoad {
     /// Parses a cell and binds it at parameter `index`. Text cells are bound straight from
     /// the reader's bytes; numbers and dates are bound without building strings.
     func bindCell(
-        _ bytes: UnsafeRawBufferPointer, type: PreparedColumnType, isKey: Bool, statement: Statement, at index: Int
+        _ bytes: UnsafeRawBufferPointer, type: PreparedColumnType, isKey: Bool, statement: Statement, at index: Int,
+        parser: ValueParser
     ) throws -> CellOutcome {
         if case .text = type.type {
             if CellBytes.containsNUL(bytes) { return .invalid("NUL byte in value") }

@@ -28,11 +28,13 @@ final class FileLoad {
 
     func run(into summary: inout FileSummary) throws {
         if Self.isXML(path: file.path) {
-            throw FeedFileError(file: file.path, "XML feeds are not supported by this build yet")
+            try loadXML(into: &summary)
+        } else if let profile = try options.profiles.profile(forFile: (file.path as NSString).lastPathComponent) {
+            try loadProfiled(profile: profile, into: &summary)
         } else {
             try loadCSV(into: &summary)
         }
-        for writer in writers.values.sorted(by: { $0.feed.name < $1.feed.name }) {
+        for (_, writer) in writers.sorted(by: { $0.key < $1.key }) {
             summary.removedLines += try writer.finishParent()
             for orphan in try writer.orphans() {
                 let columns = orphan.reference.columns.joined(separator: ", ")
@@ -54,10 +56,12 @@ final class FileLoad {
 
     // MARK: Writers
 
-    func writer(for feed: Feed) throws -> TableWriter {
-        if let writer = writers[feed.name] { return writer }
-        let writer = try TableWriter(feed: feed, batchID: batchID, database: importer.database)
-        writers[feed.name] = writer
+    /// The writer of a feed for rows that carry all its columns, or only those marked in `present`.
+    func writer(for feed: Feed, present: [Bool]? = nil) throws -> TableWriter {
+        let name = feed.name + (present.map { ":" + String($0.map { $0 ? "1" : "0" }) } ?? "")
+        if let writer = writers[name] { return writer }
+        let writer = try TableWriter(feed: feed, batchID: batchID, database: importer.database, present: present)
+        writers[name] = writer
         return writer
     }
 

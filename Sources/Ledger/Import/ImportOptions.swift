@@ -22,6 +22,8 @@ public struct ImportOptions: Sendable {
     public var rejectsDirectory: String?
     /// Where loaded files are moved (keeping their relative path); nil leaves them.
     public var archiveDirectory: String?
+    /// Source profiles (`--profile FILE|DIR`), matched to files by their file-name patterns.
+    public var profiles = ProfileSet(profiles: [])
     /// How many diagnostics of one kind are shown per file before they are summarised.
     public var diagnosticsPerKind: Int = 5
 

@@ -31,7 +31,7 @@ public final class Importer {
     /// Throws only for conditions that end the whole run (missing input, busy or broken
     /// warehouse, I/O); a bad file is a summary with outcome `failed` or `rolledBack`.
     public func load(paths: [String]) throws -> [FileSummary] {
-        let discovery = FileDiscovery()
+        let discovery = FileDiscovery(extraPatterns: options.profiles.profiles.flatMap(\.filePatterns))
         let (files, skipped) = try discovery.files(in: paths)
         skipped.forEach { events(.diagnostic($0)) }
         var summaries: [FileSummary] = []

@@ -28,7 +28,11 @@ final class TableWriter {
     /// Lines removed by replacement so far.
     private(set) var removedLines = 0
 
-    init(feed: Feed, batchID: Int64, database: Database) throws {
+    /// - Parameter present: which of the feed's columns rows carry (nil: all). Rows of
+    ///   structured sources (XML) carry only the columns their document has: the others
+    ///   are neither inserted nor overwritten, so a warranty decision updates the claim's
+    ///   decision columns without erasing what the dealer's claim file said.
+    init(feed: Feed, batchID: Int64, database: Database, present: [Bool]? = nil) throws {
         self.feed = feed
         self.batchID = batchID
         self.database = database
@@ -38,10 +42,13 @@ final class TableWriter {
         func quoted(_ name: String) -> String { "\"\(name)\"" }
         func parameter(of name: String) -> String { dialect.parameter((feed.index(of: name) ?? 0) + 1) }
         let keyMatch = feed.key.map { "\(quoted($0)) = \(parameter(of: $0))" }.joined(separator: " AND ")
+        let written = names.enumerated().filter { present?[$0.offset] ?? true || feed.isKey($0.element) }.map(\.element)
 
         insert = try database.prepare(
-            dialect.upsert(table: feed.name, columns: names + ["batch_id"], key: feed.key, updating: []))
-        let nonKey = names.filter { !feed.isKey($0) }
+            dialect.insertIgnoringConflicts(
+                table: feed.name, columns: written + ["batch_id"],
+                parameters: written.map(parameter(of:)) + [batchParameter], key: feed.key))
+        let nonKey = written.filter { !feed.isKey($0) }
         let sets = (nonKey.map { "\(quoted($0)) = \(parameter(of: $0))" } + ["batch_id = \(batchParameter)"])
             .joined(separator: ", ")
         let differs = nonKey.map { dialect.isDistinct(quoted($0), parameter(of: $0)) }.joined(separator: " OR ")

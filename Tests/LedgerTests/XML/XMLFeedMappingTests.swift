@@ -43,10 +43,10 @@ import Testing
         #expect(rows.count == 6)
         #expect(rows.allSatisfy { $0.feed == "dealers" })
         #expect(rows[0].values == [
-            "dealer_code": "DLR001", "name": "上海浦东星辰汽车销售服务有限公司", "region": "华东", "sub_region": "上海",
-            "province": "上海市", "city": "上海", "brand": "Aurora", "opened_on": "2015-04-18", "status": "active",
+            "dealer_code": "DLR001", "name": "杭州宝利澜海汽车销售服务有限公司", "region": "华东", "sub_region": "华东一区",
+            "province": "浙江省", "city": "杭州市", "brand": "澜海", "opened_on": "2016-01-15", "status": "active",
         ])
-        #expect(rows[0].line == 4)
+        #expect(rows[0].line == 5)
         #expect(rows[0].column == 3)
         #expect(rows[5].values["status"] == "closed")
     }

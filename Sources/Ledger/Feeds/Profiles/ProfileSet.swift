@@ -38,6 +38,26 @@ public struct ProfileSet: Sendable, Equatable {
         return ProfileSet(profiles: profiles)
     }
 
+    /// The profiles of the given files and folders (`--profile`), in order. Throws
+    /// `ProfileError` for a bad profile or a repeated name.
+    public static func load(paths: [String]) throws -> ProfileSet {
+        var all: [SourceProfile] = []
+        for path in paths {
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                throw InputError(kind: errno == ENOENT ? .missing : .unreadable, path: path, reason: String(cString: strerror(errno)))
+            }
+            let found = (status.st_mode & S_IFMT) == S_IFDIR ? try load(folder: path).profiles : [try SourceProfile.load(path: path)]
+            for profile in found {
+                if let other = all.first(where: { $0.name == profile.name }) {
+                    throw ProfileError(file: profile.file, key: "name", "\"\(profile.name)\" is already the name of \(other.file): names must be unique")
+                }
+                all.append(profile)
+            }
+        }
+        return ProfileSet(profiles: all)
+    }
+
     /// The profile whose `file_pattern` matches the file's name, nil when none does.
     /// Throws `ProfileError` when several match (the patterns overlap).
     public func profile(forFile path: String) throws -> SourceProfile? {
