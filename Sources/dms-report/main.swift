@@ -106,6 +106,7 @@ struct Bundle: ParsableCommand {
 
 struct Catalogue: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Every KPI with its unit, direction and definition.")
+    @OptionGroup var common: CommonOptions
     @Flag(help: "Print docs/kpis.md (Markdown).") var markdown = false
 
     func run() {
