@@ -88,7 +88,7 @@ struct Score: ParsableCommand {
                 let database = try Database(path: warehouse)
                 try WarehouseSchema.migrator.migrate(database)
                 try DriverMonitoringStore.store(
-                    result.sessions, in: database, scoredAt: DriverMonitoringStore.utcText(Date().timeIntervalSince1970))
+                    result.sessions, in: database, scoredAt: DriverMonitoringStore.utcText(SystemClock().now()))
             }
             scoring.summarise(result, written, console)
             return status

@@ -26,7 +26,7 @@ measure() {
 printf '%-14s %10s %10s %12s %10s %12s %10s %8s\n' feed rows dms_s dms_rows/s sqlite_s sqlite_rows/s ratio rss_mb
 for feed in ro_parts repair_orders; do
   file="$WORK/${feed}_bench.csv"
-  "$BIN/dms-feedgen" rows --feed "$feed" --rows "$ROWS" --out "$file" --seed 7
+  "$BIN/dms-feedgen" rows --feed "$feed" --rows "$ROWS" --out "$file" --seed 7 >/dev/null
   rm -f "$WORK/w.sqlite"*
   read -r dms_s dms_kb < <(measure "$BIN/dms-import" load --warehouse "$WORK/w.sqlite" --rejects "$WORK/rejects" "$file")
   rm -f "$WORK/s.sqlite"*
@@ -43,8 +43,8 @@ done
 
 # Memory is constant: a file BIG_FACTOR times larger must not raise peak RSS by more than 10 %.
 small="$WORK/ro_parts_small.csv"; big="$WORK/ro_parts_big.csv"
-"$BIN/dms-feedgen" rows --feed ro_parts --rows "$ROWS" --out "$small" --seed 8
-"$BIN/dms-feedgen" rows --feed ro_parts --rows "$((ROWS * BIG_FACTOR))" --out "$big" --seed 9
+"$BIN/dms-feedgen" rows --feed ro_parts --rows "$ROWS" --out "$small" --seed 8 >/dev/null
+"$BIN/dms-feedgen" rows --feed ro_parts --rows "$((ROWS * BIG_FACTOR))" --out "$big" --seed 9 >/dev/null
 rm -f "$WORK/m1.sqlite"* "$WORK/m2.sqlite"*
 read -r _ kb1 < <(measure "$BIN/dms-import" load --warehouse "$WORK/m1.sqlite" --rejects "$WORK/rejects" "$small")
 read -r _ kb2 < <(measure "$BIN/dms-import" load --warehouse "$WORK/m2.sqlite" --rejects "$WORK/rejects" "$big")
