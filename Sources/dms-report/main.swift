@@ -148,6 +148,7 @@ struct UnbalancedJournal: Error, ExitStatusProviding, CustomStringConvertible {
         let totals = JournalCheck.totals(report.postings)
         var lines = ["the journal does not balance (debit \(LedgerCommand.money(totals.debit)), credit \(LedgerCommand.money(totals.credit)))"]
         lines += report.unbalanced.map { "unbalanced document \($0.document): debit − credit = \(LedgerCommand.money($0.difference))" }
+        lines += report.unpostable.map { "unbalanced document \($0): an amount beyond ±\(LedgerCommand.money(Journal.maximumAmount)) cannot be posted" }
         return lines.joined(separator: "\n")
     }
 }

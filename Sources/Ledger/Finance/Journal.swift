@@ -10,27 +10,58 @@ public struct Journal {
 
     public init(database: Database) { self.database = database }
 
+    /// The largest amount one posting may carry: 10¹⁵ minor units (10 trillion in currency
+    /// units). A source line beyond it cannot be posted; its document is reported as
+    /// unpostable instead, so that sums of postings can never overflow.
+    public static let maximumAmount: Int64 = 1_000_000_000_000_000
+
+    /// The journal of a period and the documents that could not be posted.
+    public struct Build: Sendable {
+        /// Sorted by dealer, document type, document number, line and posting order.
+        public var postings: [Posting] = []
+        /// Documents with an amount beyond `maximumAmount`: none of their lines are posted.
+        public var unpostable: [DocumentKey] = []
+
+        mutating func add(_ entry: Entry) {
+            if entry.isUnpostable {
+                if unpostable.last != entry.key { unpostable.append(entry.key) }
+            } else {
+                postings += entry.postings
+            }
+        }
+    }
+
     /// The postings dated in `period` (every dealer code, also codes missing from `dealers`),
     /// sorted by dealer, document type, document number, line and posting order.
-    public func postings(for period: ReportingPeriod) throws -> [Posting] {
+    public func postings(for period: ReportingPeriod) throws -> [Posting] { try build(for: period).postings }
+
+    /// The journal of `period` with the documents it could not post.
+    public func build(for period: ReportingPeriod) throws -> Build {
         let bounds: [DatabaseValue] = [.text(period.start.description), .text(period.end.shifted(by: 1).description)]
-        var out: [Posting] = []
+        var out = Build()
         try vehicleDeliveries(bounds, into: &out)
         try repairOrders(bounds, into: &out)
         try partMovements(bounds, into: &out)
         try expenses(bounds, into: &out)
+        let unpostable = Set(out.unpostable)
+        out.postings.removeAll { unpostable.contains($0.document) }
+        out.unpostable = unpostable.sorted()
         return out
     }
 
     /// The money of a parts line: quantity (ten-thousandths) × unit amount (minor units),
-    /// rounded half-even to minor units, line by line.
-    public static func lineAmount(quantity: Int64, unitAmount: Int64) -> Int64 {
-        ExactDecimal.quotient(quantity, times: unitAmount, over: 10_000, places: 0).flatMap { Int64($0) } ?? 0
+    /// rounded half-even to minor units, line by line; nil beyond `maximumAmount`.
+    public static func lineAmount(quantity: Int64, unitAmount: Int64) -> Int64? {
+        let (product, overflow) = quantity.multipliedReportingOverflow(by: unitAmount)
+        guard !overflow, let text = ExactDecimal.quotient(product, over: 10_000, places: 0), let value = Int64(text),
+              value.magnitude <= maximumAmount.magnitude
+        else { return nil }
+        return value
     }
 
     // MARK: Documents
 
-    func vehicleDeliveries(_ bounds: [DatabaseValue], into out: inout [Posting]) throws {
+    func vehicleDeliveries(_ bounds: [DatabaseValue], into out: inout Build) throws {
         for row in try database.rows(
             """
             SELECT dealer_code, order_no, delivered_on, sale_type, sale_price, vehicle_cost, fi_income, batch_id
@@ -46,11 +77,11 @@ public struct Journal {
             document.pair(debit: ChartOfAccounts.customerReceivables, credit: ChartOfAccounts.vehicleSales, row.int(4), department)
             document.pair(debit: ChartOfAccounts.vehicleCost, credit: ChartOfAccounts.vehicleInventory, row.int(5), department)
             document.pair(debit: ChartOfAccounts.customerReceivables, credit: ChartOfAccounts.fiIncome, row.int(6), .fAndI)
-            out += document.postings
+            out.add(document)
         }
     }
 
-    func repairOrders(_ bounds: [DatabaseValue], into out: inout [Posting]) throws {
+    func repairOrders(_ bounds: [DatabaseValue], into out: inout Build) throws {
         var lines: [(key: DocumentKey, line: String, posting: Entry)] = []
         for row in try database.rows(
             """
@@ -89,10 +120,10 @@ public struct Journal {
             lines.append((key, "1 " + row.text(3), entry))
         }
         lines.sort { ($0.key, $0.line) < ($1.key, $1.line) }
-        for line in lines { out += line.posting.postings }
+        for line in lines { out.add(line.posting) }
     }
 
-    func partMovements(_ bounds: [DatabaseValue], into out: inout [Posting]) throws {
+    func partMovements(_ bounds: [DatabaseValue], into out: inout Build) throws {
         for row in try database.rows(
             """
             SELECT dealer_code, movement_no, line_no, moved_at, movement_type, qty, unit_cost, unit_price, batch_id
@@ -125,11 +156,11 @@ public struct Journal {
                 entry.pair(debit: inventory, credit: ChartOfAccounts.partsCost, cost, .parts)
             default: break
             }
-            out += entry.postings
+            out.add(entry)
         }
     }
 
-    func expenses(_ bounds: [DatabaseValue], into out: inout [Posting]) throws {
+    func expenses(_ bounds: [DatabaseValue], into out: inout Build) throws {
         for row in try database.rows(
             """
             SELECT dealer_code, entry_no, posting_date, account, department, category, amount, batch_id
@@ -145,7 +176,7 @@ public struct Journal {
             entry.category = category
             entry.sourceAccount = row[3].string
             entry.pair(debit: ChartOfAccounts.expense(category), credit: ChartOfAccounts.payables, row.int(6), department)
-            out += entry.postings
+            out.add(entry)
         }
     }
 }
@@ -159,6 +190,8 @@ struct Entry {
     var category: ExpenseCategory?
     var sourceAccount: String?
     var postings: [Posting] = []
+    /// An amount was out of range: the document cannot be posted.
+    var isUnpostable = false
 
     init(key: DocumentKey, line: String, date: LocalDate, batchID: Int64) {
         self.key = key
@@ -169,7 +202,11 @@ struct Entry {
 
     /// Dr `debit` / Cr `credit` for `amount`; a negative amount (a credit note, a reversal)
     /// swaps the sides so that debits and credits are never negative; zero posts nothing.
-    mutating func pair(debit: Account, credit: Account, _ amount: Int64, _ department: Department) {
+    mutating func pair(debit: Account, credit: Account, _ amount: Int64?, _ department: Department) {
+        guard let amount, amount.magnitude <= Journal.maximumAmount.magnitude else {
+            isUnpostable = true
+            return
+        }
         guard amount != 0 else { return }
         let (dr, cr) = amount > 0 ? (debit, credit) : (credit, debit)
         let magnitude = amount > 0 ? amount : -amount

@@ -14,25 +14,29 @@ public struct LedgerReport: Sendable {
     public var postings: [Posting]
     /// Documents whose debits and credits differ (empty when the journal balances).
     public var unbalanced: [(document: DocumentKey, difference: Int64)]
+    /// Documents the journal could not post (an amount beyond `Journal.maximumAmount`).
+    public var unpostable: [DocumentKey]
     public var sections: [Section]
 
-    /// Σ debit = Σ credit in total and per document.
+    /// Every document posted, Σ debit = Σ credit in total and per document.
     public var isBalanced: Bool {
         let totals = JournalCheck.totals(postings)
-        return unbalanced.isEmpty && totals.debit == totals.credit
+        return unbalanced.isEmpty && unpostable.isEmpty && totals.debit == totals.credit
     }
 
     /// Builds the report from the warehouse; `dealerCodes` keeps only those dealers (empty: all).
     public static func build(
         database: Database, period: ReportingPeriod, groupBy: GroupBy, dealerCodes: Set<String> = []
     ) throws -> LedgerReport {
-        let postings = try Journal(database: database).postings(for: period)
+        let journal = try Journal(database: database).build(for: period)
         let dealers = try KPIEngine(database: database).dealers().filter { dealerCodes.isEmpty || dealerCodes.contains($0.code) }
-        return assemble(period: period, groupBy: groupBy, dealers: dealers, postings: postings)
+        return assemble(period: period, groupBy: groupBy, dealers: dealers, postings: journal.postings, unpostable: journal.unpostable)
     }
 
     /// The report of given postings (exposed for tests of the balance check).
-    public static func assemble(period: ReportingPeriod, groupBy: GroupBy, dealers: [Dealer], postings: [Posting]) -> LedgerReport {
+    public static func assemble(
+        period: ReportingPeriod, groupBy: GroupBy, dealers: [Dealer], postings: [Posting], unpostable: [DocumentKey] = []
+    ) -> LedgerReport {
         var byDealer: [String: [Posting]] = [:]
         for posting in postings { byDealer[posting.document.dealerCode, default: []].append(posting) }
         let sections = KPIAggregation.groups(of: dealers, by: groupBy).map { group in
@@ -41,7 +45,7 @@ public struct LedgerReport: Sendable {
         }
         return LedgerReport(
             period: period, groupBy: groupBy, postings: postings, unbalanced: JournalCheck.unbalancedDocuments(postings),
-            sections: sections)
+            unpostable: unpostable, sections: sections)
     }
 }
 

@@ -18,9 +18,9 @@ struct JournalTests {
 
     @Test("parts lines are rounded half-even to minor units, line by line", arguments: [
         (Int64(15_000), Int64(333), Int64(500)), (5_000, 5, 2), (5_000, 7, 4), (-5_000, 5, -2), (10_000, 1_234, 1_234), (0, 999, 0),
-        (3_333, 3, 1),
-    ])
-    func lineAmount(quantity: Int64, price: Int64, expected: Int64) {
+        (3_333, 3, 1), (Int64.max, 2, nil), (10_000, Journal.maximumAmount + 1, nil),
+    ] as [(Int64, Int64, Int64?)])
+    func lineAmount(quantity: Int64, price: Int64, expected: Int64?) {
         #expect(Journal.lineAmount(quantity: quantity, unitAmount: price) == expected)
     }
 
@@ -156,6 +156,25 @@ struct JournalTests {
         #expect(bad.unbalanced.map(\.document.description) == ["D1 vehicle_delivery SO1"])
         #expect(bad.unbalanced.map(\.difference) == [1])
         #expect(!(bad.sections.first?.trialBalance.isBalanced ?? true))
+    }
+
+    @Test("a document with an amount beyond the journal's range is not posted but named")
+    func unpostable() throws {
+        let f = try KPIFixture()
+        try f.dealer("D1")
+        try f.order("D1", "SO1", delivered: "2026-10-05", price: 1_000, cost: 800)
+        try f.ro("D1", "RO1", invoiced: "2026-10-02 17:00:00")
+        try f.labor("D1", "RO1", "1", sale: 500, cost: 200)
+        try f.part("D1", "RO1", "1", qty: 10_000_000, price: Journal.maximumAmount, cost: 1)
+        try f.insert("expenses", ["dealer_code": "D1", "entry_no": "E1", "posting_date": "2026-10-31", "account": "a",
+                                  "department": "admin", "category": "fixed", "amount": .integer(-Journal.maximumAmount - 1)])
+        let build = try Journal(database: f.database).build(for: try #require(Self.october))
+        #expect(build.unpostable.map(\.description) == ["D1 expense E1", "D1 repair_order RO1"])
+        #expect(Set(build.postings.map(\.document.number)) == ["SO1"])
+        let report = try LedgerReport.build(database: f.database, period: try #require(Self.october), groupBy: .dealer)
+        #expect(!report.isBalanced)
+        #expect(report.unbalanced.isEmpty)
+        #expect(report.unpostable.count == 2)
     }
 
     @Test("trial balance and P&L CSV")
