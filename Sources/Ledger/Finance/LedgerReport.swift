@@ -10,7 +10,8 @@ public struct LedgerReport: Sendable {
 
     public var period: ReportingPeriod
     public var groupBy: GroupBy
-    /// Every posting of the period (every dealer code), in journal order.
+    /// Every posting of the period, in journal order: of every dealer code (also codes
+    /// missing from `dealers`), or only of the dealers asked for.
     public var postings: [Posting]
     /// Documents whose debits and credits differ (empty when the journal balances).
     public var unbalanced: [(document: DocumentKey, difference: Int64)]
@@ -24,11 +25,16 @@ public struct LedgerReport: Sendable {
         return unbalanced.isEmpty && unpostable.isEmpty && totals.debit == totals.credit
     }
 
-    /// Builds the report from the warehouse; `dealerCodes` keeps only those dealers (empty: all).
+    /// Builds the report from the warehouse; `dealerCodes` keeps only those dealers, their
+    /// postings and their documents (empty: all, including dealer codes missing from `dealers`).
     public static func build(
         database: Database, period: ReportingPeriod, groupBy: GroupBy, dealerCodes: Set<String> = []
     ) throws -> LedgerReport {
-        let journal = try Journal(database: database).build(for: period)
+        var journal = try Journal(database: database).build(for: period)
+        if !dealerCodes.isEmpty {
+            journal.postings.removeAll { !dealerCodes.contains($0.document.dealerCode) }
+            journal.unpostable.removeAll { !dealerCodes.contains($0.dealerCode) }
+        }
         let dealers = try KPIEngine(database: database).dealers().filter { dealerCodes.isEmpty || dealerCodes.contains($0.code) }
         return assemble(period: period, groupBy: groupBy, dealers: dealers, postings: journal.postings, unpostable: journal.unpostable)
     }

@@ -105,3 +105,19 @@ import TestSupport
         #expect(result.status == 66)
     }
 }
+
+extension LedgerCommandTests {
+    @Test func dealerFilterKeepsOnlyThatDealersPostings() throws {
+        let directory = try TemporaryDirectory("ledger")
+        let warehouse = try warehouse(in: directory)
+        let out = directory.file("out")
+        let journal = directory.file("journal.csv")
+        let result = try Tools.run(
+            "dms-report", ["ledger", "--period", "2026-10", "--dealer", "DLR002", "--out", out, "--warehouse", warehouse, "--export", journal])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try read(journal).split(separator: "\r\n").dropFirst()
+        #expect(lines.count == 8)
+        #expect(lines.allSatisfy { $0.hasPrefix("DLR002,") })
+        #expect(!(try read(out + "/ledger/pnl.csv")).contains("DLR001"))
+    }
+}
