@@ -8,7 +8,7 @@ struct Tool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dms-report", abstract: "KPI reports, exception lists and regional bundles from the warehouse.",
         version: LedgerVersion.current,
-        subcommands: [KPI.self, Exceptions.self, Bundle.self, Catalogue.self])
+        subcommands: [KPI.self, Exceptions.self, Bundle.self, LedgerCommand.self, Catalogue.self])
 }
 
 /// Options shared by the report commands.
@@ -101,6 +101,55 @@ struct Bundle: ParsableCommand {
             let files = RegionalBundles(digest: { SHA256.hex(SHA256.digest($0)) }).files(for: reports, period: period, generatedAt: stamp)
             try ReportRun.write(files.map { ($0.path, $0.contents) }, into: options.out)
         }
+    }
+}
+
+struct LedgerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ledger", abstract: "Trial balance and department P&L from the journal (ledger/trial_balance.csv, ledger/pnl.csv).")
+    @OptionGroup var options: ReportOptions
+    @Option(help: "Group rows by dealer, region, brand or network.") var by: GroupBy = .dealer
+    @Option(help: "Only this dealer (repeatable).") var dealer: [String] = []
+    @Option(help: "Also write the journal of the period to this file, one line per posting.") var export: String?
+
+    func run() throws {
+        try ReportRun.guarded(options.common) {
+            let period = try options.reportingPeriod()
+            let report = try LedgerReport.build(
+                database: try ReportRun.open(options.warehouse.path), period: period, groupBy: by, dealerCodes: Set(dealer))
+            guard report.isBalanced else { throw UnbalancedJournal(report: report) }
+            try ReportRun.write(
+                [("ledger/trial_balance.csv", LedgerTables.trialBalanceCSV(report)), ("ledger/pnl.csv", LedgerTables.pnlCSV(report))],
+                into: options.out)
+            if let export {
+                let writer = try TextFileWriter(path: export)
+                try writer.write(LedgerTables.journalCSV(report.postings))
+                try writer.commit()
+            }
+            let console = options.common.console()
+            let totals = JournalCheck.totals(report.postings)
+            console.result("\(period): \(report.postings.count) postings, debit \(Self.money(totals.debit)) = credit \(Self.money(totals.credit))")
+            for section in report.sections {
+                console.result(
+                    "\(section.group.key): sales \(Self.money(section.pnl.sales(nil))), gross \(Self.money(section.pnl.gross(nil))), "
+                        + "expenses \(Self.money(section.pnl.expenses(nil))), operating profit \(Self.money(section.pnl.operatingProfit))")
+            }
+        }
+    }
+
+    static func money(_ minor: Int64) -> String { ExactDecimal.quotient(minor, over: 100, places: 2) ?? "0.00" }
+}
+
+/// The journal does not balance: exit 65, naming the documents.
+struct UnbalancedJournal: Error, ExitStatusProviding, CustomStringConvertible {
+    let report: LedgerReport
+    var exitStatus: ExitStatus { .dataError }
+    var description: String {
+        let totals = JournalCheck.totals(report.postings)
+        var lines = ["the journal does not balance (debit \(LedgerCommand.money(totals.debit)), credit \(LedgerCommand.money(totals.credit)))"]
+        lines += report.unbalanced.map { "unbalanced document \($0.document): debit − credit = \(LedgerCommand.money($0.difference))" }
+        lines += report.unpostable.map { "unbalanced document \($0): an amount beyond ±\(LedgerCommand.money(Journal.maximumAmount)) cannot be posted" }
+        return lines.joined(separator: "\n")
     }
 }
 

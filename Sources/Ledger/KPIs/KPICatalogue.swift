@@ -1,8 +1,8 @@
 /// The KPI catalogue: every KPI `dms-report` computes, in the order of kpi.csv (kpis.md
 /// section 10). A new KPI is an entry here plus its measure in the family's computation.
 ///
-/// Finance KPIs (`finance.*`, kpis.md section 6) come from the journal and are a separate
-/// family still to be added; the entries below cover sections 2, 3, 4, 5 and 7.
+/// Finance KPIs (`finance.*`, kpis.md section 6) come from the journal; their entries live
+/// in `Finance/FinanceKPIs.swift`.
 public struct KPICatalogue: Sendable {
     public var definitions: [KPIDefinition]
 
@@ -200,5 +200,5 @@ enum StandardKPIs {
               "Fleet vehicles with in_service_on + service_life_years (calendar years; 29 Feb → 28 Feb) ≤ end of P + 90 days and no disposal on or before the end of P.", direction: .lowerIsBetter),
     ]
 
-    static let all: [KPIDefinition] = sales + stock + parts + service + fleet
+    static let all: [KPIDefinition] = sales + stock + parts + service + finance + fleet
 }

@@ -22,7 +22,7 @@ public enum KPIDirection: String, Sendable {
 
 /// The part of the warehouse a KPI is computed from; each family is one set of queries.
 public enum KPIFamily: String, Sendable, CaseIterable {
-    case sales, stock, parts, service, fleet
+    case sales, stock, parts, service, finance, fleet
 }
 
 /// One side of a ratio: its unit, and the divisor that turns stored integers into that unit

@@ -1,4 +1,4 @@
-/// Computes KPI partials per dealer from the warehouse (kpis.md sections 2–5 and 7).
+/// Computes KPI partials per dealer from the warehouse (kpis.md sections 2–7).
 ///
 /// Every query is grouped by dealer_code; grouping into regions, brands and the network is
 /// done afterwards from the partials (`KPIAggregation`), so that every group's value is a
@@ -44,6 +44,7 @@ public final class KPIEngine {
             case .stock: try stockPartials(period, into: &sink)
             case .parts: try partsPartials(period, wanted: ids, into: &sink)
             case .service: try servicePartials(period, into: &sink)
+            case .finance: try financePartials(period, into: &sink)
             case .fleet: try fleetPartials(period, into: &sink)
             }
         }

@@ -23,7 +23,8 @@ public enum KPICatalogueText {
             Generated from `KPICatalogue.standard` (`dms-report catalogue`); do not edit by hand —
             a test compares this file with the catalogue. The rules behind every KPI (period,
             groups, ratio of sums, null for a zero denominator, percentiles, rounding) are in the
-            specification, `kpis.md` section 1. Finance KPIs (`finance.*`) are not in the catalogue yet.
+            specification, `kpis.md` section 1. Finance KPIs (`finance.*`) come from the journal
+            (docs/chart-of-accounts.md, docs/finance.md).
 
             Units and output precision: rate 4 decimals (a fraction), money / hours / days / turns /
             score 2 decimals, count an integer; numerator and denominator are printed exactly in

@@ -43,6 +43,7 @@ public struct KPIHTMLRenderer: Sendable {
         out += "<p class=\"meta\">\(report.dealers.count) dealers · grouped by \(e(report.groupBy.rawValue))</p>\n</header>\n"
         out += headlines(report)
         out += comparisons(report)
+        out += financeSection(report)
         out += allRows(report)
         out += technicians(report)
         out += exceptions(report)
