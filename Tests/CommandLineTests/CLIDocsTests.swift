@@ -7,7 +7,7 @@ import TestSupport
 @Suite struct CLIDocsTests {
     static let tools: [(String, [String])] = [
         ("dms-import", ["load", "feeds", "batches", "check"]),
-        ("dms-report", ["kpi", "exceptions", "bundle", "catalogue"]),
+        ("dms-report", ["kpi", "exceptions", "ledger", "bundle", "catalogue"]),
         ("dms-dms", ["score", "evaluate", "rules"]),
     ]
 
