@@ -21,7 +21,7 @@ extension FileLoad {
 
         let writer = try self.writer(for: feed)
         let columns = feed.columns
-        let types = columns.map { PreparedColumnType($0.type) }
+        let types = prepared(feed)
         let sources = mapping.headerIndex
         let isKey = columns.map { feed.isKey($0.name) }
         var cellError: (column: Int, reason: String)? = nil

@@ -13,6 +13,7 @@ extension FileLoad {
         }
         let present = feed.columns.map { values[$0.name] != nil }
         let writer = try self.writer(for: feed, present: present)
+        let types = prepared(feed)
         var vinWarning = false
         let outcome: TableWriter.Outcome
         do {
@@ -25,7 +26,7 @@ extension FileLoad {
                     }
                     let result = try text.withUTF8 { bytes in
                         try self.bindCell(
-                            UnsafeRawBufferPointer(bytes), type: PreparedColumnType(column.type), isKey: feed.isKey(column.name),
+                            UnsafeRawBufferPointer(bytes), type: types[index], isKey: feed.isKey(column.name),
                             statement: statement, at: index + 1, parser: parser)
                     }
                     switch result {

@@ -9,7 +9,18 @@ final class FileLoad {
     let parser: ValueParser
     let rejects: RejectsWriter?
     let events: (ImportEvent) -> Void
-    private var writers: [String: TableWriter] = [:]
+    private var writers: [WriterKey: TableWriter] = [:]
+    /// Column types prepared once per feed (enum lookup tables), for the row path.
+    private var preparedTypes: [String: [PreparedColumnType]] = [:]
+
+    /// A feed and the columns its rows carry (bit i = column i; all ones for full rows).
+    struct WriterKey: Hashable, Comparable {
+        var feed: String
+        var present: [Bool]?
+        static func < (a: WriterKey, b: WriterKey) -> Bool {
+            a.feed != b.feed ? a.feed < b.feed : (a.present?.map { $0 ? "1" : "0" }.joined() ?? "") < (b.present?.map { $0 ? "1" : "0" }.joined() ?? "")
+        }
+    }
     private var limiter = DiagnosticLimiter()
 
     init(
@@ -58,11 +69,19 @@ final class FileLoad {
 
     /// The writer of a feed for rows that carry all its columns, or only those marked in `present`.
     func writer(for feed: Feed, present: [Bool]? = nil) throws -> TableWriter {
-        let name = feed.name + (present.map { ":" + String($0.map { $0 ? "1" : "0" }) } ?? "")
-        if let writer = writers[name] { return writer }
+        let key = WriterKey(feed: feed.name, present: present)
+        if let writer = writers[key] { return writer }
         let writer = try TableWriter(feed: feed, batchID: batchID, database: importer.database, present: present)
-        writers[name] = writer
+        writers[key] = writer
         return writer
+    }
+
+    /// The feed's column types, prepared once.
+    func prepared(_ feed: Feed) -> [PreparedColumnType] {
+        if let types = preparedTypes[feed.name] { return types }
+        let types = feed.columns.map { PreparedColumnType($0.type) }
+        preparedTypes[feed.name] = types
+        return types
     }
 
     func count(_ outcome: TableWriter.Outcome, in summary: inout FileSummary) {
