@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+import Ledger
+import TestSupport
+
+/// The hostile-input corpus (samples/hostile/, README.md there): every file with its expected
+/// outcome in samples/hostile/expected.csv, driven by this one table test. Files named
+/// `generated:` are too large to commit and are written at test time: full size under
+/// `LEDGER_RELIABILITY=full` (1 000 000 columns, a 100 MB field, a 2 GB sparse file), reduced
+/// in the bounded run (same shapes: the field and the sparse file still exceed the reader's
+/// 8 MiB record limit).
+@Suite struct HostileInputTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var file: String
+        var maxRejectRate: Double
+        var outcome: String
+        var rowsRead: Int
+        var rejected: Int
+        var table: String
+        var tableRows: Int64
+        var message: String
+        var description: String { "\(file) (max reject rate \(maxRejectRate))" }
+    }
+
+    static var folder: String { Tools.repositoryRoot + "/samples/hostile" }
+    static var isFull: Bool { ProcessInfo.processInfo.environment["LEDGER_RELIABILITY"] == "full" }
+
+    /// samples/hostile/expected.csv, read with the reader under test.
+    static func cases() throws -> [Case] {
+        let reader = CSVReader(source: try FileByteSource(path: folder + "/expected.csv"))
+        var cases: [Case] = []
+        _ = try reader.next()  // header
+        while try reader.next() {
+            let cells = reader.lossyFields()
+            guard cells.count == 8 else { continue }
+            cases.append(Case(
+                file: cells[0], maxRejectRate: Double(cells[1]) ?? -1, outcome: cells[2], rowsRead: Int(cells[3]) ?? -1,
+                rejected: Int(cells[4]) ?? -1, table: cells[5], tableRows: Int64(cells[6]) ?? -1, message: cells[7]))
+        }
+        return cases
+    }
+
+    @Test func theTableCoversEveryCommittedFile() throws {
+        let listed = Set(try Self.cases().map(\.file))
+        let files = try FileManager.default.subpathsOfDirectory(atPath: Self.folder)
+            .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".xml") }
+            .filter { $0 != "expected.csv" }
+        for file in files { #expect(listed.contains(file), "\(file) has no expected outcome in expected.csv") }
+        for file in listed where !file.hasPrefix("generated:") {
+            #expect(FileManager.default.fileExists(atPath: Self.folder + "/" + file), "\(file) is listed but missing")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(10)), arguments: try cases())
+    func hostileFileHasItsExpectedOutcome(_ expected: Case) throws {
+        let directory = try TemporaryDirectory("hostile")
+        let path: String
+        if expected.file.hasPrefix("generated:") {
+            path = try Self.generate(String(expected.file.dropFirst("generated:".count)), in: directory)
+        } else {
+            path = Self.folder + "/" + expected.file
+        }
+        let warehouse = directory.file("w.sqlite")
+        let database = try Warehouse.open(path: warehouse)
+        var options = ImportOptions()
+        options.maxRejectRate = expected.maxRejectRate
+        try FileManager.default.createDirectory(atPath: directory.file("rejects"), withIntermediateDirectories: true)
+        options.rejectsDirectory = directory.file("rejects")
+        let collected = Collected()
+        let importer = try Importer(database: database, options: options, clock: HostileClock()) { event in
+            if case .diagnostic(let diagnostic) = event { collected.messages.append(diagnostic.message) }
+        }
+        let summaries = try importer.load(paths: [path])
+        let messages = collected.messages
+        #expect(summaries.count == 1)
+        guard let summary = summaries.first else { return }
+        #expect(summary.outcome.rawValue == expected.outcome, "\(messages.prefix(3))")
+        #expect(summary.rowsRead == expected.rowsRead)
+        #expect(summary.rejected == expected.rejected)
+        #expect(try database.scalar("SELECT COUNT(*) FROM \"\(expected.table)\"").int64 == expected.tableRows)
+        if !expected.message.isEmpty {
+            #expect(messages.contains { $0.contains(expected.message) }, "no message with \"\(expected.message)\" in \(messages.map { String($0.prefix(200)) })")
+        }
+        // Whatever the file did, the warehouse is sound and the ledger agrees with it.
+        let report = try WarehouseCheck(database: database).run()
+        #expect(report.isSound, "\(report)")
+    }
+
+    /// Writes a generated hostile file and returns its path.
+    static func generate(_ name: String, in directory: TemporaryDirectory) throws -> String {
+        let header = "dealer_code,name,region,sub_region,province,city,brand,opened_on,status"
+        let row = ",华东,沪东,上海,上海,星辰,2015-03-01,active\n"
+        let path = directory.file(name)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        guard let handle = FileHandle(forWritingAtPath: path) else { throw HostileError("cannot write \(path)") }
+        defer { try? handle.close() }
+        switch name {
+        case "dealers_one_million_columns.csv":
+            // 1 000 000 columns: the 9 known ones and 999 991 unknown ones; one data row.
+            var text = header
+            text.reserveCapacity(9_000_000)
+            for index in 9..<1_000_000 { text += ",x\(index)" }
+            text += "\nDLR001,A" + row.dropLast() + String(repeating: ",", count: 1_000_000 - 9) + "\n"
+            handle.write(Data(text.utf8))
+        case "dealers_100mb_field.csv":
+            // One field of 100 MB (bounded: 9 MiB, still above the 8 MiB record limit), then a good row.
+            let size = isFull ? 100_000_000 : 9 << 20
+            handle.write(Data((header + "\nDLR001,").utf8))
+            let block = Data(repeating: UInt8(ascii: "A"), count: 1 << 20)
+            var written = 0
+            while written < size {
+                let count = min(block.count, size - written)
+                handle.write(block.prefix(count))
+                written += count
+            }
+            handle.write(Data((row + "DLR002,B" + row).utf8))
+        case "dealers_sparse_2gb_no_newline.csv":
+            // A hole of 2 GB (bounded: 16 MiB): NUL bytes, no newline at all.
+            try handle.truncate(atOffset: isFull ? 2 << 30 : 16 << 20)
+        case "dealers_late_gb18030_row.csv":
+            // 1000 UTF-8 rows (> 64 KiB, so the file is read as UTF-8), then one GB18030 row.
+            var text = header + "\n"
+            for index in 0..<1000 { text += "DLR\(1000 + index),上海浦东之星" + row }
+            handle.write(Data(text.utf8))
+            handle.write(Data("DLRGBK,".utf8))
+            handle.write(Data([0xB9, 0xE3, 0xD6, 0xDD, 0xCC, 0xEC, 0xBA, 0xD3]))  // 广州天河 in GB18030
+            handle.write(Data(row.utf8))
+        default:
+            throw HostileError("unknown generated file \(name)")
+        }
+        return path
+    }
+}
+
+struct HostileClock: WallClock {
+    func now() -> Double { 1_795_000_000 }
+}
+
+struct HostileError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
