@@ -21,7 +21,8 @@ public enum FuzzDriver {
 
     /// Reports a broken invariant: libFuzzer records the input as a crash.
     public static func fail(_ message: String) -> Never {
-        fputs("fuzz invariant broken: \(message)\n", stderr)
+        let text = Array("fuzz invariant broken: \(message)\n".utf8)
+        _ = text.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
         abort()
     }
 }
