@@ -116,10 +116,6 @@ import TestSupport
     }
 }
 
-final class Collected: @unchecked Sendable {
-    var messages: [String] = []
-}
-
 struct SecurityClock: WallClock {
     func now() -> Double { 1_795_000_000 }
 }
