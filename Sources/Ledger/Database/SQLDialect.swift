@@ -14,6 +14,9 @@ public protocol SQLDialect: Sendable {
     func addDays(_ expression: String, _ days: String) -> String
     /// A date/time text shifted by a number of hours, as an SQL expression ('YYYY-MM-DD HH:MM:SS').
     func addHours(_ expression: String, _ hours: String) -> String
+    /// Whole days from 1970-01-01 to the date part of a date or date-time text, as an integer
+    /// SQL expression (null when the text is null).
+    func dayNumber(_ expression: String) -> String
     /// `INSERT ... ON CONFLICT (key) DO UPDATE SET ...` for the given table.
     func upsert(table: String, columns: [String], key: [String], updating: [String]) -> String
     /// The `INTEGER PRIMARY KEY` column type that auto-increments.
@@ -36,6 +39,9 @@ public struct SQLiteDialect: SQLDialect {
     }
     public func addHours(_ expression: String, _ hours: String) -> String {
         "datetime(\(expression), (\(hours)) || ' hours')"
+    }
+    public func dayNumber(_ expression: String) -> String {
+        "CAST(julianday(substr(\(expression), 1, 10)) - 2440587.5 AS INTEGER)"
     }
     public func upsert(table: String, columns: [String], key: [String], updating: [String]) -> String {
         let names = columns.map(quoted).joined(separator: ", ")

@@ -75,6 +75,52 @@ CREATE TABLE "dealers" (
     PRIMARY KEY ("dealer_code")
 );
 
+CREATE TABLE dm_events (
+    session_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    start_s REAL NOT NULL,
+    end_s REAL NOT NULL,
+    duration_s REAL NOT NULL,
+    detected_at_s REAL NOT NULL,
+    details TEXT,
+    PRIMARY KEY (session_id, seq)
+);
+
+CREATE TABLE dm_sessions (
+    session_id TEXT PRIMARY KEY NOT NULL,
+    source_file TEXT NOT NULL,
+    vin TEXT,
+    driver_id TEXT,
+    start_s REAL NOT NULL,
+    duration_s REAL NOT NULL,
+    valid_gaze_s REAL NOT NULL,
+    valid_eye_s REAL NOT NULL,
+    missing_s REAL NOT NULL,
+    perclos_p80 REAL,
+    perclos_p80_max_60s REAL,
+    blink_count INTEGER,
+    blink_rate_per_min REAL,
+    blink_mean_s REAL,
+    offroad_glance_count INTEGER NOT NULL,
+    offroad_glance_mean_s REAL,
+    offroad_glance_max_s REAL,
+    eyes_off_road_s REAL NOT NULL,
+    glances_over_2s_share REAL,
+    long_distraction INTEGER,
+    vats INTEGER,
+    phone_use INTEGER,
+    microsleep INTEGER,
+    sleep INTEGER,
+    unresponsive INTEGER,
+    drowsy INTEGER,
+    degraded INTEGER,
+    events_per_hour REAL,
+    severity TEXT NOT NULL,
+    speed_gating TEXT NOT NULL,
+    scored_at TEXT NOT NULL
+);
+
 CREATE TABLE "employees" (
     "dealer_code" TEXT NOT NULL,
     "employee_id" TEXT NOT NULL,
@@ -302,6 +348,12 @@ CREATE INDEX "customers_batch" ON "customers" (batch_id);
 
 CREATE INDEX "dealers_batch" ON "dealers" (batch_id);
 
+CREATE INDEX dm_events_type ON dm_events (type, session_id);
+
+CREATE INDEX dm_sessions_driver ON dm_sessions (driver_id);
+
+CREATE INDEX dm_sessions_vin ON dm_sessions (vin);
+
 CREATE INDEX "employees_batch" ON "employees" (batch_id);
 
 CREATE INDEX "expenses_batch" ON "expenses" (batch_id);
@@ -313,6 +365,26 @@ CREATE INDEX "part_movements_batch" ON "part_movements" (batch_id);
 CREATE INDEX "parts_batch" ON "parts" (batch_id);
 
 CREATE INDEX "repair_orders_batch" ON "repair_orders" (batch_id);
+
+CREATE INDEX report_appointments_scheduled ON appointments (scheduled_at);
+
+CREATE INDEX report_attendance_date ON attendance (work_date);
+
+CREATE INDEX report_csi_surveys_date ON csi_surveys (survey_date);
+
+CREATE INDEX report_part_movements_part ON part_movements (dealer_code, part_no, moved_at, movement_type, qty, unit_cost);
+
+CREATE INDEX report_repair_orders_invoiced ON repair_orders (invoiced_at);
+
+CREATE INDEX report_repair_orders_opened ON repair_orders (opened_at);
+
+CREATE INDEX report_repair_orders_vin ON repair_orders (vin, completed_at);
+
+CREATE INDEX report_sales_orders_delivered ON sales_orders (delivered_on);
+
+CREATE INDEX report_sales_orders_ordered ON sales_orders (order_date);
+
+CREATE INDEX report_warranty_claims_decided ON warranty_claims (decided_on);
 
 CREATE INDEX "ro_labor_batch" ON "ro_labor" (batch_id);
 

@@ -175,6 +175,19 @@ public final class CSVReader {
                         continue
                     }
                     state = .unquoted
+                    // The rest of an unquoted field, up to a delimiter or line break, in one append.
+                    var end = offset
+                    while end < count {
+                        let next = base[end]
+                        if next == delimiter || next == 0x0A || next == 0x0D { break }
+                        end &+= 1
+                    }
+                    let run = end - offset + 1
+                    if bytes.count + run <= limit {
+                        bytes.append(contentsOf: UnsafeBufferPointer(start: base + (offset - 1), count: run))
+                        offset = end
+                        continue
+                    }
                 case .quoted:
                     if byte == 0x22 {
                         state = .quoteInQuoted

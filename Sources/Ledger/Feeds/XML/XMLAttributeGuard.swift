@@ -1,0 +1,217 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Counts the attributes of each start tag in the raw bytes, before libxml2 sees them.
+///
+/// libxml2 2.9 checks a tag's attributes for duplicates pairwise: a 540 KB tag of 50,000
+/// attributes takes minutes of CPU (measured with `xmllint --stream`), so a hostile feed
+/// could hang the importer. This scanner follows just enough XML (start tags, quoted
+/// values, comments, CDATA, processing instructions, declarations) to count the `=` signs
+/// outside quotes of every start tag, across chunk boundaries, and reports the first tag
+/// over the limit. It works on ASCII-compatible encodings (UTF-8, GB18030/GBK), whose
+/// multi-byte characters never contain the bytes it looks for; UTF-16 and UTF-32 input is
+/// refused by the reader for that reason.
+///
+/// It jumps over text, quoted values, comments and CDATA with `memchr`, and works out line
+/// and column only for a tag it reports.
+struct XMLAttributeGuard {
+    enum State: Equatable {
+        case text
+        case open  // after `<`
+        case bang  // after `<!`
+        case startTag
+        case quoted(UInt8)
+        case comment  // `<!-- … -->`
+        case cdata  // `<![CDATA[ … ]]>`
+        case instruction  // `<? … ?>`
+        case declaration  // `<!DOCTYPE … >` with `[ … ]` and quotes
+        case declarationQuoted(UInt8)
+        case declarationComment  // a comment inside the internal subset
+        case declarationInstruction
+    }
+
+    /// What the scan found.
+    enum Finding: Equatable {
+        case tooManyAttributes(line: Int, column: Int)
+        case internalSubset(line: Int, column: Int)
+    }
+
+    let limit: Int
+    let rejectsInternalSubset: Bool
+    private(set) var state: State = .text
+    private var attributes = 0
+    /// Absolute offset where the current comment, CDATA or instruction's content starts.
+    private var contentStart = 0
+    /// The last bytes seen in declaration states (to recognise `<!--`, `-->`, `?>` there).
+    private var recent: UInt32 = 0
+    private var bracketDepth = 0
+    /// Bytes of the chunks already scanned.
+    private var consumed = 0
+    /// The last two bytes of the previous chunk (for terminators split across chunks).
+    private var tail: (UInt8, UInt8) = (0, 0)
+    /// Newlines in the chunks already scanned, and characters after the last of them.
+    private var linesBefore = 0
+    private var charactersAfterNewline = 0
+    /// The place of the current tag's `<`.
+    private var tagOffset = 0
+    private var tagPlace: (line: Int, column: Int)?
+
+    init(limit: Int, rejectsInternalSubset: Bool) {
+        self.limit = limit
+        self.rejectsInternalSubset = rejectsInternalSubset
+    }
+
+    /// Scans a chunk; returns the first start tag with more than `limit` attributes, or the
+    /// first DOCTYPE internal subset when those are rejected.
+    mutating func scan(_ bytes: UnsafeRawBufferPointer) -> Finding? {
+        guard let raw = bytes.baseAddress, !bytes.isEmpty else { return nil }
+        let base = raw.assumingMemoryBound(to: UInt8.self)
+        let count = bytes.count
+        var i = 0
+
+        /// The byte `distance` places before offset `at` of this chunk (from the previous
+        /// chunk's tail when needed).
+        func before(_ at: Int, _ distance: Int) -> UInt8 {
+            let index = at - distance
+            if index >= 0 { return base[index] }
+            return index == -1 ? tail.1 : tail.0
+        }
+        func find(_ byte: UInt8, from start: Int) -> Int? {
+            guard start < count, let found = memchr(base + start, Int32(byte), count - start) else { return nil }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        }
+        func place(_ at: Int) -> (line: Int, column: Int) {
+            var lines = 0
+            var lastNewline = -1
+            for index in 0..<at where base[index] == 0x0A {
+                lines += 1
+                lastNewline = index
+            }
+            var characters = lastNewline < 0 ? charactersAfterNewline : 0
+            for index in (lastNewline + 1)..<at where base[index] & 0xC0 != 0x80 { characters += 1 }
+            return (linesBefore + lines + 1, characters + 1)
+        }
+        func tagFinding(_ make: (Int, Int) -> Finding) -> Finding {
+            let at = tagPlace ?? place(tagOffset)
+            return make(at.line, at.column)
+        }
+
+        scanning: while i < count {
+            switch state {
+            case .text:
+                guard let at = find(UInt8(ascii: "<"), from: i) else { break scanning }
+                tagOffset = at
+                tagPlace = nil
+                state = .open
+                i = at + 1
+            case .open:
+                switch base[i] {
+                case UInt8(ascii: "!"): state = .bang
+                case UInt8(ascii: "?"):
+                    state = .instruction
+                    contentStart = consumed + i + 1
+                case UInt8(ascii: "/"): state = .startTag  // an end tag: no `=` in it
+                case UInt8(ascii: ">"): state = .text
+                default:
+                    state = .startTag
+                    attributes = 0
+                }
+                i += 1
+            case .bang:
+                let byte = base[i]
+                if byte == UInt8(ascii: "-") {
+                    state = .comment
+                    contentStart = consumed + i + 2  // after `<!--`
+                } else if byte == UInt8(ascii: "[") {
+                    state = .cdata
+                    contentStart = consumed + i + 1
+                } else {
+                    state = .declaration
+                    bracketDepth = 0
+                    recent = 0x3C21_00 | UInt32(byte)
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { state = .declarationQuoted(byte) }
+                }
+                i += 1
+            case .startTag:
+                while i < count {
+                    let byte = base[i]
+                    i += 1
+                    if byte == UInt8(ascii: "=") {
+                        attributes += 1
+                        if attributes > limit { return tagFinding { .tooManyAttributes(line: $0, column: $1) } }
+                    } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                        state = .quoted(byte)
+                        continue scanning
+                    } else if byte == UInt8(ascii: ">") {
+                        state = .text
+                        continue scanning
+                    }
+                }
+            case let .quoted(quote):
+                guard let at = find(quote, from: i) else { break scanning }
+                state = .startTag
+                i = at + 1
+            case .comment, .cdata, .instruction:
+                guard let at = find(UInt8(ascii: ">"), from: i) else { break scanning }
+                i = at + 1
+                let absolute = consumed + at
+                switch state {
+                case .comment:
+                    if absolute - 2 >= contentStart && before(at, 1) == UInt8(ascii: "-") && before(at, 2) == UInt8(ascii: "-") { state = .text }
+                case .cdata:
+                    if absolute - 2 >= contentStart && before(at, 1) == UInt8(ascii: "]") && before(at, 2) == UInt8(ascii: "]") { state = .text }
+                default:
+                    if absolute - 1 >= contentStart && before(at, 1) == UInt8(ascii: "?") { state = .text }
+                }
+            case .declaration, .declarationQuoted, .declarationComment, .declarationInstruction:
+                let byte = base[i]
+                i += 1
+                recent = recent << 8 | UInt32(byte)
+                switch state {
+                case .declaration:
+                    switch byte {
+                    case UInt8(ascii: "\""), UInt8(ascii: "'"): state = .declarationQuoted(byte)
+                    case UInt8(ascii: "["):
+                        if rejectsInternalSubset { return tagFinding { .internalSubset(line: $0, column: $1) } }
+                        bracketDepth += 1
+                    case UInt8(ascii: "]"): bracketDepth = max(0, bracketDepth - 1)
+                    case UInt8(ascii: ">"): if bracketDepth == 0 { state = .text }
+                    case UInt8(ascii: "-"):
+                        if recent == 0x3C21_2D2D {  // `<!--` inside the internal subset
+                            state = .declarationComment
+                            recent = 0
+                        }
+                    case UInt8(ascii: "?"): if recent & 0xFFFF == 0x3C3F { state = .declarationInstruction }
+                    default: break
+                    }
+                case let .declarationQuoted(quote):
+                    if byte == quote { state = .declaration }
+                case .declarationComment:
+                    if recent & 0xFF_FFFF == 0x2D2D3E { state = .declaration }
+                default:
+                    if recent & 0xFFFF == 0x3F3E { state = .declaration }
+                }
+            }
+        }
+
+        // Keep the place of a tag still open at the end of the chunk; carry counts over.
+        if state != .text && tagPlace == nil { tagPlace = place(tagOffset) }
+        var lines = 0
+        var lastNewline = -1
+        for index in 0..<count where base[index] == 0x0A {
+            lines += 1
+            lastNewline = index
+        }
+        var characters = 0
+        for index in (lastNewline + 1)..<count where base[index] & 0xC0 != 0x80 { characters += 1 }
+        charactersAfterNewline = lastNewline < 0 ? charactersAfterNewline + characters : characters
+        linesBefore += lines
+        tail = count >= 2 ? (base[count - 2], base[count - 1]) : (tail.1, base[count - 1])
+        consumed += count
+        tagOffset -= count
+        return nil
+    }
+}

@@ -1,0 +1,228 @@
+/// One dealer's parts ledger summed over one day (values in 10⁻⁶ of the currency unit:
+/// quantity ten-thousandths × price fen).
+struct PartsDay: Sendable {
+    var valueChange: Int64 = 0
+    var costOfSales: Int64 = 0
+    var counterSales: Int64 = 0
+    var counterCost: Int64 = 0
+    var counterRequested: Int64 = 0
+    var counterFilled: Int64 = 0
+    var lostSales: Int64 = 0
+}
+
+/// A part's position at the end of a period (per dealer and part).
+public struct PartPosition: Sendable, Hashable {
+    public var dealer: String
+    public var partNo: String
+    /// On-hand value, 10⁻⁶ of the currency unit.
+    public var value: Int64
+    /// On-hand quantity in ten-thousandths.
+    public var quantity: Int64
+    public var firstMovement: LocalDate?
+    public var lastIssue: LocalDate?
+
+    /// No issue_to_ro / counter_sale dated in [end − 364, end] and first movement before end − 364.
+    public func isObsolete(at end: LocalDate) -> Bool {
+        let cutoff = end.shifted(by: -364)
+        guard let first = firstMovement, first < cutoff else { return false }
+        return lastIssue.map { $0 < cutoff } ?? true
+    }
+}
+
+extension KPIEngine {
+    /// The signed stock effect of a movement (feeds.md), as an SQL factor.
+    static let movementSign = """
+        CASE movement_type WHEN 'opening_balance' THEN 1 WHEN 'receipt' THEN 1 WHEN 'receipt_reversal' THEN -1
+          WHEN 'issue_to_ro' THEN -1 WHEN 'return_from_ro' THEN 1 WHEN 'counter_sale' THEN -1
+          WHEN 'counter_return' THEN 1 WHEN 'transfer_in' THEN 1 WHEN 'transfer_out' THEN -1
+          WHEN 'stocktake_gain' THEN 1 WHEN 'stocktake_loss' THEN -1 ELSE 0 END
+        """
+
+    /// The parts ledger summed per dealer and day from `floor` on; everything before `floor`
+    /// is one opening value change on the day before it. Read once per run (again only if a
+    /// period starts earlier), so that a report does not sort the whole history by day.
+    func partsDays(from floor: LocalDate) throws -> [String: [Int: PartsDay]] {
+        if let (cachedFloor, days) = cachedPartsDays, cachedFloor <= floor { return days }
+        let floorText = DatabaseValue.text(floor.description)
+        var result: [String: [Int: PartsDay]] = [:]
+        for row in try database.rows(
+            """
+            SELECT dealer_code, SUM((\(Self.movementSign)) * COALESCE(qty * unit_cost, 0))
+            FROM part_movements WHERE moved_at < ? GROUP BY dealer_code ORDER BY dealer_code
+            """, [floorText])
+        {
+            result[row.text(0), default: [:]][floor.dayNumber - 1] = PartsDay(valueChange: row.int(1))
+        }
+        let day = database.dialect.dateOf("moved_at")
+        let cost = "COALESCE(qty * unit_cost, 0)"
+        let price = "COALESCE(qty * unit_price, 0)"
+        for row in try database.rows(
+            """
+            SELECT dealer_code, \(day) AS day_text,
+              SUM((\(Self.movementSign)) * \(cost)),
+              SUM(CASE WHEN movement_type IN ('issue_to_ro', 'counter_sale') THEN \(cost)
+                       WHEN movement_type IN ('return_from_ro', 'counter_return') THEN -\(cost) ELSE 0 END),
+              SUM(CASE movement_type WHEN 'counter_sale' THEN \(price) WHEN 'counter_return' THEN -\(price) ELSE 0 END),
+              SUM(CASE movement_type WHEN 'counter_sale' THEN \(cost) WHEN 'counter_return' THEN -\(cost) ELSE 0 END),
+              SUM(CASE WHEN movement_type = 'counter_sale' AND filled_from_stock IS NOT NULL THEN 1 ELSE 0 END),
+              SUM(CASE WHEN movement_type = 'counter_sale' AND filled_from_stock = 1 THEN 1 ELSE 0 END),
+              SUM(CASE WHEN movement_type = 'lost_sale' THEN 1 ELSE 0 END)
+            FROM part_movements WHERE moved_at >= ?
+            GROUP BY dealer_code, \(day) ORDER BY dealer_code, day_text
+            """, [floorText])
+        {
+            guard let date = LocalDate(row.text(1)) else { continue }
+            result[row.text(0), default: [:]][date.dayNumber] = PartsDay(
+                valueChange: row.int(2), costOfSales: row.int(3), counterSales: row.int(4), counterCost: row.int(5),
+                counterRequested: row.int(6), counterFilled: row.int(7), lostSales: row.int(8))
+        }
+        cachedPartsDays = (floor, result)
+        return result
+    }
+
+    /// Every part's position at the end of `end` (per dealer and part).
+    public func partPositions(atEndOf end: LocalDate) throws -> [PartPosition] {
+        if let cached = cachedPositions[end] { return cached }
+        let positions = try database.rows(
+            """
+            SELECT dealer_code, part_no, SUM((\(Self.movementSign)) * COALESCE(qty * unit_cost, 0)),
+              SUM((\(Self.movementSign)) * COALESCE(qty, 0)), MIN(moved_at),
+              MAX(CASE WHEN movement_type IN ('issue_to_ro', 'counter_sale') THEN moved_at END)
+            FROM part_movements WHERE moved_at < ?
+            GROUP BY dealer_code, part_no ORDER BY dealer_code, part_no
+            """, [.text(end.shifted(by: 1).description)]
+        ).map { row in
+            PartPosition(
+                dealer: row.text(0), partNo: row.text(1), value: row.int(2), quantity: row.int(3),
+                firstMovement: row[4].string.flatMap { LocalDate($0) }, lastIssue: row[5].string.flatMap { LocalDate($0) })
+        }
+        cachedPositions[end] = positions
+        return positions
+    }
+
+    /// Reads the part positions at several period ends in one pass over the parts ledger
+    /// (a report needs the current, previous and year-earlier ends).
+    public func preloadPartPositions(atEndOf ends: [LocalDate]) throws {
+        let missing = Array(Set(ends.filter { cachedPositions[$0] == nil })).sorted()
+        guard !missing.isEmpty else { return }
+        let value = "(\(Self.movementSign)) * COALESCE(qty * unit_cost, 0)"
+        let quantity = "(\(Self.movementSign)) * COALESCE(qty, 0)"
+        var columns: [String] = []
+        var parameters: [DatabaseValue] = []
+        for end in missing {
+            let bound = DatabaseValue.text(end.shifted(by: 1).description)
+            columns += [
+                "SUM(CASE WHEN moved_at < ? THEN \(value) ELSE 0 END)", "SUM(CASE WHEN moved_at < ? THEN \(quantity) ELSE 0 END)",
+                "MIN(CASE WHEN moved_at < ? THEN moved_at END)",
+                "MAX(CASE WHEN moved_at < ? AND movement_type IN ('issue_to_ro', 'counter_sale') THEN moved_at END)",
+            ]
+            parameters += [bound, bound, bound, bound]
+        }
+        parameters.append(.text((missing.last ?? missing[0]).shifted(by: 1).description))
+        let rows = try database.rows(
+            """
+            SELECT dealer_code, part_no, \(columns.joined(separator: ", "))
+            FROM part_movements WHERE moved_at < ?
+            GROUP BY dealer_code, part_no ORDER BY dealer_code, part_no
+            """, parameters)
+        for (index, end) in missing.enumerated() {
+            let base = 2 + index * 4
+            cachedPositions[end] = rows.compactMap { row in
+                guard !row[base + 2].isNull else { return nil }
+                return PartPosition(
+                    dealer: row.text(0), partNo: row.text(1), value: row.int(base), quantity: row.int(base + 1),
+                    firstMovement: row[base + 2].string.flatMap { LocalDate($0) },
+                    lastIssue: row[base + 3].string.flatMap { LocalDate($0) })
+            }
+        }
+    }
+
+    func partsPartials(_ period: ReportingPeriod, wanted: Set<String>, into sink: inout PartialSink) throws {
+        let startDay = period.start.dayNumber
+        let endDay = period.end.dayNumber
+        var partsSales: [String: Int64] = [:]
+        for (dealer, days) in try partsDays(from: min(historyFloor ?? period.start, period.start)) {
+            var valueEnd: Int64 = 0
+            var dailySum: Int64 = 0
+            var day = PartsDay()
+            for (number, entry) in days where number <= endDay {
+                valueEnd += entry.valueChange
+                dailySum += entry.valueChange * Int64(endDay - max(number, startDay) + 1)
+                guard number >= startDay else { continue }
+                day.costOfSales += entry.costOfSales
+                day.counterSales += entry.counterSales
+                day.counterCost += entry.counterCost
+                day.counterRequested += entry.counterRequested
+                day.counterFilled += entry.counterFilled
+                day.lostSales += entry.lostSales
+            }
+            sink.total(dealer, "parts.inventory_value_end", valueEnd)
+            sink.ratio(dealer, "parts.turnover", day.costOfSales, dailySum)
+            sink.ratio(dealer, "parts.days_supply", valueEnd, day.costOfSales)
+            sink.ratio(dealer, "parts.first_time_fill_rate", day.counterFilled, day.counterRequested + day.lostSales)
+            let gross = day.counterSales - day.counterCost
+            sink.ratio(dealer, "parts.gross_margin", gross, day.counterSales)
+            sink.ratio(dealer, "parts.gross_margin.counter", gross, day.counterSales)
+            partsSales[dealer, default: 0] += day.counterSales
+        }
+
+        for row in try database.rows(
+            """
+            SELECT p.dealer_code, COALESCE(p.pay_type, 'customer'),
+              SUM(COALESCE(p.qty * p.unit_price, 0)), SUM(COALESCE(p.qty * p.unit_cost, 0))
+            FROM ro_parts p JOIN repair_orders r ON r.dealer_code = p.dealer_code AND r.ro_no = p.ro_no
+            WHERE \(Self.closedRO)
+            GROUP BY p.dealer_code, COALESCE(p.pay_type, 'customer') ORDER BY 1, 2
+            """, bounds(period))
+        {
+            let dealer = row.text(0)
+            let sale = row.int(2)
+            let gross = sale - row.int(3)
+            sink.ratio(dealer, "parts.gross_margin", gross, sale)
+            sink.ratio(dealer, "parts.gross_margin.\(row.text(1))", gross, sale)
+            partsSales[dealer, default: 0] += sale
+        }
+
+        for row in try database.rows(
+            """
+            SELECT p.dealer_code, SUM(CASE WHEN p.filled_from_stock IS NOT NULL THEN 1 ELSE 0 END),
+              SUM(CASE WHEN p.filled_from_stock = 1 THEN 1 ELSE 0 END)
+            FROM ro_parts p JOIN repair_orders r ON r.dealer_code = p.dealer_code AND r.ro_no = p.ro_no
+            WHERE COALESCE(r.status, '') <> 'void' AND r.opened_at >= ? AND r.opened_at < ?
+            GROUP BY p.dealer_code ORDER BY 1
+            """, bounds(period))
+        {
+            sink.ratio(row.text(0), "parts.first_time_fill_rate", row.int(2), row.int(1))
+        }
+
+        if wanted.contains("parts.sales_share") {
+            var totals = partsSales
+            for row in try database.rows(
+                """
+                SELECT dealer_code, SUM(COALESCE(sale_price, 0) + COALESCE(fi_income, 0)) FROM sales_orders
+                WHERE status = 'delivered' AND delivered_on >= ? AND delivered_on < ? GROUP BY dealer_code ORDER BY 1
+                """, bounds(period))
+            {
+                totals[row.text(0), default: 0] += row.int(1) * 10_000
+            }
+            for row in try database.rows(
+                """
+                SELECT l.dealer_code, SUM(COALESCE(l.labor_sale, 0))
+                FROM ro_labor l JOIN repair_orders r ON r.dealer_code = l.dealer_code AND r.ro_no = l.ro_no
+                WHERE \(Self.closedRO) GROUP BY l.dealer_code ORDER BY 1
+                """, bounds(period))
+            {
+                totals[row.text(0), default: 0] += row.int(1) * 10_000
+            }
+            for (dealer, total) in totals {
+                sink.ratio(dealer, "parts.sales_share", partsSales[dealer] ?? 0, total)
+            }
+        }
+
+        if wanted.contains("parts.obsolete_share") {
+            for position in try partPositions(atEndOf: period.end) {
+                sink.ratio(position.dealer, "parts.obsolete_share", position.isObsolete(at: period.end) ? position.value : 0, position.value)
+            }
+        }
+    }
+}

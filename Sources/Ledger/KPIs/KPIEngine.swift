@@ -1,0 +1,89 @@
+/// Computes KPI partials per dealer from the warehouse (kpis.md sections 2–5 and 7).
+///
+/// Every query is grouped by dealer_code; grouping into regions, brands and the network is
+/// done afterwards from the partials (`KPIAggregation`), so that every group's value is a
+/// ratio of sums or a percentile of pooled items. History that does not depend on the period
+/// (vehicle stays, the daily parts ledger, fleet vehicles) is read once and reused for every
+/// period of a run (current, previous, a year earlier, the 13-month trend).
+public final class KPIEngine {
+    let database: Database
+    public let options: KPIOptions
+    public let catalogue: KPICatalogue
+
+    var cachedStays: [VehicleStay]?
+    var cachedPartsDays: (LocalDate, [String: [Int: PartsDay]])?
+
+    /// The earliest date the periods of this run start on (set by the report builder), so
+    /// that daily history before it is read as one opening balance.
+    public var historyFloor: LocalDate?
+    var cachedFleet: [FleetVehicle]?
+    var cachedComebacks: [ReportingPeriod: (counted: [String: Int64], comebacks: [Comeback])] = [:]
+    var cachedPositions: [LocalDate: [PartPosition]] = [:]
+
+    public init(database: Database, options: KPIOptions = KPIOptions(), catalogue: KPICatalogue = .standard) {
+        self.database = database
+        self.options = options
+        self.catalogue = catalogue
+    }
+
+    /// The dealers of the `dealers` master, by code. Rows of other dealer codes belong to no group.
+    public func dealers() throws -> [Dealer] {
+        try database.rows("SELECT dealer_code, name, region, brand FROM dealers ORDER BY dealer_code").map { row in
+            Dealer(code: row[0].string ?? "", name: row[1].string ?? "", region: row[2].string ?? "", brand: row[3].string ?? "")
+        }
+    }
+
+    /// Partials of the wanted KPIs (all of the catalogue when nil) for `period`, per dealer code.
+    public func partials(for period: ReportingPeriod, wanted: Set<String>? = nil) throws -> DealerPartials {
+        let ids = wanted ?? Set(catalogue.definitions.map(\.id))
+        var sink = PartialSink()
+        let families = Set(catalogue.definitions.filter { ids.contains($0.id) }.map(\.family))
+        for family in KPIFamily.allCases where families.contains(family) {
+            switch family {
+            case .sales: try salesPartials(period, into: &sink)
+            case .stock: try stockPartials(period, into: &sink)
+            case .parts: try partsPartials(period, wanted: ids, into: &sink)
+            case .service: try servicePartials(period, into: &sink)
+            case .fleet: try fleetPartials(period, into: &sink)
+            }
+        }
+        return sink.values
+    }
+
+    // MARK: Shared helpers
+
+    /// Values bound for "in P": start date and the day after the end (text compares work for
+    /// dates and date-times alike: `x >= start AND x < endExclusive`).
+    func bounds(_ period: ReportingPeriod) -> [DatabaseValue] {
+        [.text(period.start.description), .text(period.end.shifted(by: 1).description)]
+    }
+
+    /// The SQL condition "RO closed in P" on alias `r` (two parameters: bounds).
+    static let closedRO = "COALESCE(r.status, '') <> 'void' AND r.invoiced_at >= ? AND r.invoiced_at < ?"
+}
+
+/// Accumulates partials, merging those of the same dealer and KPI.
+struct PartialSink {
+    var values: DealerPartials = [:]
+
+    mutating func add(_ dealer: String, _ id: String, _ partial: KPIPartial) {
+        if let existing = values[dealer]?[id] {
+            values[dealer, default: [:]][id] = existing.merged(with: partial)
+        } else {
+            values[dealer, default: [:]][id] = partial
+        }
+    }
+
+    mutating func ratio(_ dealer: String, _ id: String, _ numerator: Int64, _ denominator: Int64) {
+        add(dealer, id, .ratio(numerator, denominator))
+    }
+
+    mutating func total(_ dealer: String, _ id: String, _ value: Int64) { add(dealer, id, .total(value)) }
+}
+
+extension Row {
+    /// The integer at `index`, 0 when null.
+    func int(_ index: Int) -> Int64 { self[index].int64 ?? 0 }
+    /// The text at `index`, empty when null.
+    func text(_ index: Int) -> String { self[index].string ?? "" }
+}

@@ -1,0 +1,61 @@
+/// How the rows of a report are grouped (kpis.md section 1).
+public enum GroupBy: String, Sendable, CaseIterable {
+    case dealer, region, brand, network
+}
+
+/// A group of dealers: one dealer, a region, a brand or the network.
+public struct KPIGroup: Sendable, Hashable {
+    public var key: String
+    public var name: String
+    public var dealerCodes: [String]
+
+    public init(key: String, name: String, dealerCodes: [String]) {
+        self.key = key
+        self.name = name
+        self.dealerCodes = dealerCodes
+    }
+}
+
+/// One row of kpi.csv: a KPI for a group, with the previous period and a year earlier.
+public struct KPIRow: Sendable, Hashable {
+    public var group: KPIGroup
+    public var definition: KPIDefinition
+    public var current: KPIFigure
+    public var previous: KPIFigure
+    public var yearEarlier: KPIFigure
+}
+
+/// A dealer beside its region and the network, for the headline KPIs (current period).
+public struct DealerComparison: Sendable, Hashable {
+    public var dealer: Dealer
+    /// KPI id → (dealer, region, network) values.
+    public var values: [String: [String?]]
+}
+
+/// One point of a trend: a month and the value then.
+public struct TrendPoint: Sendable, Hashable {
+    public var month: ReportingPeriod
+    public var figure: KPIFigure
+}
+
+/// Everything a KPI report shows; rendered by `Reports/` without further queries.
+public struct KPIReport: Sendable {
+    public var period: ReportingPeriod
+    public var previousPeriod: ReportingPeriod
+    public var yearEarlierPeriod: ReportingPeriod
+    public var groupBy: GroupBy
+    public var options: KPIOptions
+    /// The dealers in scope (after `--dealer` / `--region`).
+    public var dealers: [Dealer]
+    public var groups: [KPIGroup]
+    /// Group by group, KPIs in catalogue order.
+    public var rows: [KPIRow]
+    /// Headline KPIs of the whole scope.
+    public var headlines: [KPIRow]
+    /// Headline KPI id → 13 monthly points for the whole scope (empty when not asked for).
+    public var trends: [String: [TrendPoint]]
+    public var comparisons: [DealerComparison]
+    public var technicians: [TechnicianFigures]
+    public var exceptions: [ExceptionList]
+    public var catalogue: KPICatalogue
+}

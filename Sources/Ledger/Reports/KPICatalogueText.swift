@@ -1,0 +1,56 @@
+/// The catalogue as text (`dms-report catalogue`) and as Markdown (docs/kpis.md).
+public enum KPICatalogueText {
+    /// One block per KPI: id, unit, direction, definition.
+    public static func plain(_ catalogue: KPICatalogue) -> String {
+        catalogue.definitions.map { definition in
+            "\(definition.id)  [\(definition.unit.rawValue), \(direction(definition.direction))]\n  \(definition.title): \(definition.definition)\n"
+        }.joined(separator: "\n")
+    }
+
+    static func direction(_ direction: KPIDirection) -> String {
+        switch direction {
+        case .higherIsBetter: return "higher is better"
+        case .lowerIsBetter: return "lower is better"
+        case .neutral: return "neutral"
+        }
+    }
+
+    /// docs/kpis.md, generated; a test checks the committed file equals this.
+    public static func markdown(_ catalogue: KPICatalogue) -> String {
+        var out = """
+            # KPI catalogue
+
+            Generated from `KPICatalogue.standard` (`dms-report catalogue`); do not edit by hand —
+            a test compares this file with the catalogue. The rules behind every KPI (period,
+            groups, ratio of sums, null for a zero denominator, percentiles, rounding) are in the
+            specification, `kpis.md` section 1. Finance KPIs (`finance.*`) are not in the catalogue yet.
+
+            Units and output precision: rate 4 decimals (a fraction), money / hours / days / turns /
+            score 2 decimals, count an integer; numerator and denominator are printed exactly in
+            their own units (money 2 decimals, hours and scores 4).
+
+            """
+        var family: KPIFamily?
+        for definition in catalogue.definitions {
+            if definition.family != family {
+                family = definition.family
+                out += "\n## \(definition.family.rawValue)\n\n| id | unit | better | definition |\n|---|---|---|---|\n"
+            }
+            let cells = [
+                "`\(definition.id)`" + (definition.isHeadline ? " ★" : ""), definition.unit.rawValue,
+                direction(definition.direction), definition.definition,
+            ].map { $0.replacingPipes() }
+            out += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        out += "\n★ headline KPI: shown first in kpi.html with a 13-month trend.\n"
+        return out
+    }
+}
+
+extension String {
+    fileprivate func replacingPipes() -> String {
+        var out = ""
+        for character in self { out += character == "|" ? "\\|" : String(character) }
+        return out
+    }
+}

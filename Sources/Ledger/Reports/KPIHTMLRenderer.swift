@@ -1,0 +1,218 @@
+/// kpi.html: one self-contained, printable page (inline CSS and SVG, no scripts, no network).
+///
+/// Every value is escaped with `HTMLEscape.escape`. The page shows the headline KPIs with the
+/// previous period, a year earlier and a 13-month trend; each dealer beside its region and
+/// the network; every KPI row; the technicians; the exception lists; and footnotes stating
+/// the definition choices.
+public struct KPIHTMLRenderer: Sendable {
+    /// Rows of each exception list shown in the page (the CSV has them all).
+    public var exceptionRowLimit: Int
+
+    public init(exceptionRowLimit: Int = 25) { self.exceptionRowLimit = exceptionRowLimit }
+
+    static let style = """
+        @page { size: A4; margin: 12mm; }
+        * { box-sizing: border-box; }
+        body { font-family: "Segoe UI", "Helvetica Neue", Arial, "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
+               "WenQuanYi Micro Hei", sans-serif; color: #1f2933; margin: 0 auto; max-width: 1120px; padding: 24px; font-size: 13px; }
+        h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 28px 0 10px; border-bottom: 2px solid #1f4e79; padding-bottom: 4px; color: #1f4e79; }
+        h3 { font-size: 14px; margin: 18px 0 6px; }
+        .meta { color: #52606d; margin: 0 0 4px; }
+        .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 12px; }
+        .card { border: 1px solid #d9e2ec; border-radius: 6px; padding: 10px 12px; break-inside: avoid; background: #fff; }
+        .card .name { font-size: 12px; color: #52606d; } .card .value { font-size: 24px; font-weight: 600; margin: 2px 0; }
+        .card .compare { font-size: 11px; color: #52606d; } .up { color: #1b7f3b; } .down { color: #b42318; } .flat { color: #52606d; }
+        .card svg { display: block; margin-top: 6px; }
+        table { border-collapse: collapse; width: 100%; font-size: 12px; margin-bottom: 8px; }
+        th, td { border-bottom: 1px solid #e4e7eb; padding: 3px 6px; text-align: left; vertical-align: top; }
+        th { background: #f0f4f8; font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td .sub { display: block; color: #7b8794; font-size: 10px; }
+        tr { break-inside: avoid; } .na { color: #9aa5b1; }
+        #exceptions table { font-size: 11px; } #exceptions td { overflow-wrap: anywhere; }
+        .note { color: #52606d; font-size: 11px; } ol.footnotes { font-size: 11px; color: #3e4c59; padding-left: 18px; }
+        @media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; } .card { box-shadow: none; } }
+        """
+
+    public func render(_ report: KPIReport) -> String {
+        var out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        out += "<title>\(e("KPI report \(report.period)"))</title>\n<style>\n\(Self.style)\n</style>\n</head>\n<body>\n"
+        out += "<header>\n<h1>\(e("Dealer KPI report — \(report.period)"))</h1>\n"
+        out += "<p class=\"meta\">Period \(e(report.period.start.description)) to \(e(report.period.end.description)) (\(report.period.days) days) · "
+        out += "previous \(e(range(report.previousPeriod))) · a year earlier \(e(range(report.yearEarlierPeriod)))</p>\n"
+        out += "<p class=\"meta\">\(report.dealers.count) dealers · grouped by \(e(report.groupBy.rawValue))</p>\n</header>\n"
+        out += headlines(report)
+        out += comparisons(report)
+        out += allRows(report)
+        out += technicians(report)
+        out += exceptions(report)
+        out += footnotes(report)
+        out += "</body>\n</html>\n"
+        return out
+    }
+
+    func e(_ text: String) -> String { HTMLEscape.escape(text) }
+
+    func range(_ period: ReportingPeriod) -> String { "\(period.start) to \(period.end)" }
+
+    func value(_ text: String?, _ unit: KPIUnit) -> String {
+        let shown = DisplayValue.text(text, unit: unit)
+        return text == nil ? "<span class=\"na\">n/a</span>" : e(shown)
+    }
+
+    /// "+2.1 pts" style change against a comparison value, coloured by direction.
+    func change(_ current: String?, _ other: String?, _ definition: KPIDefinition) -> String {
+        guard let a = current.flatMap(Double.init), let b = other.flatMap(Double.init) else { return "" }
+        let delta = a - b
+        let text: String
+        if definition.unit == .rate {
+            text = ExactDecimal.approximate(delta * 100, places: 1) + " pts"
+        } else if b != 0 {
+            text = ExactDecimal.approximate(delta / abs(b) * 100, places: 1) + "%"
+        } else {
+            return ""
+        }
+        let signed = delta > 0 ? "+" + text : text.replacingMinus()
+        let good: String
+        switch definition.direction {
+        case .neutral: good = "flat"
+        case .higherIsBetter: good = delta > 0 ? "up" : delta < 0 ? "down" : "flat"
+        case .lowerIsBetter: good = delta < 0 ? "up" : delta > 0 ? "down" : "flat"
+        }
+        return " <span class=\"\(good)\">(\(e(signed)))</span>"
+    }
+
+    func headlines(_ report: KPIReport) -> String {
+        var out = "<section id=\"headlines\">\n<h2>Headline KPIs</h2>\n<div class=\"cards\">\n"
+        for row in report.headlines {
+            let definition = row.definition
+            out += "<div class=\"card\" data-kpi=\"\(e(definition.id))\">\n"
+            out += "<div class=\"name\">\(e(definition.title))</div>\n"
+            out += "<div class=\"value\">\(value(row.current.value, definition.unit))</div>\n"
+            out += "<div class=\"compare\">previous: \(value(row.previous.value, definition.unit))\(change(row.current.value, row.previous.value, definition))"
+            out += " · last year: \(value(row.yearEarlier.value, definition.unit))\(change(row.current.value, row.yearEarlier.value, definition))</div>\n"
+            if let points = report.trends[definition.id], !points.isEmpty {
+                out += TrendChart.svg(points: points, unit: definition.unit, title: definition.title)
+            }
+            out += "</div>\n"
+        }
+        out += "</div>\n</section>\n"
+        return out
+    }
+
+    func comparisons(_ report: KPIReport) -> String {
+        let headlines = report.catalogue.headlines
+        var out = "<section id=\"dealers\">\n<h2>Each dealer beside its region and the network</h2>\n"
+        out += "<p class=\"note\">Each cell: the dealer's value; below it, its region's (R) and the network's (N).</p>\n"
+        out += "<table>\n<thead><tr><th>Dealer</th><th>Region</th>"
+        for definition in headlines { out += "<th class=\"num\">\(e(definition.title))</th>" }
+        out += "</tr></thead>\n<tbody>\n"
+        for comparison in report.comparisons {
+            out += "<tr><td>\(e(comparison.dealer.code))<span class=\"sub\">\(e(comparison.dealer.name))</span></td><td>\(e(comparison.dealer.region))</td>"
+            for definition in headlines {
+                let values = comparison.values[definition.id] ?? [nil, nil, nil]
+                out += "<td class=\"num\">\(value(values[0], definition.unit))"
+                out += "<span class=\"sub\">R \(value(values[1], definition.unit)) · N \(value(values[2], definition.unit))</span></td>"
+            }
+            out += "</tr>\n"
+        }
+        out += "</tbody>\n</table>\n</section>\n"
+        return out
+    }
+
+    func allRows(_ report: KPIReport) -> String {
+        var out = "<section id=\"kpis\">\n<h2>All KPIs by \(e(report.groupBy.rawValue))</h2>\n"
+        for group in report.groups {
+            out += "<h3>\(e(group.key == group.name ? group.key : "\(group.key) · \(group.name)"))</h3>\n"
+            out += "<table>\n<thead><tr><th>KPI</th><th class=\"num\">Value</th><th class=\"num\">Numerator</th>"
+            out += "<th class=\"num\">Denominator</th><th class=\"num\">Previous</th><th class=\"num\">Last year</th></tr></thead>\n<tbody>\n"
+            for row in report.rows where row.group == group {
+                let unit = row.definition.unit
+                out += "<tr><td>\(e(row.definition.id))</td><td class=\"num\">\(value(row.current.value, unit))</td>"
+                out += "<td class=\"num\">\(e(row.current.numerator ?? ""))</td><td class=\"num\">\(e(row.current.denominator ?? ""))</td>"
+                out += "<td class=\"num\">\(value(row.previous.value, unit))</td><td class=\"num\">\(value(row.yearEarlier.value, unit))</td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n"
+        }
+        out += "</section>\n"
+        return out
+    }
+
+    func technicians(_ report: KPIReport) -> String {
+        var out = "<section id=\"technicians\">\n<h2>Technicians</h2>\n"
+        guard !report.technicians.isEmpty else { return out + "<p class=\"note\">No technician activity in the period.</p>\n</section>\n" }
+        out += "<table>\n<thead><tr><th>Dealer</th><th>Technician</th><th class=\"num\">Sold h</th><th class=\"num\">Clocked h</th>"
+        out += "<th class=\"num\">Present h</th><th class=\"num\">Efficiency</th><th class=\"num\">Productivity</th>"
+        out += "<th class=\"num\">Proficiency</th><th class=\"num\">Comebacks</th></tr></thead>\n<tbody>\n"
+        for tech in report.technicians {
+            out += "<tr><td>\(e(tech.dealer))</td><td>\(e(tech.technicianID))</td>"
+            for hours in [tech.soldHours, tech.clockedHours, tech.hoursPresent] {
+                out += "<td class=\"num\">\(e(ExactDecimal.quotient(hours, over: 10_000, places: 2) ?? ""))</td>"
+            }
+            for rate in [tech.efficiency, tech.productivity, tech.proficiency] { out += "<td class=\"num\">\(value(rate, .rate))</td>" }
+            out += "<td class=\"num\">\(tech.comebacks)</td></tr>\n"
+        }
+        out += "</tbody>\n</table>\n</section>\n"
+        return out
+    }
+
+    func exceptions(_ report: KPIReport) -> String {
+        var out = "<section id=\"exceptions\">\n<h2>Exceptions as of \(e(report.period.end.description))</h2>\n"
+        for list in report.exceptions {
+            out += "<h3 id=\"\(e(list.id))\">\(e(list.title)) (\(list.rows.count))</h3>\n<p class=\"note\">\(e(list.rule))</p>\n"
+            guard !list.rows.isEmpty else {
+                out += "<p class=\"note\">None.</p>\n"
+                continue
+            }
+            out += "<table>\n<thead><tr>"
+            for column in list.columns { out += "<th\(column.isNumber ? " class=\"num\"" : "")>\(e(column.name))</th>" }
+            out += "</tr></thead>\n<tbody>\n"
+            for row in list.rows.prefix(exceptionRowLimit) {
+                out += "<tr>"
+                for (column, cell) in zip(list.columns, row.cells) {
+                    let shown = column.isNumber ? cell.map(DisplayValue.grouped) : cell
+                    out += "<td\(column.isNumber ? " class=\"num\"" : "")>\(e(shown ?? ""))</td>"
+                }
+                out += "</tr>\n"
+            }
+            out += "</tbody>\n</table>\n"
+            if list.rows.count > exceptionRowLimit {
+                out += "<p class=\"note\">\(list.rows.count - exceptionRowLimit) more in exceptions/\(e(list.id)).csv</p>\n"
+            }
+        }
+        out += "</section>\n"
+        return out
+    }
+
+    func footnotes(_ report: KPIReport) -> String {
+        let options = report.options
+        let notes = [
+            "Comebacks: RO B is a comeback when comeback_flag is set, comeback_of_ro is set, or another non-void RO of the same VIN (any dealer, any type) was completed at most \(options.comebackDays) days (× 24 h) before B was opened"
+                + (options.comebackMatch == .opcode ? " and shares a non-empty labor op code with B" : " (any earlier RO matches, op codes ignored)")
+                + ". ROs of type internal and pdi are not counted. Comebacks are grouped by B's dealer and attributed to every technician on A's labor lines.",
+            "Averaging: every group value is a ratio of sums (Σ numerator ÷ Σ denominator over the group's dealers), never an average of dealer ratios; medians and percentiles are taken over the pooled items, with linear interpolation between closest ranks. A zero denominator gives n/a.",
+            "RO date basis: an RO is closed in the period when it is not void and its invoiced_at (the accounting posting date) falls in the period; repair cycle = completed_at − opened_at.",
+            "Sales: an order is delivered in the period when its status is delivered and delivered_on falls in it. Prices exclude VAT.",
+            "Stock: turnover and days supply use the stock at the end of each calendar day; a vehicle leaves stock at its first stocked_out or delivered after its stocked_in; parts are valued movement by movement at each movement's own unit cost.",
+            "Comparisons: previous = the previous calendar \(kindName(report.period.kind)); last year = the same period a year earlier. Calendar days throughout. Values rounded half-even.",
+            "Dealers missing from the dealer master belong to no group. Personal data (customer names, phone numbers) is not shown; phone numbers are masked.",
+        ]
+        var out = "<section id=\"footnotes\">\n<h2>Definitions and choices</h2>\n<ol class=\"footnotes\">\n"
+        for note in notes { out += "<li>\(e(note))</li>\n" }
+        out += "</ol>\n</section>\n"
+        return out
+    }
+
+    func kindName(_ kind: ReportingPeriod.Kind) -> String {
+        switch kind {
+        case .month: return "month"
+        case .quarter: return "quarter"
+        case .year: return "year"
+        case .range: return "range of the same length"
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingMinus() -> String { first == "-" ? "−" + dropFirst() : self }
+}

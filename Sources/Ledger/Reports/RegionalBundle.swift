@@ -1,0 +1,65 @@
+/// A file of a bundle: its path relative to the output folder, and its contents.
+public struct BundleFile: Sendable, Hashable {
+    public var path: String
+    public var contents: String
+}
+
+/// Regional bundles (cli.md `bundle`): `<period>/<region>/` per region with that region's
+/// kpi.csv, kpi.html, technicians.csv, exceptions and a `manifest.json` listing every file
+/// with its size and SHA-256. No customer names; phones are masked by the exception lists.
+public struct RegionalBundles: Sendable {
+    /// Hex SHA-256 of UTF-8 bytes (the tool passes the implementation).
+    public var digest: @Sendable ([UInt8]) -> String
+    public var toolVersion: String
+
+    public init(digest: @escaping @Sendable ([UInt8]) -> String, toolVersion: String = LedgerVersion.current) {
+        self.digest = digest
+        self.toolVersion = toolVersion
+    }
+
+    /// The files of every region's bundle. `generatedAt` is written into the manifests as given.
+    public func files(for reports: [(region: String, report: KPIReport)], period: ReportingPeriod, generatedAt: String) -> [BundleFile] {
+        var used = Set<String>()
+        var out: [BundleFile] = []
+        let periodFolder = SafeFileName.make(from: period.fileLabel)
+        for (region, report) in reports {
+            var folder = SafeFileName.make(from: region)
+            var suffix = 2
+            while used.contains(folder.lowercased()) {
+                folder = SafeFileName.make(from: region) + "-\(suffix)"
+                suffix += 1
+            }
+            used.insert(folder.lowercased())
+            var files: [(String, String)] = [
+                ("kpi.csv", KPITables.kpiCSV(report)),
+                ("kpi.html", KPIHTMLRenderer().render(report)),
+                ("technicians.csv", KPITables.techniciansCSV(report)),
+            ]
+            files += report.exceptions.map { ("exceptions/\($0.id).csv", KPITables.exceptionCSV($0)) }
+            files.sort { $0.0 < $1.0 }
+            let manifest = self.manifest(files: files, region: region, period: period, generatedAt: generatedAt)
+            for (name, contents) in files + [("manifest.json", manifest)] {
+                out.append(BundleFile(path: "\(periodFolder)/\(folder)/\(name)", contents: contents))
+            }
+        }
+        return out
+    }
+
+    func manifest(files: [(String, String)], region: String, period: ReportingPeriod, generatedAt: String) -> String {
+        var out = "{\n"
+        out += "  \"period\": \(JSONText.quoted(period.description)),\n"
+        out += "  \"period_start\": \(JSONText.quoted(period.start.description)),\n"
+        out += "  \"period_end\": \(JSONText.quoted(period.end.description)),\n"
+        out += "  \"region\": \(JSONText.quoted(region)),\n"
+        out += "  \"generated_at\": \(JSONText.quoted(generatedAt)),\n"
+        out += "  \"tool_version\": \(JSONText.quoted(toolVersion)),\n"
+        out += "  \"files\": ["
+        for (index, (name, contents)) in files.enumerated() {
+            let bytes = Array(contents.utf8)
+            out += index == 0 ? "\n" : ",\n"
+            out += "    {\"name\": \(JSONText.quoted(name)), \"size\": \(bytes.count), \"sha256\": \(JSONText.quoted(digest(bytes)))}"
+        }
+        out += "\n  ]\n}\n"
+        return out
+    }
+}

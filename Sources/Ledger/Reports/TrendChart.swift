@@ -1,0 +1,42 @@
+/// A 13-month line chart as inline SVG (no scripts): gaps where a month is n/a.
+enum TrendChart {
+    static func svg(points: [TrendPoint], unit: KPIUnit, title: String) -> String {
+        let width = 300.0, height = 96.0, left = 34.0, right = 6.0, top = 8.0, bottom = 18.0
+        let values = points.map { $0.figure.number }
+        let present = values.compactMap { $0 }
+        let scale = unit == .rate ? 100.0 : 1.0
+        var low = (present.min() ?? 0) * scale, high = (present.max() ?? 0) * scale
+        if low == high { low -= 1; high += 1 }
+        let step = points.count > 1 ? (width - left - right) / Double(points.count - 1) : 0
+        func x(_ index: Int) -> Double { left + Double(index) * step }
+        func y(_ value: Double) -> Double { top + (high - value * scale) / (high - low) * (height - top - bottom) }
+        func f(_ value: Double) -> String { ExactDecimal.approximate(value, places: 1) }
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(HTMLEscape.escape("\(title): 13-month trend"))\">"
+        out += "<line x1=\"\(f(left))\" y1=\"\(f(height - bottom))\" x2=\"\(f(width - right))\" y2=\"\(f(height - bottom))\" stroke=\"#cbd2d9\"/>"
+        out += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(width - right))\" y2=\"\(f(top))\" stroke=\"#eef1f4\"/>"
+        let suffix = unit == .rate ? "%" : ""
+        if !present.isEmpty { out += "<text x=\"\(f(left - 3))\" y=\"\(f(top + 4))\" font-size=\"9\" text-anchor=\"end\" fill=\"#7b8794\">\(HTMLEscape.escape(DisplayValue.grouped(ExactDecimal.approximate(high, places: 1)) + suffix))</text>" }
+        if !present.isEmpty { out += "<text x=\"\(f(left - 3))\" y=\"\(f(height - bottom))\" font-size=\"9\" text-anchor=\"end\" fill=\"#7b8794\">\(HTMLEscape.escape(DisplayValue.grouped(ExactDecimal.approximate(low, places: 1)) + suffix))</text>" }
+        for (index, anchor) in [(0, "start"), (points.count / 2, "middle"), (points.count - 1, "end")] where index < points.count {
+            let label = String(points[index].month.description.suffix(7))
+            out += "<text x=\"\(f(x(index)))\" y=\"\(f(height - 4))\" font-size=\"9\" text-anchor=\"\(anchor)\" fill=\"#7b8794\">\(HTMLEscape.escape(label))</text>"
+        }
+        if present.isEmpty {
+            out += "<text x=\"\(f((left + width - right) / 2))\" y=\"\(f(height / 2))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#9aa5b1\">no data in the last 13 months</text></svg>\n"
+            return out
+        }
+        var segment: [String] = []
+        func flush() {
+            if segment.count > 1 { out += "<polyline fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"1.8\" points=\"\(segment.joined(separator: " "))\"/>" }
+            segment = []
+        }
+        for (index, value) in values.enumerated() {
+            guard let value else { flush(); continue }
+            segment.append("\(f(x(index))),\(f(y(value)))")
+            out += "<circle cx=\"\(f(x(index)))\" cy=\"\(f(y(value)))\" r=\"\(index == values.count - 1 ? "3" : "1.8")\" fill=\"#1f4e79\"/>"
+        }
+        flush()
+        out += "</svg>\n"
+        return out
+    }
+}

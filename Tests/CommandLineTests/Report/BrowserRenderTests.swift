@@ -1,0 +1,71 @@
+import Foundation
+import Ledger
+import Testing
+import TestSupport
+
+/// Opens kpi.html in a real headless browser (Debian's chromium) and checks what it renders.
+/// Chromium comes from `scripts/install-chromium.sh`; without it the check fails under CI
+/// (env `CI` set) and is skipped otherwise.
+@Suite struct BrowserRenderTests {
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let isCI = !(ProcessInfo.processInfo.environment["CI"] ?? "").isEmpty
+
+    /// Where the screenshot goes: `$TEST_OUTPUT_DIR/report`, else `.build/test-output/report`.
+    static var outputFolder: String {
+        let base = ProcessInfo.processInfo.environment["TEST_OUTPUT_DIR"] ?? (Tools.repositoryRoot + "/.build/test-output")
+        return base + "/report"
+    }
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        process.arguments = ["120"] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func chromiumIsInstalledUnderCI() {
+        if Self.isCI && Self.chromium == nil {
+            Issue.record("chromium is missing: run scripts/install-chromium.sh (make ci / make test call it)")
+        }
+    }
+
+    @Test(.enabled(if: chromium != nil, "chromium not installed: skipped (run scripts/install-chromium.sh to enable the browser check)"))
+    func kpiHTMLRendersInHeadlessChromium() throws {
+        let browser = try #require(Self.chromium)
+        let directory = try TemporaryDirectory("report-browser")
+        let warehouse = try ReportFixtures.warehouse(in: directory)
+        let out = directory.file("out")
+        let report = try Tools.run(
+            "dms-report", ["kpi", "--period", "2026-10", "--by", "dealer", "--format", "html", "--out", out, "--warehouse", warehouse])
+        #expect(report.status == 0, "\(report.stderr)")
+        let url = URL(fileURLWithPath: out + "/kpi.html").absoluteString
+
+        let dom = try Self.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", url])
+        #expect(dom.status == 0)
+        #expect(dom.stdout.contains("</html>"))
+        for figure in ["Dealer KPI report — 2026-10", "Headline KPIs", "上海浦东之星", "广州天河之星", "Definitions and choices",
+                       "Each dealer beside its region and the network", "138****5678", "&lt;b&gt;Evil&lt;/b&gt;",
+                       "service.comeback_rate", "50.0%", "800.00"] {
+            #expect(dom.stdout.contains(figure), "rendered DOM lacks \(figure)")
+        }
+        #expect(!dom.stdout.contains("<b>Evil</b>"))
+        #expect(dom.stdout.components(separatedBy: "<svg").count - 1 == KPICatalogue.standard.headlines.count)
+
+        try FileManager.default.createDirectory(atPath: Self.outputFolder, withIntermediateDirectories: true)
+        let png = Self.outputFolder + "/kpi.png"
+        try? FileManager.default.removeItem(atPath: png)
+        let shot = try Self.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                                 "--screenshot=\(png)", "--window-size=1200,1600", url])
+        #expect(shot.status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
+        #expect(Array(bytes.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+        #expect(bytes.count > 10_000)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import Ledger
+
+/// kpi.csv format, HTML escaping, regional bundles and the generated catalogue document.
+@Suite struct ReportRenderingTests {
+    static func hostileFixture() throws -> KPIFixture {
+        let f = try KPIFixture()
+        try f.dealer("D1", name: "=HYPERLINK(\"http://x\")", region: "../evil", brand: "B")
+        try f.dealer("D2", name: "<script>alert('x')</script> & Co", region: "a/b", brand: "B")
+        try f.dealer("D3", name: "华东一店", region: "East Region", brand: "B")
+        try f.dealer("D4", name: "华东二店", region: "华东", brand: "B")
+        try f.dealer("D5", name: "slash", region: "a_b", brand: "B")
+        try f.ro("D1", "R1", opened: "2026-10-01 08:00:00", completed: "2026-10-01 10:00:00", invoiced: "2026-10-01 11:00:00")
+        try f.labor("D1", "R1", "1", sale: 12_345)
+        try f.order("D4", "O1", ordered: "2026-09-01", delivered: "2026-10-02", promised: "2026-10-01", price: 100, cost: 600)
+        return f
+    }
+
+    @Test func kpiCSVFollowsTheContract() throws {
+        let f = try Self.hostileFixture()
+        let period = try #require(ReportingPeriod(parsing: "2026-10"))
+        let report = try KPIReportBuilder(engine: f.engine()).build(.init(period: period, groupBy: .dealer, includesTrend: false))
+        let csv = KPITables.kpiCSV(report)
+        #expect(csv.hasPrefix("\u{FEFF}period_start,period_end,group_by,group_key,group_name,kpi,value,numerator,denominator,unit,value_prev,value_yoy\r\n"))
+        let lines = csv.split(separator: "\r\n", omittingEmptySubsequences: true).map(String.init)
+        #expect(lines.count == 1 + 5 * KPICatalogue.standard.definitions.count)
+        // Formula guard on text, never on numbers.
+        #expect(lines.contains("2026-10-01,2026-10-31,dealer,D1,\"'=HYPERLINK(\"\"http://x\"\")\",service.ro_closed,1,,,count,0,0"))
+        #expect(lines.contains("2026-10-01,2026-10-31,dealer,D4,华东二店,sales.new_front_gross_per_unit,-5.00,-5.00,1,money,,"))
+        // A 0 ÷ 0 ratio: empty value, numerator and denominator 0.
+        #expect(lines.contains("2026-10-01,2026-10-31,dealer,D1,\"'=HYPERLINK(\"\"http://x\"\")\",service.promised_time_met_rate,,0,0,rate,,"))
+        #expect(lines.contains("2026-10-01,2026-10-31,dealer,D1,\"'=HYPERLINK(\"\"http://x\"\")\",service.effective_labor_rate,123.45,123.45,1.0000,money,,"))
+    }
+
+    @Test func htmlEscapesEveryValueAndStatesItsChoices() throws {
+        let f = try Self.hostileFixture()
+        let period = try #require(ReportingPeriod(parsing: "2026-10"))
+        let options = KPIOptions(comebackDays: 45, comebackMatch: .any)
+        let report = try KPIReportBuilder(engine: f.engine(options)).build(.init(period: period, groupBy: .region))
+        let html = KPIHTMLRenderer().render(report)
+        #expect(!html.contains("<script"))
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co"))
+        #expect(html.contains("../evil"))
+        #expect(html.contains("华东二店"))
+        #expect(html.contains("at most 45 days"))
+        #expect(html.contains("any earlier RO matches"))
+        #expect(html.contains("Microsoft YaHei") && html.contains("PingFang SC") && html.contains("Noto Sans CJK SC") && html.contains("WenQuanYi Micro Hei"))
+        #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(!html.contains("src=") && !html.contains("<link"))
+        #expect(html.components(separatedBy: "<svg").count - 1 == KPICatalogue.standard.headlines.count)
+        #expect(HTMLEscape.escape("a<b>&\"'") == "a&lt;b&gt;&amp;&quot;&#39;")
+    }
+
+    @Test func bundlesHaveSafeDistinctFoldersAndTrueManifests() throws {
+        let f = try Self.hostileFixture()
+        let period = try #require(ReportingPeriod(parsing: "2026-10"))
+        let reports = try KPIReportBuilder(engine: f.engine()).regionalReports(period: period)
+        let bundles = RegionalBundles(digest: { "n\($0.count)" }, toolVersion: "9.9.9")
+        let files = bundles.files(for: reports, period: period, generatedAt: "2026-11-01T06:00:00Z")
+        let folders = Set(files.map { $0.path.split(separator: "/").prefix(2).joined(separator: "/") })
+        #expect(folders == ["2026-10/_evil", "2026-10/a_b", "2026-10/a_b-2", "2026-10/East Region", "2026-10/华东"])
+        for file in files {
+            let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
+            #expect(!parts.contains("..") && !parts.contains("") && !parts.contains("."), "\(file.path)")
+        }
+        // The region "../evil" holds D1 only; its CSV never names another region's dealer.
+        let evilCSV = try #require(files.first { $0.path == "2026-10/_evil/kpi.csv" })
+        #expect(evilCSV.contents.contains(",D1,") && !evilCSV.contents.contains(",D2,"))
+        let manifest = try #require(files.first { $0.path == "2026-10/华东/manifest.json" })
+        #expect(manifest.contents.contains("\"region\": \"华东\""))
+        #expect(manifest.contents.contains("\"generated_at\": \"2026-11-01T06:00:00Z\""))
+        #expect(manifest.contents.contains("\"tool_version\": \"9.9.9\""))
+        for file in files where file.path.hasPrefix("2026-10/华东/") && !file.path.hasSuffix("manifest.json") {
+            let name = String(file.path.dropFirst("2026-10/华东/".count))
+            #expect(manifest.contents.contains("{\"name\": \"\(name)\", \"size\": \(file.contents.utf8.count), \"sha256\": \"n\(file.contents.utf8.count)\"}"))
+        }
+    }
+
+    @Test func phonesAreMasked() {
+        #expect(PersonalData.maskedPhone("13812345678") == "138****5678")
+        #expect(PersonalData.maskedPhone("138 1234 5678") == "138****5678")
+        #expect(PersonalData.maskedPhone("12345") == "****")
+        #expect(PersonalData.maskedPhone("") == "")
+    }
+
+    @Test func docsMatchTheCatalogue() throws {
+        let root = String(#filePath).components(separatedBy: "/Tests/LedgerTests/").first ?? "."
+        let path = root + "/docs/kpis.md"
+        let committed = try #require(Self.read(path), "missing \(path)")
+        #expect(committed == KPICatalogueText.markdown(.standard), "docs/kpis.md is stale: run `dms-report catalogue --markdown > docs/kpis.md`")
+    }
+
+    @Test func catalogueCoversSectionTenWithoutFinance() {
+        let ids = KPICatalogue.standard.definitions.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.count == 10 + 9 + 12 + 28 + 5)
+        #expect(!ids.contains { $0.hasPrefix("finance.") })
+        for id in ["parts.gross_margin.counter", "service.labor_gross_margin.insurance", "service.hours_per_ro.internal", "fleet.due_for_scrapping"] {
+            #expect(ids.contains(id))
+        }
+    }
+
+    static func read(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# bench/dms: `dms-dms score` (--jobs 1 and 2) against the pandas/numpy reference
+# (bench/dms/reference.py) on a generated set of frame CSV sessions, in the same run.
+#   bash bench/dms/run.sh BIN_FOLDER
+# Size: DMS_BENCH_SESSIONS (200), DMS_BENCH_MINUTES (30), DMS_BENCH_FPS (30); the full set is
+# 200 x 30 min x 30 fps = 10.8 million frames (~450 MB, kept in bench/out/dms between runs).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BIN="$1"
+N="${DMS_BENCH_SESSIONS:-200}"
+MINUTES="${DMS_BENCH_MINUTES:-30}"
+FPS="${DMS_BENCH_FPS:-30}"
+WORK="bench/out/dms"
+DATA="$WORK/sessions-$N-$MINUTES-$FPS"
+SMALL="$WORK/sessions-small-$MINUTES-$FPS"
+
+python3 -c "import pandas, numpy" 2>/dev/null || python3 -m pip install -q pandas numpy >/dev/null
+if [ ! -x /usr/bin/time ]; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get install -y -qq time >/dev/null 2>&1 || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq time >/dev/null; }
+fi
+
+generate() { # folder sessions
+  if [ ! -f "$1/.complete" ]; then
+    rm -rf "$1"
+    "$BIN/dms-dms" generate --out "$1" --sessions "$2" --minutes "$MINUTES" --fps "$FPS"
+    touch "$1/.complete"
+  fi
+}
+generate "$DATA" "$N"
+SMALL_N=$(( N >= 20 ? 10 : 1 ))
+generate "$SMALL" "$SMALL_N"
+
+frames=$(( $(cat "$DATA"/*.csv | wc -l) - N ))
+bytes=$(cat "$DATA"/*.csv | wc -c)
+
+measure() { # label command...  -> "label seconds peak_kb cpu_seconds"
+  local label="$1"; shift
+  local log="$WORK/time-$label.txt"
+  /usr/bin/time -f "%e %M %U %S" -o "$log" "$@" >/dev/null
+  read -r seconds kb user system < "$log"
+  echo "$label $seconds $kb $(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')"
+}
+
+echo "dms-dms bench $(date -u +%Y-%m-%dT%H:%MZ): $N sessions x $MINUTES min x $FPS fps = $frames frames, $(( bytes / 1000000 )) MB of CSV; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+results=()
+results+=("$(measure jobs1 "$BIN/dms-dms" score "$DATA" --out "$WORK/out-jobs1" --jobs 1 --quiet)")
+results+=("$(measure jobs2 "$BIN/dms-dms" score "$DATA" --out "$WORK/out-jobs2" --jobs 2 --quiet)")
+results+=("$(measure pandas python3 bench/dms/reference.py "$WORK/reference.csv" "$DATA")")
+results+=("$(measure small-jobs1 "$BIN/dms-dms" score "$SMALL" --out "$WORK/out-small" --jobs 1 --quiet)")
+
+# Wall-clock figures suffer when other processes share the cores; CPU seconds (user + system)
+# are printed beside them as the contention-robust comparison.
+printf '%-30s %8s %12s %8s %14s %12s\n' "run" "seconds" "frames/s" "CPU s" "frames/CPU-s" "peak RSS MB"
+for r in "${results[@]}"; do
+  read -r label seconds kb cpu <<< "$r"
+  n=$frames; [ "$label" = small-jobs1 ] && n=$(( frames * SMALL_N / N ))
+  name="$label"
+  case "$label" in
+    jobs1) name="dms-dms score --jobs 1";; jobs2) name="dms-dms score --jobs 2";;
+    pandas) name="pandas reference";; small-jobs1) name="dms-dms --jobs 1 ($SMALL_N sessions)";;
+  esac
+  printf '%-30s %8s %12s %8s %14s %12s\n' "$name" "$seconds" "$(awk -v n="$n" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }')" \
+    "$cpu" "$(awk -v n="$n" -v s="$cpu" 'BEGIN { printf "%.0f", n / s }')" "$(( kb / 1024 ))"
+done
+field() { echo "${results[$1]}" | cut -d' ' -f"$2"; }
+awk -v a="$(field 0 2)" -v b="$(field 1 2)" -v p="$(field 2 2)" -v ac="$(field 0 4)" -v pc="$(field 2 4)" 'BEGIN {
+  printf "speed-up, wall clock: jobs 1 vs pandas %.2fx (target >= 3), jobs 2 vs jobs 1 %.2fx (target >= 1.7)\n", p / a, a / b
+  printf "speed-up, CPU time:   jobs 1 vs pandas %.2fx\n", pc / ac }'
+cmp -s "$WORK/out-jobs1/sessions.csv" "$WORK/out-jobs2/sessions.csv" && cmp -s "$WORK/out-jobs1/events.csv" "$WORK/out-jobs2/events.csv" \
+  && echo "jobs 1 and jobs 2 outputs are identical" || echo "WARNING: jobs 1 and jobs 2 outputs differ"
+python3 bench/dms/reference.py --compare "$WORK/reference.csv" "$WORK/out-jobs1/sessions.csv"

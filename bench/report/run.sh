@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# make bench (report): dms-report on a generated network of 50 dealers (3 years of history,
+# a few million RO lines at the default scale) against DuckDB computing five KPIs of the
+# same month from the same CSVs. Also checks how the monthly report grows with history
+# (1 year vs 3 years). Usage: bench/report/run.sh BIN_DIR   (env: DEALERS, SCALE, MONTH)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BIN="$1"
+DEALERS="${DEALERS:-50}"
+SCALE="${SCALE:-25}"
+MONTH="${MONTH:-2026-10}"
+WORK="bench/out/report"
+mkdir -p "$WORK"
+
+python3 -c "import duckdb" 2>/dev/null || pip install -q duckdb >/dev/null
+
+seconds() { python3 -c "import time; print(f'{time.time():.3f}')"; }
+elapsed() { python3 -c "print(f'{$2 - $1:.2f}')"; }
+
+for years in 1 3; do
+  feeds="$WORK/feeds-${years}y"
+  warehouse="$WORK/dms-${years}y.sqlite"
+  if [ ! -f "$warehouse" ]; then
+    rm -rf "$feeds"
+    "$BIN/dms-feedgen" network --out "$feeds" --dealers "$DEALERS" --regions 6 --brands 3 --months $((years * 12)) \
+      --end "$MONTH" --scale "$SCALE" --quiet
+    "$BIN/dms-import" load "$feeds" --warehouse "$warehouse" --rejects "$WORK/rejects-${years}y" --quiet >/dev/null
+  fi
+done
+
+lines=$(sqlite3 "$WORK/dms-3y.sqlite" "SELECT (SELECT COUNT(*) FROM ro_labor) + (SELECT COUNT(*) FROM ro_parts)")
+echo "network: $DEALERS dealers, scale $SCALE; 3-year warehouse: $lines RO lines"
+
+report() { # warehouse, format -> seconds
+  local out="$WORK/reports-$RANDOM"
+  local t0; t0=$(seconds)
+  "$BIN/dms-report" kpi --period "$MONTH" --by dealer --format "$2" --out "$out" --warehouse "$1" --quiet
+  local t1; t1=$(seconds)
+  rm -rf "$out"
+  elapsed "$t0" "$t1"
+}
+
+month_1y=$(report "$WORK/dms-1y.sqlite" csv)
+month_3y=$(report "$WORK/dms-3y.sqlite" csv)
+trend_3y=$(report "$WORK/dms-3y.sqlite" csv,html,json)
+start="$MONTH-01"
+end=$(python3 -c "import datetime as d; y,m=map(int,'$MONTH'.split('-')); print(d.date(y+(m==12), m%12+1, 1))")
+days=$(python3 -c "import datetime as d; print((d.date.fromisoformat('$end') - d.date.fromisoformat('$start')).days)")
+duck=$(python3 bench/report/duckdb_kpis.py "$WORK/feeds-3y" "$start" "$end" "$days")
+duck_seconds=$(echo "$duck" | sed 's/.*duckdb_seconds=\([0-9.]*\).*/\1/')
+
+"$BIN/dms-report" kpi --period "$MONTH" --by network --format csv --out "$WORK/network" --warehouse "$WORK/dms-3y.sqlite" --quiet
+ours=$(grep -E ',(sales.on_time_delivery_rate|stock.vehicle_turnover|service.repair_cycle_hours_median|service.comeback_rate|parts.gross_margin),' \
+  "$WORK/network/kpi.csv" | cut -d, -f6,7 | tr '\n' ' ')
+echo "dms-report kpi $MONTH --by dealer (csv), 1 year of history:  ${month_1y} s"
+echo "dms-report kpi $MONTH --by dealer (csv), 3 years of history: ${month_3y} s"
+echo "dms-report kpi $MONTH with the 13-month trend (html), 3 years: ${trend_3y} s"
+echo "DuckDB, five KPIs of $MONTH from the CSVs (3 years):         ${duck_seconds} s   ($duck)"
+echo "dms-report's network values of the same five: $ours"
+python3 - "$month_1y" "$month_3y" "$duck_seconds" <<'PY'
+import sys
+one, three, duck = map(float, sys.argv[1:])
+growth = three / one if one else float("inf")
+print(f"growth 1y -> 3y: {growth:.2f}x (target <= 1.5x): {'ok' if growth <= 1.5 else 'MISSED'}")
+print(f"monthly report vs DuckDB: {three:.2f} s vs {duck:.2f} s: {'ok' if three < duck else 'MISSED'}")
+PY
