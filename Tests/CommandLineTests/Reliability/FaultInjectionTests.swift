@@ -142,6 +142,10 @@ import TestSupport
         let reader = SnapshotReader(warehouse: warehouse, rowsPerFile: Int64(rows))
         let readerThread = Thread { reader.run() }
         readerThread.start()
+        // And the real reader: dms-report, run again and again while the loads go on.
+        let reports = ReportLoop(warehouse: warehouse, out: directory.file("reports"))
+        let reportThread = Thread { reports.run() }
+        reportThread.start()
 
         // Run i loads folder i and folder i+1: every file is offered by two runs at once.
         nonisolated(unsafe) var results = [ToolResult?](repeating: nil, count: 4)
@@ -152,13 +156,16 @@ import TestSupport
                  directory.file("f\(index)"), directory.file("f\((index + 1) % 4)")])
         }
         reader.stop()
-        while !reader.isFinished { usleep(1_000) }
+        reports.stop()
+        while !reader.isFinished || !reports.isFinished { usleep(1_000) }
 
         for (index, result) in results.enumerated() {
             #expect(result?.status == 0, "run \(index): \(result?.stderr ?? "did not run")")
         }
         #expect(reader.violations.isEmpty, "\(reader.violations.prefix(5))")
         #expect(reader.snapshots > 0)
+        #expect(reports.runs > 0)
+        #expect(reports.failures.isEmpty, "\(reports.failures.prefix(3))")
         #expect(try Faults.soundnessProblems(of: warehouse).isEmpty)
         // No lost file, none loaded twice.
         let database = try Database(path: warehouse, options: Database.Options(readOnly: true))
@@ -167,7 +174,7 @@ import TestSupport
         #expect(try database.scalar("SELECT COUNT(*) FROM ro_parts").int64 == Int64(8 * rows))
         let skipped = results.compactMap { $0?.stdout }.joined().components(separatedBy: "outcome=skipped").count - 1
         #expect(skipped == 8)
-        ReliabilityMode.record("concurrent: runs=4 files=8 rows_per_file=\(rows) reader_snapshots=\(reader.snapshots) distinct_states=\(reader.states.count) violations=\(reader.violations.count)")
+        ReliabilityMode.record("concurrent: runs=4 files=8 rows_per_file=\(rows) reader_snapshots=\(reader.snapshots) distinct_states=\(reader.states.count) violations=\(reader.violations.count) dms_report_runs=\(reports.runs) dms_report_failures=\(reports.failures.count)")
     }
 
     // MARK: (d) Resent inbox with some files changed
@@ -292,5 +299,38 @@ final class SnapshotReader: @unchecked Sendable {
             }
             usleep(2_000)
         }
+    }
+}
+
+/// Runs `dms-report kpi` in a loop on the shared warehouse while writers load it.
+final class ReportLoop: @unchecked Sendable {
+    private let lock = NSLock()
+    private let warehouse: String
+    private let out: String
+    private var stopped = false
+    private var finished = false
+    private(set) var runs = 0
+    private(set) var failures: [String] = []
+
+    init(warehouse: String, out: String) {
+        self.warehouse = warehouse
+        self.out = out
+    }
+
+    var isFinished: Bool { lock.withLock { finished } }
+
+    func stop() { lock.withLock { stopped = true } }
+
+    func run() {
+        defer { lock.withLock { finished = true } }
+        // At least one run, even when the loads are quicker than the first report.
+        repeat {
+            let result = try? Tools.run(
+                "dms-report", ["kpi", "--warehouse", warehouse, "--period", "2026-10", "--format", "csv", "--out", out])
+            lock.withLock {
+                runs += 1
+                if result?.status != 0 { failures.append("exit \(result?.status ?? -1): \(result?.stderr.prefix(300) ?? "")") }
+            }
+        } while !lock.withLock({ stopped })
     }
 }

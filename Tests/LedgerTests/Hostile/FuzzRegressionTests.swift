@@ -18,7 +18,7 @@ import TestSupport
     }
 
     @Test func everyTargetHasRegressionInputs() {
-        for target in ["FuzzCSVReader", "FuzzValueParsers"] { #expect(!Self.inputs(target).isEmpty, "\(target)") }
+        for target in ["FuzzCSVReader", "FuzzValueParsers", "FuzzXMLMapping", "FuzzProfileLoader"] { #expect(!Self.inputs(target).isEmpty, "\(target)") }
     }
 
     /// FuzzCSVReader: the first byte picks the delimiter; 16-byte and 64 KiB chunks read the same records.
@@ -82,6 +82,44 @@ import TestSupport
             if let text = String(validating: raw, as: UTF8.self) {
                 #expect(parser.parse(text, as: type) == fromBytes, "\(text.debugDescription)")
             }
+        }
+    }
+
+    /// FuzzXMLMapping: the first byte picks the XML feed kind; a document that maps through
+    /// 16-byte chunks and through 64 KiB chunks gives the same rows; only FeedFileError is thrown.
+    @Test(arguments: inputs("FuzzXMLMapping"))
+    func xmlMappingInput(_ input: String) throws {
+        let data = try Self.bytes(input)
+        guard let selector = data.first else { return }
+        let kinds = XMLFeedKind.allCases
+        let kind = kinds[Int(selector) % kinds.count]
+        let body = Array(data.dropFirst())
+        func rows(_ chunkSize: Int) throws -> [SourceRow]? {
+            let reader = XMLStreamReader(source: MemoryByteSource(body, chunkLimit: 7), file: "fuzz.xml", chunkSize: chunkSize)
+            let source = XMLFeeds.rowSource(reader: reader, kind: kind)
+            var rows: [SourceRow] = []
+            do {
+                while let row = try source.nextRow() { rows.append(row) }
+                return rows
+            } catch is FeedFileError {
+                return nil
+            }
+        }
+        let small = try rows(16)
+        let large = try rows(64 << 10)
+        if let small, let large { #expect(small == large) }
+    }
+
+    /// FuzzProfileLoader: any text gives a profile or a ProfileError, the same both times.
+    @Test(arguments: inputs("FuzzProfileLoader"))
+    func profileLoaderInput(_ input: String) throws {
+        let text = String(decoding: try Self.bytes(input), as: UTF8.self)
+        let first = Result { try SourceProfile(toml: text, file: "fuzz.toml") }
+        let second = Result { try SourceProfile(toml: text, file: "fuzz.toml") }
+        switch (first, second) {
+        case (.success(let a), .success(let b)): #expect(a == b)
+        case (.failure, .failure): break
+        default: Issue.record("the same text loaded once and failed once")
         }
     }
 }
