@@ -57,6 +57,11 @@ import TestSupport
         "quantity": "constant expression built from movementSign",
         "price": "constant expression of columns",
         "decisionDays": "difference of dialect.dayNumber(column) pieces",
+        // Already on main after 09:40 (finance, SQLDialect.insertIgnoringConflicts).
+        "KPIEngine.closedRO": "constant condition with two placeholders",
+        "columns.map(quoted).joined(separator: \", \")": "identifiers quoted by the dialect",
+        "key.map(quoted).joined(separator: \", \")": "identifiers quoted by the dialect",
+        "parameters.joined(separator: \", \")": "placeholders (dialect.parameter) passed by the caller",
         // PRAGMAs take no bound parameters; these are Int-typed settings of the caller.
         "max(1, options.cacheKiB)": "Int (cannot carry SQL); PRAGMA takes no parameters",
         "pages": "Int (cannot carry SQL); PRAGMA takes no parameters",
