@@ -53,3 +53,14 @@ install: build
 
 clean:
 	rm -rf $(BUILD_DIR) $(DEMO_DIR)
+
+.PHONY: reliability fuzz
+
+# Fault injection at full size (docs/reliability.md): 50 SIGKILLs, full disk, 4 concurrent
+# runs with a reader, resent inbox, hostile corpus with the huge generated files.
+reliability: build
+	@bash scripts/reliability.sh "$(abspath $(BIN))" "$(BUILD_DIR)"
+
+# libFuzzer targets, FUZZ_SECONDS each (default 600), built into .build-fuzz.
+fuzz:
+	@FUZZ_SECONDS=$${FUZZ_SECONDS:-600} bash scripts/fuzz.sh

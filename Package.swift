@@ -59,3 +59,12 @@ let package = Package(
         .testTarget(name: "CommandLineTests", dependencies: ["Ledger", "FeedGenerator", "TestSupport"]),
     ]
 )
+
+// Fuzz targets (`make fuzz`, scripts/fuzz.sh): declared only when LEDGER_FUZZ=1, so normal
+// builds, tests and CI never see them. Built with -sanitize=fuzzer into .build-fuzz.
+if Context.environment["LEDGER_FUZZ"] == "1" {
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
+    for name in ["FuzzCSVReader", "FuzzValueParsers", "FuzzXMLMapping", "FuzzProfileLoader"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["Ledger", "FuzzSupport"], path: "Fuzz/\(name)"))
+    }
+}
