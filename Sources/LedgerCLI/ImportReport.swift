@@ -7,7 +7,7 @@ extension EncodingChoice: ExpressibleByArgument {}
 public enum ImportReport {
     /// One line per file: `path: feed=… read=… inserted=… updated=… unchanged=… rejected=… seconds=… outcome=…`.
     public static func line(for summary: FileSummary) -> String {
-        "\(summary.path): feed=\(summary.feed ?? "-") read=\(summary.rowsRead) inserted=\(summary.inserted) updated=\(summary.updated) unchanged=\(summary.unchanged) rejected=\(summary.rejected) seconds=\(seconds(summary.seconds)) outcome=\(summary.outcome.rawValue)"
+        "\(Diagnostic.printable(summary.path)): feed=\(summary.feed ?? "-") read=\(summary.rowsRead) inserted=\(summary.inserted) updated=\(summary.updated) unchanged=\(summary.unchanged) rejected=\(summary.rejected) seconds=\(seconds(summary.seconds)) outcome=\(summary.outcome.rawValue)"
     }
 
     /// The total line.

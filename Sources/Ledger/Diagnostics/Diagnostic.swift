@@ -25,6 +25,25 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         var place = file ?? ""
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
-        return (place.isEmpty ? "" : place + ": ") + "\(severity.rawValue): \(message)"
+        return Self.printable((place.isEmpty ? "" : place + ": ") + "\(severity.rawValue): \(message)")
+    }
+
+    /// `text` with control characters (C0, DEL, C1) written as `\u{XX}`: messages quote
+    /// values from hostile files, and escape sequences must never reach a terminal.
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 }

@@ -13,7 +13,7 @@ public enum JSONText {
             case "\t": out += "\\t"
             case "<": out += "\\u003c"  // safe inside HTML too
             default:
-                if scalar.value < 0x20 {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

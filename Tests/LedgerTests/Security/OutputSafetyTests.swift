@@ -107,11 +107,9 @@ import TestSupport
         }
         _ = try importer.load(paths: [path])
         #expect(!collected.messages.isEmpty)
-        withKnownIssue("diagnostics quote rejected values raw; ESC/BEL reach stderr (to fix in Diagnostic or Console)") {
-            for message in collected.messages {
-                #expect(!message.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F },
-                        "\(message.debugDescription)")
-            }
+        for message in collected.messages {
+            #expect(!message.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F },
+                    "\(message.debugDescription)")
         }
     }
 }

@@ -183,11 +183,14 @@ public final class CSVReader {
                         end &+= 1
                     }
                     let run = end - offset + 1
-                    if bytes.count + run <= limit {
-                        bytes.append(contentsOf: UnsafeBufferPointer(start: base + (offset - 1), count: run))
-                        offset = end
-                        continue
+                    let fits = min(run, max(0, limit - bytes.count))
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: base + (offset - 1), count: fits))
+                    if fits < run && !oversized {
+                        oversized = true
+                        problem = "record longer than \(limit) bytes"
                     }
+                    offset = end
+                    continue
                 case .quoted:
                     if byte == 0x22 {
                         state = .quoteInQuoted

@@ -44,6 +44,58 @@ extension SourceProfile {
         "columns", "values", "booleans", "derive", "constants",
     ]
 
+    /// The first non-ASCII character outside strings and comments (TOML allows them only
+    /// there). Checked before the TOML library sees the text: it traps on some such input.
+    static func nonASCIIOutsideStrings(_ text: String) -> (line: Int, column: Int)? {
+        var line = 1, column = 0
+        var quote: Unicode.Scalar? = nil
+        var triple = false
+        var comment = false
+        var escaped = false
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            column += 1
+            if scalar == "\n" {
+                line += 1
+                column = 0
+                comment = false
+                if !triple { quote = nil }
+            } else if comment {
+                // Anything goes in a comment.
+            } else if let open = quote {
+                if escaped {
+                    escaped = false
+                } else if scalar == "\\" && open == "\"" {
+                    escaped = true
+                } else if scalar == open {
+                    if triple {
+                        if index + 2 < scalars.count, scalars[index + 1] == open, scalars[index + 2] == open {
+                            quote = nil
+                            triple = false
+                            index += 2
+                        }
+                    } else {
+                        quote = nil
+                    }
+                }
+            } else if scalar == "#" {
+                comment = true
+            } else if scalar == "\"" || scalar == "'" {
+                quote = scalar
+                if index + 2 < scalars.count, scalars[index + 1] == scalar, scalars[index + 2] == scalar {
+                    triple = true
+                    index += 2
+                }
+            } else if !scalar.isASCII {
+                return (line, column)
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// Reads the profile at `path` (named `displayName` in messages). Throws `ProfileError`,
     /// or `InputError` when the file cannot be read.
     public static func load(path: String, displayName: String? = nil) throws -> SourceProfile {
@@ -67,6 +119,11 @@ extension SourceProfile {
 
     /// Parses a profile from TOML text; `file` names it in messages.
     public init(toml text: String, file: String) throws(ProfileError) {
+        if let place = Self.nonASCIIOutsideStrings(text) {
+            throw ProfileError(
+                file: file, line: place.line, column: place.column,
+                "a non-ASCII character outside a quoted string or comment: quote keys such as \"工单号\"")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
