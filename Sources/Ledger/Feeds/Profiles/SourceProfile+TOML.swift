@@ -1,3 +1,4 @@
+import Foundation
 import TOMLKit
 
 /// A TOML value copied out of TOMLKit (whose types are not `Sendable`), in document terms.
@@ -44,16 +45,27 @@ extension SourceProfile {
         "columns", "values", "booleans", "derive", "constants",
     ]
 
-    /// The first non-ASCII character outside strings and comments (TOML allows them only
-    /// there). Checked before the TOML library sees the text: it traps on some such input.
-    static func nonASCIIOutsideStrings(_ text: String) -> (line: Int, column: Int)? {
+    /// A lexical check run before the TOML library sees the text, because that library traps
+    /// (an assertion, not an error) on some malformed input: it must not take the process
+    /// down. Returns the place and the reason of the first problem: a non-ASCII character
+    /// outside strings and comments, or a key position (line start, table header, after a
+    /// dot in a key, after `{` or `,` in an inline table) that does not start a key.
+    static func lexicalProblem(_ text: String) -> (line: Int, column: Int, reason: String)? {
+        enum Bracket { case array, inlineTable }
         var line = 1, column = 0
         var quote: Unicode.Scalar? = nil
         var triple = false
         var comment = false
         var escaped = false
+        var brackets: [Bracket] = []
+        var expectKey = true  // at the start of a top-level line
+        var inKey = false
+        var atLineStart = true
         let scalars = Array(text.unicodeScalars)
         var index = 0
+        func isKeyStart(_ c: Unicode.Scalar) -> Bool {
+            c.isASCII && (CharacterSet.alphanumerics.contains(c) || c == "_" || c == "-" || c == "\"" || c == "'")
+        }
         while index < scalars.count {
             let scalar = scalars[index]
             column += 1
@@ -62,9 +74,16 @@ extension SourceProfile {
                 column = 0
                 comment = false
                 if !triple { quote = nil }
-            } else if comment {
-                // Anything goes in a comment.
-            } else if let open = quote {
+                if brackets.isEmpty && quote == nil {
+                    atLineStart = true
+                    expectKey = true
+                    inKey = false
+                }
+                index += 1
+                continue
+            }
+            if comment { index += 1; continue }
+            if let open = quote {
                 if escaped {
                     escaped = false
                 } else if scalar == "\\" && open == "\"" {
@@ -80,16 +99,60 @@ extension SourceProfile {
                         quote = nil
                     }
                 }
-            } else if scalar == "#" {
+                index += 1
+                continue
+            }
+            if !scalar.isASCII { return (line, column, "a non-ASCII character outside a quoted string or comment: quote keys such as \"工单号\"") }
+            if scalar == " " || scalar == "\t" || scalar == "\r" { index += 1; continue }
+            if scalar == "#" {
+                if expectKey && !atLineStart { return (line, column, "a key is missing before the comment") }
                 comment = true
-            } else if scalar == "\"" || scalar == "'" {
+                index += 1
+                continue
+            }
+            if atLineStart && scalar == "[" {
+                // A table header: [key] or [[key]].
+                atLineStart = false
+                if index + 1 < scalars.count, scalars[index + 1] == "[" { index += 1 }
+                expectKey = true
+                inKey = false
+                index += 1
+                continue
+            }
+            atLineStart = false
+            if expectKey {
+                if brackets.last == .inlineTable && scalar == "}" {
+                    brackets.removeLast()
+                    expectKey = false
+                    index += 1
+                    continue
+                }
+                guard isKeyStart(scalar) else { return (line, column, "expected a key (letters, digits, _ or -, or a quoted key)") }
+                expectKey = false
+                inKey = true
+            }
+            switch scalar {
+            case "\"", "'":
                 quote = scalar
                 if index + 2 < scalars.count, scalars[index + 1] == scalar, scalars[index + 2] == scalar {
                     triple = true
                     index += 2
                 }
-            } else if !scalar.isASCII {
-                return (line, column)
+            case "." where inKey:
+                expectKey = true
+            case "=" where inKey, "]" where inKey:
+                inKey = false
+            case "[":
+                brackets.append(.array)
+            case "{":
+                brackets.append(.inlineTable)
+                expectKey = true
+            case "]", "}":
+                if !brackets.isEmpty { brackets.removeLast() }
+            case "," where brackets.last == .inlineTable:
+                expectKey = true
+            default:
+                break
             }
             index += 1
         }
@@ -119,10 +182,8 @@ extension SourceProfile {
 
     /// Parses a profile from TOML text; `file` names it in messages.
     public init(toml text: String, file: String) throws(ProfileError) {
-        if let place = Self.nonASCIIOutsideStrings(text) {
-            throw ProfileError(
-                file: file, line: place.line, column: place.column,
-                "a non-ASCII character outside a quoted string or comment: quote keys such as \"工单号\"")
+        if let problem = Self.lexicalProblem(text) {
+            throw ProfileError(file: file, line: problem.line, column: problem.column, "TOML syntax error: \(problem.reason)")
         }
         let table: TOMLTable
         do {
