@@ -12,6 +12,8 @@ import Testing
         "a = { x = 1, # }\n",
         "[\u{FFFD}\u{FFFD}] 1\n",
         "工单号 = \"ro_no\"\n",
+        "[\nname m+name me\n",
+        "[a\nb = 1\n",
     ])
     func malformedKeysAreProfileErrors(_ text: String) {
         #expect(throws: ProfileError.self) { try SourceProfile(toml: text, file: "p.toml") }

@@ -61,6 +61,7 @@ extension SourceProfile {
         var expectKey = true  // at the start of a top-level line
         var inKey = false
         var atLineStart = true
+        var inHeader = false
         let scalars = Array(text.unicodeScalars)
         var index = 0
         func isKeyStart(_ c: Unicode.Scalar) -> Bool {
@@ -70,6 +71,7 @@ extension SourceProfile {
             let scalar = scalars[index]
             column += 1
             if scalar == "\n" {
+                if inHeader && quote == nil { return (line, column, "a table header must close with ] on its own line") }
                 line += 1
                 column = 0
                 comment = false
@@ -116,6 +118,7 @@ extension SourceProfile {
                 if index + 1 < scalars.count, scalars[index + 1] == "[" { index += 1 }
                 expectKey = true
                 inKey = false
+                inHeader = true
                 index += 1
                 continue
             }
@@ -140,8 +143,12 @@ extension SourceProfile {
                 }
             case "." where inKey:
                 expectKey = true
-            case "=" where inKey, "]" where inKey:
+            case "=" where inKey && !inHeader:
                 inKey = false
+            case "]" where inKey && inHeader:
+                inKey = false
+                inHeader = false
+                if index + 1 < scalars.count, scalars[index + 1] == "]" { index += 1 }
             case "[":
                 brackets.append(.array)
             case "{":
