@@ -14,6 +14,7 @@ import Testing
         "工单号 = \"ro_no\"\n",
         "[\nname m+name me\n",
         "[a\nb = 1\n",
+        "[\r'x' ~ \n",
     ])
     func malformedKeysAreProfileErrors(_ text: String) {
         #expect(throws: ProfileError.self) { try SourceProfile(toml: text, file: "p.toml") }
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test(arguments: [
-        "# comment\nname = \"x\" # trailing\n",
+        "# comment\r\nname = \"x\" # trailing\r\n",
         "[columns]\n\"工单号\" = \"ro_no\"\n\"是否缺件\" = { column = \"filled_from_stock\", inverted = true }\n",
         "[values.ro_type]\n\"12121002\" = \"repair\"\n[[list]]\na = [1, 2,\n  3]\nb = [{ x = 1 }, { y = 2 }]\n",
         "s = \"\"\"\n[# not a header\n工单号\n\"\"\"\nt = 'a # b'\nd = 2026-10-01\nf = 1.5\n",

@@ -70,6 +70,9 @@ extension SourceProfile {
         while index < scalars.count {
             let scalar = scalars[index]
             column += 1
+            if scalar == "\r" && (index + 1 >= scalars.count || scalars[index + 1] != "\n") {
+                return (line, column, "a carriage return that is not part of a CRLF line break")
+            }
             if scalar == "\n" {
                 if inHeader && quote == nil { return (line, column, "a table header must close with ] on its own line") }
                 line += 1
