@@ -27,6 +27,24 @@ public protocol SQLDialect: Sendable {
     func parameter(_ index: Int) -> String
     /// A null-safe "differs" comparison (`a IS NOT b` / `a IS DISTINCT FROM b`).
     func isDistinct(_ a: String, _ b: String) -> String
+    /// A null-safe "equals" comparison that can use an index (`a IS b` / `a IS NOT DISTINCT FROM b`).
+    func isSame(_ a: String, _ b: String) -> String
+    /// The calendar month ('YYYY-MM') of a stored date or date-time text, as an SQL expression.
+    func monthOf(_ expression: String) -> String
+    /// `column` in a form the query planner does not read through an index, where another
+    /// condition of the query is the selective one (SQLite: `+column`).
+    func unindexed(_ column: String) -> String
+    /// A trigger that runs `statements` after each row that `event` writes to `table` and for
+    /// which `condition` (if any) holds; both name the row `NEW` (insert, update) and `OLD`
+    /// (update, delete).
+    func rowTrigger(name: String, after event: RowTriggerEvent, on table: String, when condition: String?, statements: [String]) -> [String]
+}
+
+/// The row event a trigger follows.
+public enum RowTriggerEvent: String, Sendable {
+    case insert = "INSERT"
+    case update = "UPDATE"
+    case delete = "DELETE"
 }
 
 /// SQLite's spelling of the dialect pieces.
@@ -59,6 +77,16 @@ public struct SQLiteDialect: SQLDialect {
     }
     public func parameter(_ index: Int) -> String { "?\(index)" }
     public func isDistinct(_ a: String, _ b: String) -> String { "\(a) IS NOT \(b)" }
+    public func isSame(_ a: String, _ b: String) -> String { "\(a) IS \(b)" }
+    public func monthOf(_ expression: String) -> String { "substr(\(expression), 1, 7)" }
+    public func unindexed(_ column: String) -> String { "+\(column)" }
+    public func rowTrigger(
+        name: String, after event: RowTriggerEvent, on table: String, when condition: String?, statements: [String]
+    ) -> [String] {
+        ["CREATE TRIGGER \(quoted(name)) AFTER \(event.rawValue) ON \(quoted(table)) FOR EACH ROW"
+            + (condition.map { " WHEN \($0)" } ?? "") + " BEGIN\n"
+            + statements.map { "    \($0);\n" }.joined() + "END"]
+    }
 
     private func quoted(_ name: String) -> String { "\"\(name)\"" }
 }

@@ -38,6 +38,9 @@ extension KPIEngine {
             match = ""
         }
         let window = database.dialect.addHours("a.completed_at", "?")
+        // The same condition turned around, so that the VIN index reads only the window, not
+        // every earlier visit of the vehicle.
+        let earliest = database.dialect.addHours("b.opened_at", "-?")
         let rows = try database.rows(
             """
             SELECT b.dealer_code, b.ro_no, COALESCE(b.vin, ''), COALESCE(b.opened_at, ''), COALESCE(b.comeback_flag, 0),
@@ -48,11 +51,12 @@ extension KPIEngine {
               AND NOT (a.dealer_code = b.dealer_code AND a.ro_no = b.ro_no)
               AND COALESCE(a.status, '') <> 'void' AND a.completed_at IS NOT NULL
               AND a.completed_at <= b.opened_at AND b.opened_at <= \(window)
+              AND a.completed_at >= \(earliest)
               \(match)
             WHERE COALESCE(b.status, '') <> 'void' AND b.invoiced_at >= ? AND b.invoiced_at < ?
               AND COALESCE(b.ro_type, '') NOT IN ('internal', 'pdi')
             ORDER BY b.dealer_code, b.ro_no, a.completed_at DESC, a.dealer_code DESC, a.ro_no DESC
-            """, [.integer(Int64(options.comebackDays) * 24)] + bounds(period))
+            """, [.integer(Int64(options.comebackDays) * 24), .integer(Int64(options.comebackDays) * 24)] + bounds(period))
         var counted: [String: Int64] = [:]
         var comebacks: [Comeback] = []
         var previous: (String, String)?

@@ -3,6 +3,7 @@ extension KPIEngine {
     public func exceptionLists(_ period: ReportingPeriod, dealers: Set<String>) throws -> [ExceptionList] {
         let end = period.end
         let endExclusive = end.shifted(by: 1).description
+        let end1 = database.dialect.parameter(1)  // endExclusive, bound once, used several times
         let endOfPeriod = WallClockSeconds.seconds(of: end.shifted(by: 1)) - 1
         func money(_ value: Int64?) -> String? { value.flatMap { ExactDecimal.quotient($0, over: 100, places: 2) } }
         func ageDays(_ seconds: Int64) -> String? { ExactDecimal.quotient(seconds, over: 86_400, places: 1) }
@@ -10,7 +11,7 @@ extension KPIEngine {
         var lists: [ExceptionList] = []
 
         // aged_vehicle_stock
-        let aged = try vehicleStays().filter { dealers.contains($0.dealer) && $0.isInStock(atEndOf: end) && $0.stockedIn.days(to: end) > 60 }
+        let aged = try vehicleStays(for: period).filter { dealers.contains($0.dealer) && $0.isInStock(atEndOf: end) && $0.stockedIn.days(to: end) > 60 }
             .sorted { ($0.stockedIn, $0.dealer, $0.vin) < ($1.stockedIn, $1.dealer, $1.vin) }
         lists.append(ExceptionList(
             id: "aged_vehicle_stock", title: "Vehicles in stock over 60 days",
@@ -23,9 +24,11 @@ extension KPIEngine {
         for row in try database.rows(
             """
             SELECT dealer_code, ro_no, opened_at, COALESCE(status, ''), COALESCE(advisor_id, ''), waiting_parts FROM repair_orders
-            WHERE COALESCE(status, '') <> 'void' AND opened_at < ? AND (invoiced_at IS NULL OR invoiced_at >= ?)
-            ORDER BY dealer_code, ro_no
-            """, [.text(endExclusive), .text(endExclusive)])
+            WHERE COALESCE(status, '') <> 'void' AND \(database.dialect.unindexed("opened_at")) < \(end1) AND invoiced_at >= \(end1)
+            UNION ALL
+            SELECT dealer_code, ro_no, opened_at, COALESCE(status, ''), COALESCE(advisor_id, ''), waiting_parts FROM repair_orders
+            WHERE COALESCE(status, '') <> 'void' AND opened_at < \(end1) AND invoiced_at IS NULL
+            """, [.text(endExclusive)])
         where dealers.contains(row.text(0)) {
             guard let opened = WallClockSeconds.seconds(row.text(2)) else { continue }
             let age = endOfPeriod - opened
@@ -40,17 +43,19 @@ extension KPIEngine {
             rule: "Not void, opened before the end of the period and not invoiced by then, open for more than 72 hours; oldest first.",
             columns: [.init("dealer_code"), .init("ro_no"), .init("opened_at"), .init("age_days", number: true), .init("status"),
                       .init("advisor_id"), .init("waiting_parts")],
-            rows: open.sorted { $0.0 > $1.0 }.map(\.1)))
+            rows: Self.largestFirst(open)))
 
         // ros_past_promise
         var late: [(Int64, ExceptionList.Row)] = []
         for row in try database.rows(
             """
             SELECT dealer_code, ro_no, opened_at, promised_at, COALESCE(advisor_id, '') FROM repair_orders
-            WHERE COALESCE(status, '') <> 'void' AND opened_at < ? AND promised_at < ?
-              AND (completed_at IS NULL OR completed_at >= ?)
-            ORDER BY dealer_code, ro_no
-            """, [.text(endExclusive), .text(endExclusive), .text(endExclusive)])
+            WHERE COALESCE(status, '') <> 'void' AND \(database.dialect.unindexed("opened_at")) < \(end1) AND promised_at < \(end1)
+              AND completed_at >= \(end1)
+            UNION ALL
+            SELECT dealer_code, ro_no, opened_at, promised_at, COALESCE(advisor_id, '') FROM repair_orders
+            WHERE COALESCE(status, '') <> 'void' AND opened_at < \(end1) AND promised_at < \(end1) AND completed_at IS NULL
+            """, [.text(endExclusive)])
         where dealers.contains(row.text(0)) {
             guard let promised = WallClockSeconds.seconds(row.text(3)), endOfPeriod > promised else { continue }
             late.append((endOfPeriod - promised, .init(dealer: row.text(0), cells: [
@@ -62,7 +67,7 @@ extension KPIEngine {
             rule: "Not void, not completed by the end of the period, promised_at before it; longest overdue first.",
             columns: [.init("dealer_code"), .init("ro_no"), .init("opened_at"), .init("promised_at"),
                       .init("hours_past_promise", number: true), .init("advisor_id")],
-            rows: late.sorted { $0.0 > $1.0 }.map(\.1)))
+            rows: Self.largestFirst(late)))
 
         // comeback_log
         var log: [(Int, ExceptionList.Row)] = []
@@ -109,9 +114,11 @@ extension KPIEngine {
         for row in try database.rows(
             """
             SELECT dealer_code, claim_no, COALESCE(ro_no, ''), submitted_on, claimed_amount FROM warranty_claims
-            WHERE submitted_on < ? AND (decided_on >= ? OR (decided_on IS NULL AND COALESCE(status, 'submitted') = 'submitted'))
-            ORDER BY dealer_code, claim_no
-            """, [.text(endExclusive), .text(endExclusive)])
+            WHERE submitted_on < \(end1) AND decided_on >= \(end1)
+            UNION ALL
+            SELECT dealer_code, claim_no, COALESCE(ro_no, ''), submitted_on, claimed_amount FROM warranty_claims
+            WHERE submitted_on < \(end1) AND decided_on IS NULL AND COALESCE(status, 'submitted') = 'submitted'
+            """, [.text(endExclusive)])
         where dealers.contains(row.text(0)) {
             guard let submitted = LocalDate(row.text(3)) else { continue }
             let age = submitted.days(to: end)
@@ -123,18 +130,23 @@ extension KPIEngine {
             rule: "Submitted and not decided by the end of the period, submitted more than 30 days before it; oldest first.",
             columns: [.init("dealer_code"), .init("claim_no"), .init("ro_no"), .init("submitted_on"), .init("age_days", number: true),
                       .init("claimed_amount", number: true)],
-            rows: pending.sorted { $0.0 > $1.0 }.map(\.1)))
+            rows: Self.largestFirst(pending)))
 
-        // orders_past_promised_delivery
+        // orders_past_promised_delivery: open, or delivered (or of no status) but not by the
+        // end of the period; three index ranges instead of a scan of every order ever taken.
         var overdueOrders: [(Int, ExceptionList.Row)] = []
+        let orderColumns = "dealer_code, order_no, COALESCE(order_date, ''), promised_delivery_date, COALESCE(salesperson_id, ''), sale_price"
+        let promisedBefore = "promised_delivery_date < \(database.dialect.parameter(2)) AND (order_date IS NULL OR order_date < \(end1))"
         for row in try database.rows(
             """
-            SELECT dealer_code, order_no, COALESCE(order_date, ''), promised_delivery_date, COALESCE(salesperson_id, ''), sale_price
-            FROM sales_orders
-            WHERE COALESCE(status, '') NOT IN ('cancelled', 'rejected') AND promised_delivery_date < ?
-              AND (order_date IS NULL OR order_date < ?) AND (delivered_on IS NULL OR delivered_on >= ? OR status <> 'delivered')
-            ORDER BY dealer_code, order_no
-            """, [.text(end.description), .text(endExclusive), .text(endExclusive)])
+            SELECT \(orderColumns) FROM sales_orders WHERE status = 'open' AND \(promisedBefore)
+            UNION ALL
+            SELECT \(orderColumns) FROM sales_orders
+            WHERE delivered_on >= \(end1) AND (status = 'delivered' OR status IS NULL) AND \(promisedBefore)
+            UNION ALL
+            SELECT \(orderColumns) FROM sales_orders
+            WHERE delivered_on IS NULL AND (status = 'delivered' OR status IS NULL) AND \(promisedBefore)
+            """, [.text(endExclusive), .text(end.description)])
         where dealers.contains(row.text(0)) {
             guard let promised = LocalDate(row.text(3)) else { continue }
             let daysLate = promised.days(to: end)
@@ -147,7 +159,7 @@ extension KPIEngine {
             rule: "Not cancelled or rejected, not delivered by the end of the period, promised_delivery_date before it; most late first.",
             columns: [.init("dealer_code"), .init("order_no"), .init("order_date"), .init("promised_delivery_date"),
                       .init("days_late", number: true), .init("salesperson_id"), .init("sale_price", number: true)],
-            rows: overdueOrders.sorted { $0.0 > $1.0 }.map(\.1)))
+            rows: Self.largestFirst(overdueOrders)))
 
         // fleet_due_for_scrapping
         let due = try fleetVehicles().filter { dealers.contains($0.dealer) && $0.isDueForScrapping(in: period) }
@@ -170,10 +182,14 @@ extension KPIEngine {
             """
             SELECT b.dealer_code, b.booking_no, COALESCE(b.vin, ''), COALESCE(b.purpose, ''), b.booked_to, c.phone
             FROM fleet_bookings b LEFT JOIN customers c ON c.dealer_code = b.dealer_code AND c.customer_id = b.customer_id
-            WHERE COALESCE(b.status, '') <> 'cancelled' AND b.checked_out_at < ? AND (b.returned_at IS NULL OR b.returned_at >= ?)
-              AND b.booked_to < ?
-            ORDER BY b.dealer_code, b.booking_no
-            """, [.text(endExclusive), .text(endExclusive), .text(endExclusive)])
+            WHERE COALESCE(b.status, '') <> 'cancelled' AND b.checked_out_at < \(end1) AND b.returned_at >= \(end1)
+              AND b.booked_to < \(end1)
+            UNION ALL
+            SELECT b.dealer_code, b.booking_no, COALESCE(b.vin, ''), COALESCE(b.purpose, ''), b.booked_to, c.phone
+            FROM fleet_bookings b LEFT JOIN customers c ON c.dealer_code = b.dealer_code AND c.customer_id = b.customer_id
+            WHERE COALESCE(b.status, '') <> 'cancelled' AND b.checked_out_at < \(end1) AND b.returned_at IS NULL
+              AND b.booked_to < \(end1)
+            """, [.text(endExclusive)])
         where dealers.contains(row.text(0)) {
             guard let bookedTo = WallClockSeconds.seconds(row.text(4)), endOfPeriod > bookedTo else { continue }
             outstanding.append((endOfPeriod - bookedTo, .init(dealer: row.text(0), cells: [
@@ -186,7 +202,17 @@ extension KPIEngine {
             rule: "Checked out, not returned by the end of the period, booked_to before it; longest overdue first. Phones masked.",
             columns: [.init("dealer_code"), .init("booking_no"), .init("vin"), .init("purpose"), .init("booked_to"),
                       .init("hours_overdue", number: true), .init("customer_phone")],
-            rows: outstanding.sorted { $0.0 > $1.0 }.map(\.1)))
+            rows: Self.largestFirst(outstanding)))
         return lists
+    }
+
+    /// Rows by `key`, largest first, then by dealer and document number (the first two
+    /// cells): the order the lists promise, whatever order the index ranges returned.
+    static func largestFirst<Key: Comparable>(_ entries: [(Key, ExceptionList.Row)]) -> [ExceptionList.Row] {
+        entries.sorted { a, b in
+            if a.0 != b.0 { return a.0 > b.0 }
+            return (a.1.cells.first.flatMap { $0 } ?? "", a.1.cells.dropFirst().first.flatMap { $0 } ?? "")
+                < (b.1.cells.first.flatMap { $0 } ?? "", b.1.cells.dropFirst().first.flatMap { $0 } ?? "")
+        }.map(\.1)
     }
 }

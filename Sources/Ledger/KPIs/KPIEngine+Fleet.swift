@@ -57,12 +57,16 @@ extension KPIEngine {
         let periodStart = WallClockSeconds.seconds(of: period.start)
         let periodEnd = WallClockSeconds.seconds(of: period.end.shifted(by: 1))
         let (start, endExclusive) = (period.start.description, period.end.shifted(by: 1).description)
+        // Out before the end and back after the start (or not back): two index ranges on
+        // returned_at (no ORDER BY: it would make SQLite walk the primary key instead; sums do not care).
+        let (p1, p2) = (database.dialect.parameter(1), database.dialect.parameter(2))
         for row in try database.rows(
             """
-            SELECT dealer_code, checked_out_at, returned_at FROM fleet_bookings
-            WHERE COALESCE(status, '') <> 'cancelled' AND checked_out_at IS NOT NULL AND checked_out_at < ?
-              AND (returned_at IS NULL OR returned_at >= ?)
-            ORDER BY dealer_code, booking_no
+            SELECT dealer_code, checked_out_at, returned_at, booking_no FROM fleet_bookings
+            WHERE COALESCE(status, '') <> 'cancelled' AND checked_out_at IS NOT NULL AND checked_out_at < \(p1) AND returned_at >= \(p2)
+            UNION ALL
+            SELECT dealer_code, checked_out_at, returned_at, booking_no FROM fleet_bookings
+            WHERE COALESCE(status, '') <> 'cancelled' AND checked_out_at IS NOT NULL AND checked_out_at < \(p1) AND returned_at IS NULL
             """, [.text(endExclusive), .text(start)])
         {
             guard let out = WallClockSeconds.seconds(row.text(1)) else { continue }
@@ -87,7 +91,7 @@ extension KPIEngine {
               + COALESCE((SELECT SUM(COALESCE(p.qty * p.unit_price, 0)) FROM ro_parts p
                 WHERE p.dealer_code = r.dealer_code AND p.ro_no = r.ro_no AND p.pay_type = 'internal'), 0)
             FROM repair_orders r JOIN vehicles v ON v.vin = r.vin
-            WHERE v.usage IN ('demo', 'loaner', 'fleet') AND \(Self.closedRO)
+            WHERE \(database.dialect.unindexed("v.usage")) IN ('demo', 'loaner', 'fleet') AND \(Self.closedRO)
             ORDER BY r.dealer_code, r.ro_no
             """, bounds(period))
         {

@@ -31,12 +31,26 @@ public struct PartPosition: Sendable, Hashable {
 
 extension KPIEngine {
     /// The signed stock effect of a movement (feeds.md), as an SQL factor.
-    static let movementSign = """
-        CASE movement_type WHEN 'opening_balance' THEN 1 WHEN 'receipt' THEN 1 WHEN 'receipt_reversal' THEN -1
-          WHEN 'issue_to_ro' THEN -1 WHEN 'return_from_ro' THEN 1 WHEN 'counter_sale' THEN -1
-          WHEN 'counter_return' THEN 1 WHEN 'transfer_in' THEN 1 WHEN 'transfer_out' THEN -1
-          WHEN 'stocktake_gain' THEN 1 WHEN 'stocktake_loss' THEN -1 ELSE 0 END
-        """
+    static let movementSign = DerivedTables.movementSign("movement_type")
+
+    /// The parts ledger before `day`, per dealer and part: whole months from
+    /// `part_month_totals`, the rest of `day`'s month from `part_movements` (both index
+    /// reads, so the cost does not grow with the history). Columns: dealer_code, part_no,
+    /// value, quantity, first movement, last issue — one row per month or movement; callers group.
+    private func ledgerBefore(_ day: LocalDate) -> (sql: String, values: [DatabaseValue]) {
+        let monthStart = day.shifted(by: 1 - day.day)
+        let movement = DerivedTables.movementColumns()
+        let sql = """
+            SELECT dealer_code, part_no, value_change AS value, qty_change AS quantity, first_moved_at AS first_at,
+              last_issue_at AS issue_at
+            FROM part_month_totals WHERE month < ?
+            UNION ALL
+            SELECT dealer_code, COALESCE(part_no, ''), \(movement.value), \(movement.quantity), \(movement.movedAt), \(movement.issuedAt)
+            FROM part_movements WHERE moved_at >= ? AND moved_at < ?
+            """
+        let month = String(monthStart.description.prefix(7))
+        return (sql, [.text(month), .text(monthStart.description), .text(day.description)])
+    }
 
     /// The parts ledger summed per dealer and day from `floor` on; everything before `floor`
     /// is one opening value change on the day before it. Read once per run (again only if a
@@ -45,14 +59,14 @@ extension KPIEngine {
         if let (cachedFloor, days) = cachedPartsDays, cachedFloor <= floor { return days }
         let floorText = DatabaseValue.text(floor.description)
         var result: [String: [Int: PartsDay]] = [:]
+        let before = ledgerBefore(floor)
         for row in try database.rows(
-            """
-            SELECT dealer_code, SUM((\(Self.movementSign)) * COALESCE(qty * unit_cost, 0))
-            FROM part_movements WHERE moved_at < ? GROUP BY dealer_code ORDER BY dealer_code
-            """, [floorText])
+            "SELECT dealer_code, SUM(value) FROM (\(before.sql)) AS ledger GROUP BY dealer_code ORDER BY dealer_code", before.values)
         {
             result[row.text(0), default: [:]][floor.dayNumber - 1] = PartsDay(valueChange: row.int(1))
         }
+        // Grouped day first: a dealer-first GROUP BY makes SQLite walk a dealer index
+        // instead of reading the moved_at range.
         let day = database.dialect.dateOf("moved_at")
         let cost = "COALESCE(qty * unit_cost, 0)"
         let price = "COALESCE(qty * unit_price, 0)"
@@ -68,7 +82,7 @@ extension KPIEngine {
               SUM(CASE WHEN movement_type = 'counter_sale' AND filled_from_stock = 1 THEN 1 ELSE 0 END),
               SUM(CASE WHEN movement_type = 'lost_sale' THEN 1 ELSE 0 END)
             FROM part_movements WHERE moved_at >= ?
-            GROUP BY dealer_code, \(day) ORDER BY dealer_code, day_text
+            GROUP BY \(day), dealer_code ORDER BY dealer_code, day_text
             """, [floorText])
         {
             guard let date = LocalDate(row.text(1)) else { continue }
@@ -83,14 +97,13 @@ extension KPIEngine {
     /// Every part's position at the end of `end` (per dealer and part).
     public func partPositions(atEndOf end: LocalDate) throws -> [PartPosition] {
         if let cached = cachedPositions[end] { return cached }
+        let ledger = ledgerBefore(end.shifted(by: 1))
         let positions = try database.rows(
             """
-            SELECT dealer_code, part_no, SUM((\(Self.movementSign)) * COALESCE(qty * unit_cost, 0)),
-              SUM((\(Self.movementSign)) * COALESCE(qty, 0)), MIN(moved_at),
-              MAX(CASE WHEN movement_type IN ('issue_to_ro', 'counter_sale') THEN moved_at END)
-            FROM part_movements WHERE moved_at < ?
+            SELECT dealer_code, part_no, SUM(value), SUM(quantity), MIN(first_at), MAX(issue_at)
+            FROM (\(ledger.sql)) AS ledger
             GROUP BY dealer_code, part_no ORDER BY dealer_code, part_no
-            """, [.text(end.shifted(by: 1).description)]
+            """, ledger.values
         ).map { row in
             PartPosition(
                 dealer: row.text(0), partNo: row.text(1), value: row.int(2), quantity: row.int(3),
@@ -100,41 +113,10 @@ extension KPIEngine {
         return positions
     }
 
-    /// Reads the part positions at several period ends in one pass over the parts ledger
-    /// (a report needs the current, previous and year-earlier ends).
+    /// Reads the part positions at several period ends (a report needs the current, previous
+    /// and year-earlier ends).
     public func preloadPartPositions(atEndOf ends: [LocalDate]) throws {
-        let missing = Array(Set(ends.filter { cachedPositions[$0] == nil })).sorted()
-        guard !missing.isEmpty else { return }
-        let value = "(\(Self.movementSign)) * COALESCE(qty * unit_cost, 0)"
-        let quantity = "(\(Self.movementSign)) * COALESCE(qty, 0)"
-        var columns: [String] = []
-        var parameters: [DatabaseValue] = []
-        for end in missing {
-            let bound = DatabaseValue.text(end.shifted(by: 1).description)
-            columns += [
-                "SUM(CASE WHEN moved_at < ? THEN \(value) ELSE 0 END)", "SUM(CASE WHEN moved_at < ? THEN \(quantity) ELSE 0 END)",
-                "MIN(CASE WHEN moved_at < ? THEN moved_at END)",
-                "MAX(CASE WHEN moved_at < ? AND movement_type IN ('issue_to_ro', 'counter_sale') THEN moved_at END)",
-            ]
-            parameters += [bound, bound, bound, bound]
-        }
-        parameters.append(.text((missing.last ?? missing[0]).shifted(by: 1).description))
-        let rows = try database.rows(
-            """
-            SELECT dealer_code, part_no, \(columns.joined(separator: ", "))
-            FROM part_movements WHERE moved_at < ?
-            GROUP BY dealer_code, part_no ORDER BY dealer_code, part_no
-            """, parameters)
-        for (index, end) in missing.enumerated() {
-            let base = 2 + index * 4
-            cachedPositions[end] = rows.compactMap { row in
-                guard !row[base + 2].isNull else { return nil }
-                return PartPosition(
-                    dealer: row.text(0), partNo: row.text(1), value: row.int(base), quantity: row.int(base + 1),
-                    firstMovement: row[base + 2].string.flatMap { LocalDate($0) },
-                    lastIssue: row[base + 3].string.flatMap { LocalDate($0) })
-            }
-        }
+        for end in Set(ends) { _ = try partPositions(atEndOf: end) }
     }
 
     func partsPartials(_ period: ReportingPeriod, wanted: Set<String>, into sink: inout PartialSink) throws {

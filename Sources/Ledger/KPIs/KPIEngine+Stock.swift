@@ -26,48 +26,42 @@ public struct VehicleStay: Sendable, Hashable {
 }
 
 extension KPIEngine {
-    /// Every stay in stock, from `vehicle_events`: each stocked_in ends at the next of
-    /// stocked_in / stocked_out / delivered / returned strictly after it (same-instant
-    /// out-events sort first, so they are not "after"). Sorted by dealer, VIN and time.
-    public func vehicleStays() throws -> [VehicleStay] {
-        if let cachedStays { return cachedStays }
-        // Read in primary-key order (no sort in SQL); each vehicle's few events are ordered here.
+    /// The stays in stock (from `vehicle_stays`, kept from `vehicle_events`) that overlap
+    /// `floor`…`ceiling`: stocked in by `ceiling`, and ended on or after `floor` or not ended.
+    /// Each stocked_in ends at the next of stocked_in / stocked_out / delivered / returned
+    /// strictly after it (same-instant out-events sort first, so they are not "after").
+    /// Sorted by dealer, VIN and time. Only the index range of the run's periods is read.
+    public func vehicleStays(from floor: LocalDate, through ceiling: LocalDate) throws -> [VehicleStay] {
+        if let (range, stays) = cachedStays, range.lowerBound <= floor, range.upperBound >= ceiling { return stays }
+        let columns = "dealer_code, vin, stocked_in_at, cost, ended_at, ending_event"
         let rows = try database.rows(
             """
-            SELECT dealer_code, vin, event_type, event_time, cost FROM vehicle_events
-            WHERE event_type IN ('stocked_in', 'stocked_out', 'delivered', 'returned')
-            ORDER BY dealer_code, vin
-            """)
-        var stays: [VehicleStay] = []
-        var start = 0
-        while start < rows.count {
-            var end = start + 1
-            while end < rows.count && rows[end][0] == rows[start][0] && rows[end][1] == rows[start][1] { end += 1 }
-            // By time; at the same instant an out-event comes first, so it is not "after" a stocked_in.
-            let events = rows[start..<end].sorted { a, b in
-                let (ta, tb) = (a.text(3), b.text(3))
-                if ta != tb { return ta < tb }
-                return (a.text(2) == "stocked_in" ? 1 : 0, a.text(2)) < (b.text(2) == "stocked_in" ? 1 : 0, b.text(2))
-            }
-            for (index, event) in events.enumerated() where event.text(2) == "stocked_in" {
-                guard let stockedIn = LocalDate(event.text(3)) else { continue }
-                let next = index + 1 < events.count ? events[index + 1] : nil
-                let nextType = next?.text(2)
-                stays.append(VehicleStay(
-                    dealer: event.text(0), vin: event.text(1), stockedIn: stockedIn, cost: event.int(4),
-                    ended: next.flatMap { LocalDate($0.text(3)) },
-                    isLeaving: nextType == "stocked_out" || nextType == "delivered"))
-            }
-            start = end
-        }
-        cachedStays = stays
+            SELECT \(columns) FROM vehicle_stays WHERE ended_at >= ? AND stocked_in_at < ?
+            UNION ALL
+            SELECT \(columns) FROM vehicle_stays WHERE ended_at IS NULL AND stocked_in_at < ?
+            """, [.text(floor.description), .text(ceiling.shifted(by: 1).description), .text(ceiling.shifted(by: 1).description)])
+        // Sorted here: an ORDER BY would make SQLite walk the primary key instead of the ranges.
+        let stays = rows.compactMap { row -> VehicleStay? in
+            guard let stockedIn = LocalDate(row.text(2)) else { return nil }
+            let ending = row[5].string
+            return VehicleStay(
+                dealer: row.text(0), vin: row.text(1), stockedIn: stockedIn, cost: row.int(3),
+                ended: row[4].string.flatMap { LocalDate($0) }, isLeaving: ending == "stocked_out" || ending == "delivered")
+        }.sorted { ($0.dealer, $0.vin, $0.stockedIn) < ($1.dealer, $1.vin, $1.stockedIn) }
+        cachedStays = (floor...ceiling, stays)
         return stays
+    }
+
+    /// The stays that matter for `period` and the other periods of the run.
+    func vehicleStays(for period: ReportingPeriod) throws -> [VehicleStay] {
+        try vehicleStays(
+            from: min(historyFloor ?? period.start, period.start), through: max(historyCeiling ?? period.end, period.end))
     }
 
     func stockPartials(_ period: ReportingPeriod, into sink: inout PartialSink) throws {
         let end = period.end
         var dealers = Set<String>()
-        for stay in try vehicleStays() {
+        for stay in try vehicleStays(for: period) {
             let dealer = stay.dealer
             let daily = Int64(stay.daysInStock(during: period)) * stay.cost
             let leaves = stay.isLeaving && (stay.ended.map { $0 >= period.start && $0 <= end } ?? false)

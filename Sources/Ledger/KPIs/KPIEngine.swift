@@ -10,12 +10,15 @@ public final class KPIEngine {
     public let options: KPIOptions
     public let catalogue: KPICatalogue
 
-    var cachedStays: [VehicleStay]?
+    var cachedStays: (ClosedRange<LocalDate>, [VehicleStay])?
     var cachedPartsDays: (LocalDate, [String: [Int: PartsDay]])?
 
     /// The earliest date the periods of this run start on (set by the report builder), so
     /// that daily history before it is read as one opening balance.
     public var historyFloor: LocalDate?
+    /// The latest date the periods of this run end on (set by the report builder), so that
+    /// stays are read once for every period.
+    public var historyCeiling: LocalDate?
     var cachedFleet: [FleetVehicle]?
     var cachedComebacks: [ReportingPeriod: (counted: [String: Int64], comebacks: [Comeback])] = [:]
     var cachedPositions: [LocalDate: [PartPosition]] = [:]

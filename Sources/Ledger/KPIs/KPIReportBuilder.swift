@@ -57,6 +57,8 @@ public final class KPIReportBuilder {
         }
         let starts = [period.start, period.previous.start, period.yearEarlier.start] + (request.includesTrend ? period.trailingMonths.map(\.start) : [])
         engine.historyFloor = min(engine.historyFloor ?? .init(dayNumber: Int.max / 4), starts.min() ?? period.start)
+        let ends = [period.end, period.previous.end, period.yearEarlier.end] + (request.includesTrend ? period.trailingMonths.map(\.end) : [])
+        engine.historyCeiling = max(engine.historyCeiling ?? .init(dayNumber: Int.min / 4), ends.max() ?? period.end)
         try engine.preloadPartPositions(atEndOf: [period.end, period.previous.end, period.yearEarlier.end])
         let current = try partials(period)
         let previous = try partials(period.previous)

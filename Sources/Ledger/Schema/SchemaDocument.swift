@@ -32,6 +32,23 @@ public enum SchemaDocument {
             (`loaded`, `rolled_back`, `failed`), `message`. A file whose SHA-256 has a
             `loaded` batch is skipped unless `--force`.
 
+            ## Derived tables
+
+            Kept by triggers in the same transaction as every write to their source table (so
+            no write path can leave them stale) and filled from existing rows by migration
+            `0300-report-history`. Reports read them so that their cost does not grow with the
+            years of history; nothing else writes them.
+
+            - `part_month_totals` (from `part_movements`): `dealer_code`, `part_no` (`''` when
+              missing), `month` (`YYYY-MM`), `value_change` (signed stock value, 10⁻⁶ of the
+              currency unit: quantity ten-thousandths × cost fen), `qty_change` (signed,
+              ten-thousandths), `first_moved_at`, `last_issue_at` (last `issue_to_ro` /
+              `counter_sale`). Movements without `moved_at` are not counted.
+            - `vehicle_stays` (from `vehicle_events`): one row per `stocked_in` —
+              `dealer_code`, `vin`, `stocked_in_at`, `cost`, and `ended_at` / `ending_event`:
+              the VIN's next `stocked_in`, `stocked_out`, `delivered` or `returned` (an
+              out-event first at the same instant), null while in stock.
+
 
             """
         out += FeedCatalogue.describe(FeedCatalogue.standard.feeds, markdown: true)

@@ -51,6 +51,10 @@ public enum WarehouseSchema {
                 "CREATE INDEX report_part_movements_part ON part_movements (dealer_code, part_no, moved_at, movement_type, qty, unit_cost)",
             ]
         },
+        // Month totals of the parts ledger and vehicle stays, kept by triggers, and indexes
+        // for period-end questions, so that a report's cost does not grow with the history
+        // (DerivedTables).
+        Migration(id: "0300-report-history") { dialect in DerivedTables.statements(dialect) },
     ]
 
     /// The migrator for the current binary.
