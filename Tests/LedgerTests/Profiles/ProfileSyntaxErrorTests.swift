@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @testable import Ledger
 
@@ -30,6 +31,20 @@ import Testing
             #expect(error.line == line && error.column == column, "\(text.debugDescription): \(error)")
             #expect(error.message.hasPrefix("TOML syntax error: "), "\(error)")
             #expect(error.description.hasPrefix("p.toml:\(line):\(column): TOML syntax error: "), "\(error)")
+        }
+    }
+
+    /// The fifth fuzz finding (a value missing after `=`, toml++'s `parse_value()` assertion),
+    /// as committed: the message docs/profiles.md shows.
+    @Test func theMissingValueFuzzInputIsASyntaxError() throws {
+        let path = Tools.repositoryRoot + "/samples/fuzz-regressions/FuzzProfileLoader/crash-1a1f7072f4e6686390dd494ea726178c0bf51644"
+        #expect(throws: ProfileError.self) { try SourceProfile.load(path: path, displayName: "profiles/yonyou.toml") }
+        do {
+            _ = try SourceProfile.load(path: path, displayName: "profiles/yonyou.toml")
+        } catch let error as ProfileError {
+            #expect(
+                error.description
+                    == "profiles/yonyou.toml:28:10: TOML syntax error: expected a value (a string, number, boolean, date, array or inline table), found \"}\"")
         }
     }
 
