@@ -13,7 +13,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         // The only C doors: system libraries found through pkg-config.
@@ -27,10 +26,7 @@ let package = Package(
         // All behaviour lives here.
         .target(
             name: "Ledger",
-            dependencies: [
-                "CSQLite", "CLibXML2",
-                .product(name: "TOMLKit", package: "TOMLKit"),
-            ]),
+            dependencies: ["CSQLite", "CLibXML2"]),
         // Deterministic, seeded generator of realistic feed sets (tests, demo, bench).
         .target(name: "FeedGenerator", dependencies: ["Ledger"]),
 

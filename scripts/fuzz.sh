@@ -45,11 +45,7 @@ run() { # target
   mkdir -p "$corpus" "$crashes" "$regressions"
   [ -n "$(ls -A "$corpus")" ] || seed "$target" "$corpus"
   echo "== running $target for ${FUZZ_SECONDS}s"
-  # TOMLKit (a dependency) leaks ~13 KB per parse (docs/reliability.md): leak detection would
-  # stop the profile-loader target at its first input, so it is off for that target only.
-  local extra=""
-  [ "$target" = FuzzProfileLoader ] && extra="-detect_leaks=0"
-  "$FUZZ_BUILD_DIR/release/$target" -max_total_time="$FUZZ_SECONDS" -max_len="$FUZZ_MAX_LEN" $extra \
+  "$FUZZ_BUILD_DIR/release/$target" -max_total_time="$FUZZ_SECONDS" -max_len="$FUZZ_MAX_LEN" \
     -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$crashes/" \
     "$corpus" "$regressions" >"$FUZZ_OUT/$target.log" 2>&1 || echo "exit=$?" >>"$FUZZ_OUT/$target.log"
 }

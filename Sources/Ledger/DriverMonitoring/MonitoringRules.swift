@@ -1,5 +1,3 @@
-import TOMLKit
-
 /// Every threshold of the driver-monitoring rules (driver-monitoring.md sections 2–4), with
 /// the published defaults. Loaded from a TOML rules file; `tomlText` prints the effective set.
 public struct MonitoringRules: Sendable, Equatable {
@@ -95,30 +93,33 @@ public struct MonitoringRules: Sendable, Equatable {
 
     /// Rules read from TOML text: every key optional (defaults apply), unknown keys rejected.
     public init(toml text: String, file: String = "rules.toml") throws(RulesError) {
-        let table: TOMLTable
+        let document: TOMLDocument
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw RulesError(file: file, line: error.source.begin.line, message: error.description)
+            document = try TOMLDocument(parsing: text)
         } catch {
-            throw RulesError(file: file, line: nil, message: "not valid TOML")
+            throw RulesError(file: file, line: error.line, column: error.column, message: "TOML syntax error: \(error.reason)")
         }
         var rules = MonitoringRules()
         let known = Dictionary(grouping: Self.settings, by: \.table)
-        for section in table.keys.sorted() {
+        for (section, value) in document.root.entries {
             guard let settings = known[section] else {
                 throw RulesError(file: file, line: nil, message: "unknown section [\(section)] (known: \(Self.sectionNames))")
             }
-            guard let inner = table[section]?.table else {
+            guard case let .table(inner) = value else {
                 throw RulesError(file: file, line: nil, message: "\"\(section)\" must be a table ([\(section)])")
             }
-            for key in inner.keys.sorted() {
+            for (key, value) in inner.entries {
                 guard let setting = settings.first(where: { $0.key == key }) else {
                     let names = settings.map(\.key).joined(separator: ", ")
                     throw RulesError(file: file, line: nil, message: "unknown setting \(section).\(key) (known: \(names))")
                 }
-                let value = inner[key]
-                guard let number = value?.double ?? value?.int.map(Double.init), number.isFinite, number >= 0 else {
+                let number: Double
+                switch value {
+                case let .float(float): number = float
+                case let .integer(integer): number = Double(integer)
+                default: throw RulesError(file: file, line: nil, message: "\(section).\(key) must be a non-negative number")
+                }
+                guard number.isFinite, number >= 0 else {
                     throw RulesError(file: file, line: nil, message: "\(section).\(key) must be a non-negative number")
                 }
                 rules[keyPath: setting.path] = number
@@ -165,13 +166,16 @@ public struct MonitoringRules: Sendable, Equatable {
 public struct RulesError: Error, CustomStringConvertible, Sendable, Equatable {
     public var file: String
     public var line: Int?
+    /// The 1-based column of a TOML syntax error.
+    public var column: Int?
     public var message: String
 
-    public init(file: String, line: Int?, message: String) {
+    public init(file: String, line: Int?, column: Int? = nil, message: String) {
         self.file = file
         self.line = line
+        self.column = column
         self.message = message
     }
 
-    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+    public var description: String { "\(file)\(line.map { ":\($0)" } ?? "")\(column.map { ":\($0)" } ?? ""): \(message)" }
 }

@@ -39,7 +39,8 @@ import Testing
             Issue.record("accepted")
         } catch {
             #expect(error.line == 2)
-            #expect(error.description.hasPrefix("r.toml:2: "))
+            #expect(error.column == 14)
+            #expect(error.description.hasPrefix("r.toml:2:14: TOML syntax error: "))
         }
     }
 

@@ -10,7 +10,7 @@ import TestSupport
     static func inputs(_ target: String) -> [String] {
         let folder = Tools.repositoryRoot + "/samples/fuzz-regressions/" + target
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        // Files only: `pending/` holds crashes not fixed yet, which would take the test process down.
+        // Every file of the folder (no subfolders: a crash input is committed here only once fixed).
         return names.filter { name in
             var isDirectory: ObjCBool = false
             return !name.hasPrefix(".") && name != "README.md"

@@ -1,25 +1,23 @@
 import Foundation
-import TOMLKit
 
-/// A TOML value copied out of TOMLKit (whose types are not `Sendable`), in document terms.
+/// A TOML value as the profile parser sees it (`TOMLValue` with `Int` integers).
 indirect enum ProfileTOMLValue: Equatable {
     case string(String)
     case integer(Int)
     case boolean(Bool)
     case array([ProfileTOMLValue])
     case table([(key: String, value: ProfileTOMLValue)])
+    /// Any other kind of value, described with its article ("a float").
     case other(String)
 
-    init(_ value: any TOMLValueConvertible) {
-        switch value.type {
-        case .string: self = .string(value.string ?? "")
-        case .int: self = .integer(value.int ?? 0)
-        case .bool: self = .boolean(value.bool ?? false)
-        case .array: self = .array(value.array.map { $0.map { ProfileTOMLValue($0) } } ?? [])
-        case .table:
-            guard let table = value.table else { self = .table([]); return }
-            self = .table(table.keys.sorted().compactMap { key in table[key].map { (key, ProfileTOMLValue($0)) } })
-        default: self = .other(value.type.description)
+    init(_ value: TOMLValue) {
+        switch value {
+        case let .string(text): self = .string(text)
+        case let .integer(number): self = Int(exactly: number).map(ProfileTOMLValue.integer) ?? .other(value.kindDescription)
+        case let .boolean(flag): self = .boolean(flag)
+        case let .array(items): self = .array(items.map(ProfileTOMLValue.init))
+        case let .table(table): self = .table(table.entries.map { ($0.key, ProfileTOMLValue($0.value)) })
+        default: self = .other(value.kindDescription)
         }
     }
 
@@ -33,7 +31,7 @@ indirect enum ProfileTOMLValue: Equatable {
         case let .boolean(flag): return flag ? "true" : "false"
         case let .array(items): return "[" + items.map(\.shown).joined(separator: ", ") + "]"
         case .table: return "a table"
-        case let .other(kind): return "a \(kind)"
+        case let .other(kind): return kind
         }
     }
 }
@@ -44,130 +42,6 @@ extension SourceProfile {
         "name", "description", "feed", "file_pattern", "header_row", "delimiter", "encoding", "date_formats", "trailer",
         "columns", "values", "booleans", "derive", "constants",
     ]
-
-    /// A lexical check run before the TOML library sees the text, because that library traps
-    /// (an assertion, not an error) on some malformed input: it must not take the process
-    /// down. Returns the place and the reason of the first problem: a non-ASCII character
-    /// outside strings and comments, or a key position (line start, table header, after a
-    /// dot in a key, after `{` or `,` in an inline table) that does not start a key.
-    static func lexicalProblem(_ text: String) -> (line: Int, column: Int, reason: String)? {
-        enum Bracket { case array, inlineTable }
-        var line = 1, column = 0
-        var quote: Unicode.Scalar? = nil
-        var triple = false
-        var comment = false
-        var escaped = false
-        var brackets: [Bracket] = []
-        var expectKey = true  // at the start of a top-level line
-        var inKey = false
-        var atLineStart = true
-        var inHeader = false
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        func isKeyStart(_ c: Unicode.Scalar) -> Bool {
-            c.isASCII && (CharacterSet.alphanumerics.contains(c) || c == "_" || c == "-" || c == "\"" || c == "'")
-        }
-        while index < scalars.count {
-            let scalar = scalars[index]
-            column += 1
-            if scalar == "\r" && (index + 1 >= scalars.count || scalars[index + 1] != "\n") {
-                return (line, column, "a carriage return that is not part of a CRLF line break")
-            }
-            if scalar == "\n" {
-                if inHeader && quote == nil { return (line, column, "a table header must close with ] on its own line") }
-                line += 1
-                column = 0
-                comment = false
-                if !triple { quote = nil }
-                if brackets.isEmpty && quote == nil {
-                    atLineStart = true
-                    expectKey = true
-                    inKey = false
-                }
-                index += 1
-                continue
-            }
-            if comment { index += 1; continue }
-            if let open = quote {
-                if escaped {
-                    escaped = false
-                } else if scalar == "\\" && open == "\"" {
-                    escaped = true
-                } else if scalar == open {
-                    if triple {
-                        if index + 2 < scalars.count, scalars[index + 1] == open, scalars[index + 2] == open {
-                            quote = nil
-                            triple = false
-                            index += 2
-                        }
-                    } else {
-                        quote = nil
-                    }
-                }
-                index += 1
-                continue
-            }
-            if !scalar.isASCII { return (line, column, "a non-ASCII character outside a quoted string or comment: quote keys such as \"工单号\"") }
-            if scalar == " " || scalar == "\t" || scalar == "\r" { index += 1; continue }
-            if scalar == "#" {
-                if expectKey && !atLineStart { return (line, column, "a key is missing before the comment") }
-                comment = true
-                index += 1
-                continue
-            }
-            if atLineStart && scalar == "[" {
-                // A table header: [key] or [[key]].
-                atLineStart = false
-                if index + 1 < scalars.count, scalars[index + 1] == "[" { index += 1 }
-                expectKey = true
-                inKey = false
-                inHeader = true
-                index += 1
-                continue
-            }
-            atLineStart = false
-            if expectKey {
-                if brackets.last == .inlineTable && scalar == "}" {
-                    brackets.removeLast()
-                    expectKey = false
-                    index += 1
-                    continue
-                }
-                guard isKeyStart(scalar) else { return (line, column, "expected a key (letters, digits, _ or -, or a quoted key)") }
-                expectKey = false
-                inKey = true
-            }
-            switch scalar {
-            case "\"", "'":
-                quote = scalar
-                if index + 2 < scalars.count, scalars[index + 1] == scalar, scalars[index + 2] == scalar {
-                    triple = true
-                    index += 2
-                }
-            case "." where inKey:
-                expectKey = true
-            case "=" where inKey && !inHeader:
-                inKey = false
-            case "]" where inKey && inHeader:
-                inKey = false
-                inHeader = false
-                if index + 1 < scalars.count, scalars[index + 1] == "]" { index += 1 }
-            case "[":
-                brackets.append(.array)
-            case "{":
-                brackets.append(.inlineTable)
-                expectKey = true
-            case "]", "}":
-                if !brackets.isEmpty { brackets.removeLast() }
-            case "," where brackets.last == .inlineTable:
-                expectKey = true
-            default:
-                break
-            }
-            index += 1
-        }
-        return nil
-    }
 
     /// Reads the profile at `path` (named `displayName` in messages). Throws `ProfileError`,
     /// or `InputError` when the file cannot be read.
@@ -192,20 +66,13 @@ extension SourceProfile {
 
     /// Parses a profile from TOML text; `file` names it in messages.
     public init(toml text: String, file: String) throws(ProfileError) {
-        if let problem = Self.lexicalProblem(text) {
-            throw ProfileError(file: file, line: problem.line, column: problem.column, "TOML syntax error: \(problem.reason)")
-        }
-        let table: TOMLTable
+        let document: TOMLDocument
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ProfileError(
-                file: file, line: error.source.begin.line, column: error.source.begin.column,
-                "TOML syntax error: \(error.description)")
+            document = try TOMLDocument(parsing: text)
         } catch {
-            throw ProfileError(file: file, "TOML syntax error: \(error)")
+            throw ProfileError(file: file, line: error.line, column: error.column, "TOML syntax error: \(error.reason)")
         }
-        guard case let .table(entries) = ProfileTOMLValue(table) else {
+        guard case let .table(entries) = ProfileTOMLValue(.table(document.root)) else {
             throw ProfileError(file: file, "the profile is not a TOML table")
         }
         var parser = ProfileParser(file: file)
