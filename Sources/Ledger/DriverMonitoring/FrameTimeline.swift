@@ -81,8 +81,10 @@ struct FrameTimeline {
     /// The median of the intervals between consecutive times (mean of the middle two when even).
     static func median(of times: [Double]) -> Double {
         guard times.count > 1 else { return 0 }
-        var intervals = [Double](repeating: 0, count: times.count - 1)
-        for i in 0..<(times.count - 1) { intervals[i] = times[i + 1] - times[i] }
+        var intervals = [Double](unsafeUninitializedCapacity: times.count - 1) { buffer, initialized in
+            for i in 0..<(times.count - 1) { buffer[i] = times[i + 1] - times[i] }
+            initialized = times.count - 1
+        }
         let k = intervals.count / 2
         let upper = select(&intervals, k)
         guard intervals.count % 2 == 0 else { return upper }
