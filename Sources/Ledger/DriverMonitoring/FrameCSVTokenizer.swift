@@ -134,36 +134,59 @@ struct FrameCSVTokenizer: ~Copyable {
             var fieldStart = p
             var n = 0
             while true {
-                // Every byte that matters here (, " CR LF) is ≤ 0x2C; digits, letters, '.', '-'
-                // and '_' are above. Skip eight bytes at a time while none of them is ≤ 0x2C:
-                // (w - 0x2D…) & ~w & 0x80… flags the lowest such byte exactly (borrows only
-                // run upwards from it; bytes ≥ 0x80 are never flagged).
-                while p &+ 8 <= stop {
+                // Eight bytes at a time. Every byte that matters here (, " CR LF) is ≤ 0x2C;
+                // digits, letters, '.', '-' and '_' are above. Both masks below are exact per
+                // byte (no carries cross bytes), so every comma of a word is handled from one load.
+                if p &+ 8 <= stop {
                     let word = UInt64(littleEndian: UnsafeRawPointer(bytes + p).loadUnaligned(as: UInt64.self))
-                    let low = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
-                    if low != 0 {
-                        p &+= low.trailingZeroBitCount &>> 3
-                        break
+                    let special = Self.bytesBelow0x2D(word)
+                    if special == 0 {
+                        p &+= 8
+                        continue
                     }
-                    p &+= 8
+                    let commas = Self.zeroBytes(word ^ 0x2C2C_2C2C_2C2C_2C2C)
+                    let others = special & ~commas
+                    // Commas before the first other special byte (all of them when there is none).
+                    var fieldEnds = others == 0 ? commas : commas & ((others & (0 &- others)) &- 1)
+                    while fieldEnds != 0 {
+                        let at = p &+ (fieldEnds.trailingZeroBitCount &>> 3)
+                        if n == capacity {
+                            growFields(to: n + 1)
+                            starts = self.starts
+                            ends = self.ends
+                            capacity = fieldCapacity
+                        }
+                        starts[n] = fieldStart
+                        ends[n] = at
+                        n &+= 1
+                        fieldStart = at &+ 1
+                        fieldEnds &= fieldEnds &- 1
+                    }
+                    if others == 0 {
+                        p &+= 8
+                        continue
+                    }
+                    p &+= others.trailingZeroBitCount &>> 3
+                } else {
+                    while p < stop && bytes[p] > Self.comma { p &+= 1 }
+                    guard p < stop else { break }
+                    if bytes[p] == Self.comma {
+                        if n == capacity {
+                            growFields(to: n + 1)
+                            starts = self.starts
+                            ends = self.ends
+                            capacity = fieldCapacity
+                        }
+                        starts[n] = fieldStart
+                        ends[n] = p
+                        n &+= 1
+                        p &+= 1
+                        fieldStart = p
+                        continue
+                    }
                 }
-                while p < stop && bytes[p] > Self.comma { p &+= 1 }
-                guard p < stop else { break }
+                // A line break, a quote, or another byte below 0x2D (a space, say).
                 let byte = bytes[p]
-                if _fastPath(byte == Self.comma) {
-                    if n == capacity {
-                        growFields(to: n + 1)
-                        starts = self.starts
-                        ends = self.ends
-                        capacity = fieldCapacity
-                    }
-                    starts[n] = fieldStart
-                    ends[n] = p
-                    n &+= 1
-                    p &+= 1
-                    fieldStart = p
-                    continue
-                }
                 if byte == Self.lineFeed || byte == Self.carriageReturn {
                     finishInPlace(fields: n, lastStart: fieldStart, lastEnd: p)
                     nextLine += 1
@@ -183,6 +206,20 @@ struct FrameCSVTokenizer: ~Copyable {
             if start == 0 && end == self.capacity { return try copyRecord() }
             _ = try refill()  // moves the record to the front and reads more (or reaches the end)
         }
+    }
+
+    /// 0x80 in each byte of `word` that is below 0x2D, 0 elsewhere (exact for every byte).
+    @inline(__always)
+    static func bytesBelow0x2D(_ word: UInt64) -> UInt64 {
+        // Low seven bits + 0x53 reaches 0x80 exactly when they are ≥ 0x2D (never carries out
+        // of the byte); bytes ≥ 0x80 are not below 0x2D either.
+        ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5353_5353_5353_5353) | word) & 0x8080_8080_8080_8080
+    }
+
+    /// 0x80 in each byte of `word` that is zero, 0 elsewhere (exact for every byte).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        ~(((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | word | 0x7F7F_7F7F_7F7F_7F7F)
     }
 
     @inline(__always)

@@ -53,6 +53,9 @@ private func reference(_ bytes: [UInt8], maxRecordBytes: Int = 8 << 20) throws -
         "a,b,\n,,\n , \n",
         "a\n\"\"\"\"\n\"\",\"\"",
         "x,y\n1,\"\r\"\r\n2,\"\r\n\"\r\n",
+        ",,,,,,,,,,,,,,,,,\n1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18\n",
+        "a b,c\td,e!f#g$h%i&j'k(l)m*n+o,p\"q\"r, \"s\"\n  x  ,\t\"y\"\n",
+        "t_s,zone\n0.000,mirror_center\n0.033,infotainment\n0.067,road\n\u{e9}\u{e8},\u{1F600}\n",
     ]
 
     @Test(arguments: inputs.indices)
@@ -63,6 +66,23 @@ private func reference(_ bytes: [UInt8], maxRecordBytes: Int = 8 << 20) throws -
             for readLimit in [1, 3, Int.max] {
                 let got = try tokenize(bytes, chunkSize: chunkSize, readLimit: readLimit).records
                 #expect(got == expected, "chunk \(chunkSize), read limit \(readLimit)")
+            }
+        }
+    }
+
+    @Test func wordMasksAreExactForEveryByteAndPosition() {
+        for value in 0...255 {
+            for position in 0..<8 {
+                // The byte under test among neighbours that could carry or borrow into it.
+                for filler: UInt64 in [0x00, 0x2C, 0x2D, 0x7F, 0x80, 0xFF] {
+                    var word: UInt64 = 0
+                    for i in 0..<8 { word |= (i == position ? UInt64(value) : filler) << (8 * UInt64(i)) }
+                    let below = FrameCSVTokenizer.bytesBelow0x2D(word)
+                    let zero = FrameCSVTokenizer.zeroBytes(word)
+                    let bit: UInt64 = 0x80 << (8 * UInt64(position))
+                    #expect((below & bit != 0) == (value < 0x2D), "byte \(value) at \(position), filler \(filler)")
+                    #expect((zero & bit != 0) == (value == 0), "byte \(value) at \(position), filler \(filler)")
+                }
             }
         }
     }
