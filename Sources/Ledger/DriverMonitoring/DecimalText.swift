@@ -66,6 +66,43 @@ enum DecimalText {
         return negative ? -value : value
     }
 
+    /// `parse` for bytes followed in memory by at least 8 readable bytes (the frame tokenizer
+    /// pads its buffers): up to 8 characters of digits with at most one '.' are converted with
+    /// a few word operations instead of a loop; anything else goes to `parse`. Same results.
+    @inline(__always)
+    static func parsePadded(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        let n = bytes.count
+        guard n >= 1, n <= 8, let base = bytes.baseAddress else { return parse(bytes) }
+        let keep: UInt64 = (1 << (8 &* UInt64(n))) &- 1
+        let word = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self)) & keep
+        var digits = word
+        var count = n
+        var fractionDigits = 0
+        let dots = FrameCSVTokenizer.zeroBytes(word ^ 0x2E2E_2E2E_2E2E_2E2E) & keep
+        if dots != 0 {
+            guard dots & (dots &- 1) == 0 else { return parse(bytes) }
+            // Close the gap of the point: the bytes after it move down one place.
+            let dot = UInt64(dots.trailingZeroBitCount &>> 3)
+            digits = (word & ((1 << (8 &* dot)) &- 1)) | ((word >> (8 &* dot &+ 8)) << (8 &* dot))
+            count = n &- 1
+            fractionDigits = n &- 1 &- Int(dot)
+        }
+        guard count > 0 else { return nil }
+        let used: UInt64 = (1 << (8 &* UInt64(count))) &- 1
+        let zeros = 0x3030_3030_3030_3030 & used
+        // Every used byte 0x30...0x39: high nibble 3, and still 3 after adding 6.
+        guard digits & (0xF0F0_F0F0_F0F0_F0F0 & used) == zeros,
+            (digits &+ 0x0606_0606_0606_0606) & (0xF0F0_F0F0_F0F0_F0F0 & used) == zeros
+        else { return parse(bytes) }
+        // Digit values, most significant first, right-aligned in eight places; then pairs,
+        // quads and the whole are combined by multiply-and-shift (simdjson's eight-digit parse).
+        var value = (digits &- zeros) << (8 &* UInt64(8 &- count))
+        value = (value &* 2561) >> 8
+        value = ((value & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
+        value = ((value & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
+        return fractionDigits == 0 ? Double(value) : Double(value) / powerOfTen(fractionDigits)
+    }
+
     /// 10^exponent for 1...15 (exact in a Double), without a lazily initialised table.
     @inline(__always)
     private static func powerOfTen(_ exponent: Int) -> Double {

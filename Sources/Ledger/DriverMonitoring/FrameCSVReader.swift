@@ -147,14 +147,14 @@ public struct FrameCSVReader: Sendable {
             let t: Double
             if let frameRate {
                 let bytes = tokens.field(c.frameIndex)
-                guard let index = DecimalText.parse(bytes), index >= 0, index == index.rounded() else {
+                guard let index = DecimalText.parsePadded(bytes), index >= 0, index == index.rounded() else {
                     log.reject(line: line, "frame_index \(quoted(bytes)) is not a whole number")
                     continue
                 }
                 t = index / frameRate
             } else {
                 let bytes = tokens.field(c.time)
-                guard let value = DecimalText.parse(bytes) else {
+                guard let value = DecimalText.parsePadded(bytes) else {
                     log.reject(line: line, "t_s \(quoted(bytes)) is not a number of seconds")
                     continue
                 }
@@ -335,7 +335,7 @@ public struct FrameCSVReader: Sendable {
     static func openness(_ raw: UnsafeRawBufferPointer) -> Double? {
         let bytes = trimmed(raw)
         if bytes.isEmpty { return .nan }
-        guard let value = DecimalText.parse(bytes), value >= 0 else { return nil }
+        guard let value = DecimalText.parsePadded(bytes), value >= 0 else { return nil }
         return value
     }
 
@@ -343,7 +343,7 @@ public struct FrameCSVReader: Sendable {
     static func optionalNumber(_ raw: UnsafeRawBufferPointer) -> Double? {
         let bytes = trimmed(raw)
         if bytes.isEmpty { return .nan }
-        return DecimalText.parse(bytes)
+        return DecimalText.parsePadded(bytes)
     }
 }
 

@@ -18,9 +18,10 @@ import Darwin
 ///   moving it to the front) goes through a byte-by-byte state machine that copies the
 ///   unescaped record into a scratch buffer, streaming, like `CSVReader` does for every record.
 ///
-/// Fields stay valid until the next call to `next()`. Malformed records are returned with a
-/// `problem`, as `CSVReader` does. Memory is the chunk plus the longest record (capped at
-/// `maxRecordBytes`), whatever the file size.
+/// Fields stay valid until the next call to `next()`, and 8 bytes from the start of any field
+/// can be read (both buffers carry 8 bytes of zeroed padding), for `DecimalText.parsePadded`.
+/// Malformed records are returned with a `problem`, as `CSVReader` does. Memory is the chunk
+/// plus the longest record (capped at `maxRecordBytes`), whatever the file size.
 struct FrameCSVTokenizer: ~Copyable {
     /// Bytes read from the source at a time.
     static let defaultChunkSize = 1 << 18
@@ -60,6 +61,8 @@ struct FrameCSVTokenizer: ~Copyable {
     /// Bytes of the source consumed so far (after the current record).
     var bytePosition: Int { discarded + start }
 
+    /// Readable bytes after the end of each buffer.
+    private static let padding = 8
     private static let comma: UInt8 = 0x2C
     private static let quote: UInt8 = 0x22
     private static let lineFeed: UInt8 = 0x0A
@@ -70,9 +73,11 @@ struct FrameCSVTokenizer: ~Copyable {
         self.source = source
         self.maxRecordBytes = max(1, maxRecordBytes)
         capacity = max(4, min(chunkSize, self.maxRecordBytes))
-        buffer = .allocate(capacity: capacity)
+        buffer = .allocate(capacity: capacity + Self.padding)
+        buffer.initialize(repeating: 0, count: capacity + Self.padding)
         scratchCapacity = 256
-        scratch = .allocate(capacity: scratchCapacity)
+        scratch = .allocate(capacity: scratchCapacity + Self.padding)
+        scratch.initialize(repeating: 0, count: scratchCapacity + Self.padding)
         fieldCapacity = 32
         starts = .allocate(capacity: fieldCapacity)
         ends = .allocate(capacity: fieldCapacity)
@@ -354,8 +359,9 @@ struct FrameCSVTokenizer: ~Copyable {
 
     private mutating func growScratch() {
         let newCapacity = min(max(scratchCapacity * 2, 256), maxRecordBytes)
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        grown.initialize(from: scratch, count: scratchCapacity)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity + Self.padding)
+        grown.initialize(repeating: 0, count: newCapacity + Self.padding)
+        grown.update(from: scratch, count: scratchCapacity)
         scratch.deallocate()
         scratch = grown
         scratchCapacity = newCapacity

@@ -188,18 +188,44 @@ import Testing
 
     @Test(arguments: [
         ("12.345", 12.345), ("-0.5", -0.5), (".25", 0.25), ("1e2", 100.0), ("7", 7.0), ("+1.5", 1.5), ("1.", 1.0),
-        ("0.033", 0.033), ("1799.967", 1799.967), ("123456789012345", 123_456_789_012_345),
+        ("0.033", 0.033), ("1799.967", 1799.967), ("123456789012345", 123_456_789_012_345), ("12345678", 12_345_678),
+        ("1234567.8", 1234567.8), (".1234567", 0.1234567), ("00000000", 0), ("99999999", 99_999_999), ("5.", 5),
         ("1234567890.123456789", 1234567890.123456789), ("0.0000000000000001", 1e-16), ("-0.000", -0.0),
     ])
     func decimalParsing(text: String, value: Double) {
         let parsed = Array(text.utf8).withUnsafeBytes { DecimalText.parse($0) }
         #expect(parsed == value)
         #expect(parsed == Double(text), "the same value as the standard library's parser")
+        // The word-at-a-time parse, with digits right after the field that must not leak in.
+        let padded = Array(text.utf8) + Array("98765432".utf8)
+        let fast = padded.withUnsafeBytes { DecimalText.parsePadded(UnsafeRawBufferPointer(rebasing: $0[0..<text.utf8.count])) }
+        #expect(fast?.bitPattern == value.bitPattern)
+    }
+
+    /// The word-at-a-time parse agrees with the byte loop on short fields, whatever follows them.
+    @Test func paddedParsingAgreesWithTheByteLoop() {
+        var state: UInt64 = 0x1234_5678
+        func random(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let alphabet = Array("0123456789.0123456789.-+e x".utf8)
+        var mismatches: [String] = []
+        for _ in 0..<50_000 {
+            let field = (0..<(1 + random(10))).map { _ in alphabet[random(alphabet.count)] }
+            let padded = field + (0..<8).map { _ in UInt8(truncatingIfNeeded: random(256)) }
+            let fast = padded.withUnsafeBytes { DecimalText.parsePadded(UnsafeRawBufferPointer(rebasing: $0[0..<field.count])) }
+            let slow = field.withUnsafeBytes { DecimalText.parse($0) }
+            if fast?.bitPattern != slow?.bitPattern { mismatches.append(String(decoding: field, as: UTF8.self)) }
+        }
+        #expect(mismatches.isEmpty)
     }
 
     @Test(arguments: ["", "-", "+", ".", "-.", "1.2.3", "1,5", "x", "1e", "nan", "inf", "1e999", " 1"])
     func notDecimals(text: String) {
         #expect(Array(text.utf8).withUnsafeBytes { DecimalText.parse($0) } == nil)
+        let padded = Array(text.utf8) + Array("12345678".utf8)
+        #expect(padded.withUnsafeBytes { DecimalText.parsePadded(UnsafeRawBufferPointer(rebasing: $0[0..<text.utf8.count])) } == nil)
     }
 
     @Test func everyGazeZoneParsesFromItsName() {
