@@ -12,6 +12,9 @@ public struct FrameCSVReader: Sendable {
     /// Rejected rows printed per file before the rest are summarised.
     public var diagnosticLimit: Int
 
+    /// Bytes read at a time (tests make it tiny to split records across reads).
+    var chunkSize = FrameCSVTokenizer.defaultChunkSize
+
     public init(fps: Double? = nil, diagnosticLimit: Int = 20) {
         self.fps = fps
         self.diagnosticLimit = diagnosticLimit
@@ -25,7 +28,10 @@ public struct FrameCSVReader: Sendable {
 
     /// Reads the file at `path` (named `path` in messages).
     public func read(path: String) throws -> MonitoringFileContents {
-        try read(source: FileByteSource(path: path), file: path)
+        let source = try FileByteSource(path: path)
+        var info = stat()
+        let size = stat(path, &info) == 0 ? Int(info.st_size) : 0
+        return try read(source: source, file: path, expectedBytes: size)
     }
 
     private struct Columns {
@@ -41,10 +47,16 @@ public struct FrameCSVReader: Sendable {
 
     /// Reads CSV from `source`; `file` names it in messages and is the default session id.
     public func read(source: any ByteSource, file: String) throws -> MonitoringFileContents {
-        let reader = CSVReader(source: source)
+        try read(source: source, file: file, expectedBytes: 0)
+    }
+
+    /// `expectedBytes` (the file size, 0 when unknown) sizes the frame columns of a
+    /// single-session file up front, from the bytes per row of its first rows.
+    func read(source: any ByteSource, file: String, expectedBytes: Int) throws -> MonitoringFileContents {
+        var tokens = FrameCSVTokenizer(source: source, chunkSize: chunkSize)
         var log = DiagnosticCollector(file: file, limit: diagnosticLimit)
-        guard try reader.next() else { throw MonitoringFileError(file: file, line: 1, "empty file: expected a header row") }
-        let header = reader.lossyFields().map { $0.trimmingASCIISpaces().lowercased() }
+        guard try tokens.next() else { throw MonitoringFileError(file: file, line: 1, "empty file: expected a header row") }
+        let header = tokens.lossyFields().map { $0.trimmingASCIISpaces().lowercased() }
         var c = Columns()
         func index(_ name: String) -> Int { header.firstIndex(of: name) ?? -1 }
         c.session = index("session_id"); c.time = index("t_s"); c.frameIndex = index("frame_index")
@@ -59,17 +71,17 @@ public struct FrameCSVReader: Sendable {
             } else if let fps, fps > 0 {
                 frameRate = fps
             } else {
-                throw MonitoringFileError(file: file, line: reader.line, "column \"frame_index\" needs --fps (the file has no \"t_s\" column)")
+                throw MonitoringFileError(file: file, line: tokens.line, "column \"frame_index\" needs --fps (the file has no \"t_s\" column)")
             }
         }
         if !missing.isEmpty {
             throw MonitoringFileError(
-                file: file, line: reader.line,
+                file: file, line: tokens.line,
                 "missing required column\(missing.count > 1 ? "s" : "") \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) (found: \(header.joined(separator: ",")))")
         }
         let unknown = header.filter { !Self.known.contains($0) }
         if !unknown.isEmpty {
-            log.warning(line: reader.line, "ignoring unknown column\(unknown.count > 1 ? "s" : "") \(unknown.map { "\"\($0)\"" }.joined(separator: ", "))")
+            log.warning(line: tokens.line, "ignoring unknown column\(unknown.count > 1 ? "s" : "") \(unknown.map { "\"\($0)\"" }.joined(separator: ", "))")
         }
         let width = header.count
         let defaultID = baseName(file)
@@ -85,28 +97,37 @@ public struct FrameCSVReader: Sendable {
             swap(&active, &builders[index])
             activeIndex = index
         }
+        // Parsed frames are staged in raw columns and appended to the session in bulk.
+        let batch = FrameBatch()
+        var batched = 0
+        var sizePending = expectedBytes > 0 && c.session < 0
+        let dataStart = tokens.bytePosition
+        var records = 0
+        func quoted(_ bytes: UnsafeRawBufferPointer) -> String { "\"" + String(decoding: bytes, as: UTF8.self) + "\"" }
 
-        while try reader.next() {
-            let line = reader.line
-            if let problem = reader.problem {
+        while try tokens.next() {
+            let line = tokens.line
+            records &+= 1
+            if let problem = tokens.problem {
                 log.reject(line: line, problem)
                 continue
             }
-            guard reader.count == width else {
-                log.reject(line: line, "expected \(width) fields, found \(reader.count)")
+            guard tokens.count == width else {
+                log.reject(line: line, "expected \(width) fields, found \(tokens.count)")
                 continue
             }
             // Session: the common case (same as the previous row) costs one memcmp.
             if c.session >= 0 {
-                let same = reader.withField(c.session) { bytes in
+                let bytes = tokens.field(c.session)
+                let same =
                     activeIndex >= 0 && bytes.count == lastKey.count
-                        && lastKey.withUnsafeBytes { key in
-                            guard let a = key.baseAddress, let b = bytes.baseAddress else { return bytes.isEmpty }
-                            return memcmp(a, b, bytes.count) == 0
-                        }
-                }
+                    && lastKey.withUnsafeBytes { key in
+                        guard let a = key.baseAddress, let b = bytes.baseAddress else { return bytes.isEmpty }
+                        return memcmp(a, b, bytes.count) == 0
+                    }
                 if !same {
-                    let key = reader.withField(c.session) { Array($0) }
+                    batch.flush(&batched, into: &active.frames)
+                    let key = Array(bytes)
                     if let existing = byKey[key] {
                         activate(existing)
                     } else {
@@ -118,20 +139,23 @@ public struct FrameCSVReader: Sendable {
                     lastKey = key
                 }
             } else if activeIndex < 0 {
+                batch.flush(&batched, into: &active.frames)
                 builders.append(Builder(frames: newFrames(defaultID, file, hasSpeed: c.speed >= 0)))
                 activate(0)
             }
 
             let t: Double
             if let frameRate {
-                guard let index = reader.withField(c.frameIndex, DecimalText.parse), index >= 0, index == index.rounded() else {
-                    log.reject(line: line, "frame_index \(quoted(reader, c.frameIndex)) is not a whole number")
+                let bytes = tokens.field(c.frameIndex)
+                guard let index = DecimalText.parsePadded(bytes), index >= 0, index == index.rounded() else {
+                    log.reject(line: line, "frame_index \(quoted(bytes)) is not a whole number")
                     continue
                 }
                 t = index / frameRate
             } else {
-                guard let value = reader.withField(c.time, DecimalText.parse) else {
-                    log.reject(line: line, "t_s \(quoted(reader, c.time)) is not a number of seconds")
+                let bytes = tokens.field(c.time)
+                guard let value = DecimalText.parsePadded(bytes) else {
+                    log.reject(line: line, "t_s \(quoted(bytes)) is not a number of seconds")
                     continue
                 }
                 t = value
@@ -142,61 +166,111 @@ public struct FrameCSVReader: Sendable {
                     "time \(DecimalText.shortest(t)) s is not after the previous accepted row (\(DecimalText.shortest(active.lastTime)) s) of session \"\(active.frames.sessionID)\"")
                 continue
             }
-            guard let face = reader.withField(c.face, Self.flag), face >= 0 else {
-                log.reject(line: line, "face_detected \(quoted(reader, c.face)) must be 0 or 1")
+            guard let face = Self.flag(tokens.field(c.face)), face >= 0 else {
+                log.reject(line: line, "face_detected \(quoted(tokens.field(c.face))) must be 0 or 1")
                 continue
             }
-            guard let left = reader.withField(c.left, Self.openness) else {
-                log.reject(line: line, "eye_open_l \(quoted(reader, c.left)) must be empty or a number from 0")
+            guard let left = Self.openness(tokens.field(c.left)) else {
+                log.reject(line: line, "eye_open_l \(quoted(tokens.field(c.left))) must be empty or a number from 0")
                 continue
             }
-            guard let right = reader.withField(c.right, Self.openness) else {
-                log.reject(line: line, "eye_open_r \(quoted(reader, c.right)) must be empty or a number from 0")
+            guard let right = Self.openness(tokens.field(c.right)) else {
+                log.reject(line: line, "eye_open_r \(quoted(tokens.field(c.right))) must be empty or a number from 0")
                 continue
             }
-            guard let zone = reader.withField(c.zone, { GazeZone.parse(Self.trimmed($0)) }) else {
+            guard let zone = GazeZone.parse(Self.trimmed(tokens.field(c.zone))) else {
                 log.reject(
                     line: line,
-                    "unknown gaze_zone \(quoted(reader, c.zone)) (expected one of \(GazeZone.allCases.map(\.name).joined(separator: ", ")))")
+                    "unknown gaze_zone \(quoted(tokens.field(c.zone))) (expected one of \(GazeZone.allCases.map(\.name).joined(separator: ", ")))")
                 continue
             }
             var phone: Int8 = -1
             if c.phone >= 0 {
-                guard let value = reader.withField(c.phone, Self.flag) else {
-                    log.reject(line: line, "phone_use \(quoted(reader, c.phone)) must be 0, 1 or empty")
+                guard let value = Self.flag(tokens.field(c.phone)) else {
+                    log.reject(line: line, "phone_use \(quoted(tokens.field(c.phone))) must be 0, 1 or empty")
                     continue
                 }
                 phone = value
             }
             var yawn: Int8 = -1
             if c.yawn >= 0 {
-                guard let value = reader.withField(c.yawn, Self.flag) else {
-                    log.reject(line: line, "yawning \(quoted(reader, c.yawn)) must be 0, 1 or empty")
+                guard let value = Self.flag(tokens.field(c.yawn)) else {
+                    log.reject(line: line, "yawning \(quoted(tokens.field(c.yawn))) must be 0, 1 or empty")
                     continue
                 }
                 yawn = value
             }
             var speed = Double.nan
             if c.speed >= 0 {
-                guard let value = reader.withField(c.speed, Self.optionalNumber) else {
-                    log.reject(line: line, "speed_kmh \(quoted(reader, c.speed)) must be empty or a number")
+                guard let value = Self.optionalNumber(tokens.field(c.speed)) else {
+                    log.reject(line: line, "speed_kmh \(quoted(tokens.field(c.speed))) must be empty or a number")
                     continue
                 }
                 speed = value
             }
-            if c.driver >= 0 { constant(\.driverID, "driver_id", c.driver, reader, &active, line, &log) }
-            if c.vin >= 0 { constant(\.vin, "vin", c.vin, reader, &active, line, &log) }
+            if c.driver >= 0 { constant(.driver, tokens.field(c.driver), &active, line, &log) }
+            if c.vin >= 0 { constant(.vin, tokens.field(c.vin), &active, line, &log) }
             active.lastTime = t
-            active.frames.append(
-                time: t, faceDetected: face == 1, eyeLeft: left, eyeRight: right, zone: zone, phoneUse: phone, yawning: yawn,
-                speed: speed)
+            batch.time[batched] = t
+            batch.face[batched] = face == 1
+            batch.left[batched] = left
+            batch.right[batched] = right
+            batch.zone[batched] = zone
+            batch.phone[batched] = phone
+            batch.yawn[batched] = yawn
+            batch.speed[batched] = speed
+            batched &+= 1
+            if batched == FrameBatch.capacity {
+                if sizePending {
+                    // Reserve for the whole file (10 % spare) rather than doubling from 4096.
+                    sizePending = false
+                    let bytesPerRow = Double(tokens.bytePosition - dataStart) / Double(records)
+                    let estimate = Double(expectedBytes - dataStart) / max(1, bytesPerRow) * 1.1
+                    active.frames.reserve(min(Int(estimate) + FrameBatch.capacity, expectedBytes / 4))
+                }
+                batch.flush(&batched, into: &active.frames)
+            }
         }
+        batch.flush(&batched, into: &active.frames)
         if activeIndex >= 0 { swap(&active, &builders[activeIndex]) }
         let sessions = builders.map(\.frames).filter { $0.count > 0 }
         if sessions.isEmpty {
             throw MonitoringFileError(file: file, "no frames could be read (\(log.rejected) rows rejected)")
         }
         return MonitoringFileContents(sessions: sessions, diagnostics: log.finish(), rejectedRows: log.rejected)
+    }
+
+    /// Frames parsed but not yet appended to the session being read: eight raw columns, so
+    /// that a row costs eight stores and the session's arrays grow by `capacity` frames at a time.
+    private final class FrameBatch {
+        static let capacity = 1024
+        let time = UnsafeMutablePointer<Double>.allocate(capacity: capacity)
+        let face = UnsafeMutablePointer<Bool>.allocate(capacity: capacity)
+        let left = UnsafeMutablePointer<Double>.allocate(capacity: capacity)
+        let right = UnsafeMutablePointer<Double>.allocate(capacity: capacity)
+        let zone = UnsafeMutablePointer<GazeZone>.allocate(capacity: capacity)
+        let phone = UnsafeMutablePointer<Int8>.allocate(capacity: capacity)
+        let yawn = UnsafeMutablePointer<Int8>.allocate(capacity: capacity)
+        let speed = UnsafeMutablePointer<Double>.allocate(capacity: capacity)
+
+        deinit {
+            time.deallocate(); face.deallocate(); left.deallocate(); right.deallocate()
+            zone.deallocate(); phone.deallocate(); yawn.deallocate(); speed.deallocate()
+        }
+
+        /// Appends the `count` staged frames to `frames` and empties the batch.
+        func flush(_ count: inout Int, into frames: inout SessionFrames) {
+            guard count > 0 else { return }
+            frames.time.append(contentsOf: UnsafeBufferPointer(start: time, count: count))
+            frames.faceDetected.append(contentsOf: UnsafeBufferPointer(start: face, count: count))
+            frames.eyeLeft.append(contentsOf: UnsafeBufferPointer(start: left, count: count))
+            frames.eyeRight.append(contentsOf: UnsafeBufferPointer(start: right, count: count))
+            frames.zone.append(contentsOf: UnsafeBufferPointer(start: zone, count: count))
+            frames.phoneUse.append(contentsOf: UnsafeBufferPointer(start: phone, count: count))
+            frames.yawning.append(contentsOf: UnsafeBufferPointer(start: yawn, count: count))
+            frames.speed.append(contentsOf: UnsafeBufferPointer(start: speed, count: count))
+            count = 0
+        }
     }
 
     private func newFrames(_ id: String, _ file: String, hasSpeed: Bool) -> SessionFrames {
@@ -206,30 +280,31 @@ public struct FrameCSVReader: Sendable {
         return frames
     }
 
-    private func constant(
-        _ path: WritableKeyPath<SessionFrames, String?>, _ name: String, _ column: Int, _ reader: CSVReader,
-        _ builder: inout Builder, _ line: Int, _ log: inout DiagnosticCollector
-    ) {
-        let matches = reader.withField(column) { bytes -> Bool in
-            let trimmed = Self.trimmed(bytes)
-            if trimmed.isEmpty { return true }
-            guard let existing = builder.frames[keyPath: path] else { return false }
-            return existing.utf8.elementsEqual(trimmed)
-        }
-        if matches { return }
-        let value = reader.string(column)?.trimmingASCIISpaces() ?? ""
-        if builder.frames[keyPath: path] == nil {
-            builder.frames[keyPath: path] = value
-        } else if !builder.conflictWarned {
-            builder.conflictWarned = true
-            log.warning(
-                line: line,
-                "\(name) changes within session \"\(builder.frames.sessionID)\" (\"\(value)\"); keeping \"\(builder.frames[keyPath: path] ?? "")\"")
-        }
-    }
+    /// A column that must stay the same within a session.
+    private enum Constant { case driver, vin }
 
-    private func quoted(_ reader: CSVReader, _ column: Int) -> String {
-        "\"" + reader.withField(column) { String(decoding: $0, as: UTF8.self) } + "\""
+    /// Records the driver id or VIN of `builder`'s session from a row's field, warning once
+    /// when it changes.
+    private func constant(
+        _ which: Constant, _ field: UnsafeRawBufferPointer, _ builder: inout Builder, _ line: Int, _ log: inout DiagnosticCollector
+    ) {
+        let trimmed = Self.trimmed(field)
+        if trimmed.isEmpty { return }
+        let existing = which == .driver ? builder.frames.driverID : builder.frames.vin
+        if let existing, existing.utf8.elementsEqual(trimmed) { return }
+        let value = String(validating: field, as: UTF8.self)?.trimmingASCIISpaces() ?? ""
+        if let existing {
+            if !builder.conflictWarned {
+                builder.conflictWarned = true
+                let name = which == .driver ? "driver_id" : "vin"
+                log.warning(
+                    line: line, "\(name) changes within session \"\(builder.frames.sessionID)\" (\"\(value)\"); keeping \"\(existing)\"")
+            }
+        } else if which == .driver {
+            builder.frames.driverID = value
+        } else {
+            builder.frames.vin = value
+        }
     }
 
     @inline(__always)
@@ -260,7 +335,7 @@ public struct FrameCSVReader: Sendable {
     static func openness(_ raw: UnsafeRawBufferPointer) -> Double? {
         let bytes = trimmed(raw)
         if bytes.isEmpty { return .nan }
-        guard let value = DecimalText.parse(bytes), value >= 0 else { return nil }
+        guard let value = DecimalText.parsePadded(bytes), value >= 0 else { return nil }
         return value
     }
 
@@ -268,7 +343,7 @@ public struct FrameCSVReader: Sendable {
     static func optionalNumber(_ raw: UnsafeRawBufferPointer) -> Double? {
         let bytes = trimmed(raw)
         if bytes.isEmpty { return .nan }
-        return DecimalText.parse(bytes)
+        return DecimalText.parsePadded(bytes)
     }
 }
 

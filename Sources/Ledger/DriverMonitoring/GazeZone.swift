@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Where the driver looks in one frame (driver-monitoring.md section 1.1).
 public enum GazeZone: UInt8, Sendable, CaseIterable, Hashable {
     case road, mirrorLeft, mirrorCenter, mirrorRight, windowLeft, windowRight, cluster, infotainment
@@ -28,23 +34,26 @@ public enum GazeZone: UInt8, Sendable, CaseIterable, Hashable {
         self = zone
     }
 
-    private static let spellings: [[UInt8]] = allCases.map { Array($0.name.utf8) }
-
     /// The zone spelled by `bytes` (exact, lower case), or nil. Empty bytes are `unknown`.
     @inline(__always)
     static func parse(_ bytes: UnsafeRawBufferPointer) -> GazeZone? {
-        if bytes.isEmpty { return .unknown }
+        let n = bytes.count
+        if n == 0 { return .unknown }
+        guard let p = bytes.baseAddress else { return nil }
         // "road" first: by far the most frequent value.
-        if bytes.count == 4, bytes[0] == 0x72, bytes[1] == 0x6F, bytes[2] == 0x61, bytes[3] == 0x64 { return .road }
-        for (index, spelling) in spellings.enumerated() where spelling.count == bytes.count {
-            var equal = true
-            for i in 0..<spelling.count where spelling[i] != bytes[i] {
-                equal = false
-                break
-            }
-            if equal { return GazeZone(rawValue: UInt8(index)) }
+        if n == 4 { return UInt32(littleEndian: p.loadUnaligned(as: UInt32.self)) == 0x6461_6F72 ? .road : nil }
+        func spells(_ name: StaticString) -> Bool { memcmp(p, name.utf8Start, n) == 0 }
+        switch n {
+        case 3: return spells("lap") ? .lap : nil
+        case 5: return spells("phone") ? .phone : spells("other") ? .other : nil
+        case 7: return spells("cluster") ? .cluster : spells("unknown") ? .unknown : nil
+        case 9: return spells("passenger") ? .passenger : nil
+        case 11: return spells("mirror_left") ? .mirrorLeft : spells("window_left") ? .windowLeft : nil
+        case 12:
+            return spells("mirror_right") ? .mirrorRight : spells("window_right") ? .windowRight : spells("infotainment") ? .infotainment : nil
+        case 13: return spells("mirror_center") ? .mirrorCenter : nil
+        default: return nil
         }
-        return nil
     }
 
     /// Whether looking here counts as phone use (zone `phone` or `lap`).

@@ -235,12 +235,23 @@ public struct SessionScorer: Sendable {
         guard n > 0 else { return nil }
         let slack = rules.comparisonSlack
         // Prefix sums of closed and valid eye time at segment starts.
-        var closed = [Double](repeating: 0, count: n + 1)
-        var valid = [Double](repeating: 0, count: n + 1)
-        for i in 0..<n {
-            let d = segments[i].duration
-            closed[i + 1] = closed[i] + (segments[i].eyes == .closed ? d : 0)
-            valid[i + 1] = valid[i] + (segments[i].eyes != .unknown ? d : 0)
+        let closed = [Double](unsafeUninitializedCapacity: n + 1) { closed, initialized in
+            var sum = 0.0
+            closed[0] = 0
+            for i in 0..<n {
+                if segments[i].eyes == .closed { sum += segments[i].duration }
+                closed[i + 1] = sum
+            }
+            initialized = n + 1
+        }
+        let valid = [Double](unsafeUninitializedCapacity: n + 1) { valid, initialized in
+            var sum = 0.0
+            valid[0] = 0
+            for i in 0..<n {
+                if segments[i].eyes != .unknown { sum += segments[i].duration }
+                valid[i + 1] = sum
+            }
+            initialized = n + 1
         }
         let window = rules.drowsyWindowSeconds
         let needValid = rules.drowsyMinValidShare * window
