@@ -100,7 +100,8 @@ final class STARRepairOrderMapper: SlottedRowSource {
         self.reader = reader
         dealerOption = dealerCode
         capturesInCallbacks = reader.beginRecordCapture(
-            scope: ("ProcessRepairOrder", XMLFeedKind.starNamespace), records: ["ApplicationArea", "RepairOrder"])
+            scope: ("ProcessRepairOrder", XMLFeedKind.starNamespace), records: ["ApplicationArea", "RepairOrder"],
+            placed: ["Job", "ServiceParts", "InDistanceMeasure"])
         n = Names(reader.names)
     }
 

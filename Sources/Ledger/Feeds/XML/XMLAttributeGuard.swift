@@ -135,6 +135,8 @@ struct XMLAttributeGuard {
                 while i < count {
                     let byte = base[i]
                     i += 1
+                    // `=`, quotes and `>` are all below 0x40; letters (most of a tag) are not.
+                    if byte >= 0x40 { continue }
                     if byte == UInt8(ascii: "=") {
                         attributes += 1
                         if attributes > limit { return tagFinding { .tooManyAttributes(line: $0, column: $1) } }

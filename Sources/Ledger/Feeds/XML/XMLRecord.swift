@@ -36,6 +36,8 @@ final class XMLRecord {
         var textEnd: Int32
         /// One past the last node of the subtree (set when the element ends).
         var end: Int32
+        /// Where the element's `<` is: exact for the record's element and the names the
+        /// capture was asked to place, else the end of the previous token.
         var line: Int
         var column: Int
     }
@@ -212,6 +214,13 @@ struct XMLRecordBuilder {
 
     /// Where the next text run starts.
     var textMark: Int { bytes.count }
+
+    /// Whether the element open last has no text yet.
+    var openElementHasNoText: Bool {
+        guard let top = open.last else { return true }
+        let node = nodes[Int(top)]
+        return node.textStart == node.textEnd
+    }
 
     /// Appends bytes of the current text run.
     @inline(__always) mutating func appendText(_ run: UnsafeBufferPointer<UInt8>) {
