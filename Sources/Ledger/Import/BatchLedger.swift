@@ -31,6 +31,20 @@ public struct BatchLedger {
         ).int64 ?? 0 > 0
     }
 
+    /// Whether a loaded batch has exactly `size` bytes (a file of another size cannot be one
+    /// loaded before).
+    func hasLoaded(size: Int64) throws -> Bool {
+        try database.scalar(
+            "SELECT COUNT(*) FROM batches WHERE size = ? AND outcome = ?",
+            [.integer(size), .text(FileOutcome.loaded.rawValue)]
+        ).int64 ?? 0 > 0
+    }
+
+    /// Sets the digest of a batch opened before its file's digest was known.
+    func setSHA256(_ sha256: String, batchID: Int64) throws {
+        try database.execute("UPDATE batches SET sha256 = ? WHERE batch_id = ?", [.text(sha256), .integer(batchID)])
+    }
+
     /// Opens a batch for a file being loaded; returns its id.
     func begin(file: InputFile, sha256: String, feed: String?, startedAt: String) throws -> Int64 {
         try database.execute(

@@ -12,6 +12,8 @@ final class FileLoad {
     private var writers: [WriterKey: TableWriter] = [:]
     /// Column types prepared once per feed (enum lookup tables), for the row path.
     private var preparedTypes: [String: [PreparedColumnType]] = [:]
+    /// Row plans of `SourceRow`s, per feed name.
+    var rowPlans: [String: RowPlan] = [:]
 
     /// A feed and the columns its rows carry (bit i = column i; all ones for full rows).
     struct WriterKey: Hashable, Comparable {

@@ -48,18 +48,30 @@ public final class Importer {
         let started = clock.now()
         let startedAt = Timestamp.iso8601(seconds: started)
         var summary = FileSummary(path: file.path, outcome: .failed)
-        summary.sha256 = try Self.sha256(of: file.path)
+        var digest: FileDigest?
 
         do {
             try database.writeTransaction {
-                if !options.force, try ledger.isLoaded(sha256: summary.sha256) {
-                    summary.outcome = .skipped
-                    return
+                // The digest first only when the file may have been loaded before (see `FileDigest`).
+                let sha256: FileDigest
+                if !options.force, try ledger.hasLoaded(size: file.size) {
+                    let value = try Self.sha256(of: file.path)
+                    summary.sha256 = value
+                    if try ledger.isLoaded(sha256: value) {
+                        summary.outcome = .skipped
+                        return
+                    }
+                    sha256 = FileDigest(value: value)
+                } else {
+                    sha256 = FileDigest(hashingInBackground: file.path)
                 }
+                digest = sha256
                 let batchID = try ledger.begin(file: file, sha256: summary.sha256, feed: nil, startedAt: startedAt)
                 summary.batchID = batchID
-                let rejects = options.dryRun ? nil : options.rejectsDirectory.map {
-                    RejectsWriter(path: Self.rejectsPath(for: file, sha256: summary.sha256, in: $0), sourceFile: file.path)
+                let rejects = options.dryRun ? nil : options.rejectsDirectory.map { directory in
+                    RejectsWriter(
+                        pathProvider: { Self.rejectsPath(for: file, sha256: try sha256.value(), in: directory) },
+                        sourceFile: file.path)
                 }
                 let load = FileLoad(
                     file: file, batchID: batchID, importer: self, parser: parser, rejects: rejects, events: events)
@@ -76,6 +88,8 @@ public final class Importer {
                     throw RollBack()
                 }
                 summary.outcome = .loaded
+                summary.sha256 = try sha256.value()
+                try ledger.setSHA256(summary.sha256, batchID: batchID)
                 try ledger.finish(summary, batchID: batchID, finishedAt: Timestamp.iso8601(seconds: clock.now()))
             }
         } catch is RollBack {
@@ -86,6 +100,7 @@ public final class Importer {
             summary.message = error.message
             events(.diagnostic(Diagnostic(.error, file: error.file, line: error.line, column: error.column, error.message)))
         }
+        if let digest, summary.sha256.isEmpty { summary.sha256 = try digest.value() }
         summary.seconds = clock.now() - started
         if summary.outcome == .rolledBack || summary.outcome == .failed, !options.dryRun {
             try ledger.recordFailure(

@@ -4,19 +4,29 @@
 final class RejectsWriter {
     static let header = ["source_file", "line", "column", "value", "reason", "raw_record"]
 
-    private let path: String
+    private let pathProvider: () throws -> String
+    private var path: String?
     private let sourceFile: String
     private var writer: TextFileWriter?
     private let csv = CSVWriter()
     private(set) var count = 0
 
     init(path: String, sourceFile: String) {
-        self.path = path
+        pathProvider = { path }
+        self.sourceFile = sourceFile
+    }
+
+    /// A writer whose path is worked out at the first reject (it may wait for the input
+    /// file's digest, see `FileDigest`).
+    init(pathProvider: @escaping () throws -> String, sourceFile: String) {
+        self.pathProvider = pathProvider
         self.sourceFile = sourceFile
     }
 
     func reject(line: Int, column: String?, value: String?, reason: String, raw: String) throws {
         if writer == nil {
+            let path = try pathProvider()
+            self.path = path
             let file = try TextFileWriter(path: path)
             try file.write("\u{FEFF}" + csv.line(Self.header))
             writer = file
@@ -28,7 +38,7 @@ final class RejectsWriter {
 
     /// Puts the file in place; returns its path, or nil when nothing was rejected.
     func commit() throws -> String? {
-        guard let writer else { return nil }
+        guard let writer, let path else { return nil }
         try writer.commit()
         return path
     }

@@ -5,52 +5,154 @@
 /// Each `RepairOrder` yields one `repair_orders` row, then one `ro_labor` row per `Job` and
 /// one `ro_parts` row per `ServiceParts`. Inside a repair order, elements are found by local
 /// name below the documented parent, so vendor wrappers in between do not matter.
-final class STARRepairOrderMapper: RowSource {
+///
+/// The reader captures `ApplicationArea` and `RepairOrder` elements as flat records built in
+/// its callbacks (`XMLRecord`), and rows come out in fixed column layouts
+/// (`SlottedRowSource`): names are compared as ids and only mapped values become strings.
+final class STARRepairOrderMapper: SlottedRowSource {
     private let reader: XMLStreamReader
     private let dealerOption: String?
     private var dealerCode: String?
-    private var documentDepth: Int?
     private var documents = 0
-    private var pending: [SourceRow] = []
+    /// Whether the reader captures records in its callbacks; false when it had been read
+    /// from already, then records are captured from events.
+    private let capturesInCallbacks: Bool
+    /// Event fallback: depth of the open `ProcessRepairOrder`.
+    private var documentDepth: Int?
+    private var pending: [SlottedRow] = []
+    private var head = 0
     private var ownWarnings: [Diagnostic] = []
     private var warned: Set<String> = []
+    private let n: Names
     var warnings: [Diagnostic] { reader.warnings + ownWarnings }
+
+    let layouts: [RowLayout] = [
+        RowLayout(feed: "repair_orders", columns: [
+            "dealer_code", "ro_no", "opened_at", "promised_at", "completed_at", "invoiced_at", "vin", "mileage_km", "status",
+            "advisor_id", "comeback_flag",
+        ]),
+        RowLayout(feed: "ro_labor", columns: [
+            "dealer_code", "ro_no", "line_no", "op_code", "description", "pay_type", "sold_hours", "clocked_hours",
+            "technician_id", "labor_sale", "labor_cost",
+        ]),
+        RowLayout(feed: "ro_parts", columns: [
+            "dealer_code", "ro_no", "line_no", "part_no", "qty", "unit_price", "unit_cost", "pay_type",
+        ]),
+    ]
+
+    /// Name ids of the elements the mapping reads.
+    private struct Names {
+        let applicationArea, repairOrder, sender, dealerNumberID: Int32
+        let repairOrderHeader, documentIdentificationGroup, documentIdentification, documentID: Int32
+        let opened, promised, completed, invoiced, vehicle, vehicleID, job, inDistanceMeasure, unitCode: Int32
+        let repairOrderStatus, statusCode, statusText, serviceAdvisorParty, serviceTechnicianParty, partyID, identificationID: Int32
+        let jobNumberString, operationID, operationName, billToPartyType, payerType, soldHours, actualHours: Int32
+        let pricing, price, priceCode, priceDescription, chargeAmount, repeatRepairIndicator, serviceParts: Int32
+        let itemID, itemQuantity: Int32
+        let parties: [Int32]
+
+        init(_ t: XMLNameTable) {
+            applicationArea = t.id("ApplicationArea")
+            repairOrder = t.id("RepairOrder")
+            sender = t.id("Sender")
+            dealerNumberID = t.id("DealerNumberID")
+            repairOrderHeader = t.id("RepairOrderHeader")
+            documentIdentificationGroup = t.id("DocumentIdentificationGroup")
+            documentIdentification = t.id("DocumentIdentification")
+            documentID = t.id("DocumentID")
+            opened = t.id("RepairOrderOpenedDateTime")
+            promised = t.id("PromisedRepairCompletionDateTime")
+            completed = t.id("RepairOrderCompletedDateTime")
+            invoiced = t.id("RepairOrderInvoiceDateTime")
+            vehicle = t.id("Vehicle")
+            vehicleID = t.id("VehicleID")
+            job = t.id("Job")
+            inDistanceMeasure = t.id("InDistanceMeasure")
+            unitCode = t.id("unitCode")
+            repairOrderStatus = t.id("RepairOrderStatus")
+            statusCode = t.id("StatusCode")
+            statusText = t.id("StatusText")
+            serviceAdvisorParty = t.id("ServiceAdvisorParty")
+            serviceTechnicianParty = t.id("ServiceTechnicianParty")
+            partyID = t.id("PartyID")
+            identificationID = t.id("IdentificationID")
+            jobNumberString = t.id("JobNumberString")
+            operationID = t.id("OperationID")
+            operationName = t.id("OperationName")
+            billToPartyType = t.id("BillToPartyType")
+            payerType = t.id("PayerType")
+            soldHours = t.id("LaborAllowanceHoursNumeric")
+            actualHours = t.id("LaborActualHoursNumeric")
+            pricing = t.id("Pricing")
+            price = t.id("Price")
+            priceCode = t.id("PriceCode")
+            priceDescription = t.id("PriceDescription")
+            chargeAmount = t.id("ChargeAmount")
+            repeatRepairIndicator = t.id("RepeatRepairIndicator")
+            serviceParts = t.id("ServiceParts")
+            itemID = t.id("ItemID")
+            itemQuantity = t.id("ItemQuantity")
+            parties = ["OwnerParty", "CustomerParty", "ServiceAdvisorParty", "DealerParty", "ServiceTechnicianParty"].map { t.id($0) }
+        }
+    }
 
     init(reader: XMLStreamReader, dealerCode: String?) {
         self.reader = reader
         dealerOption = dealerCode
+        capturesInCallbacks = reader.beginRecordCapture(
+            scope: ("ProcessRepairOrder", XMLFeedKind.starNamespace), records: ["ApplicationArea", "RepairOrder"],
+            placed: ["Job", "ServiceParts", "InDistanceMeasure"])
+        n = Names(reader.names)
     }
 
     func nextRow() throws -> SourceRow? {
-        while pending.isEmpty {
-            guard let order = try nextRepairOrder() else { return nil }
-            map(order)
-        }
-        return pending.removeFirst()
+        try nextSlottedRow().map(sourceRow)
     }
 
-    private func nextRepairOrder() throws -> XMLElementNode? {
+    func nextSlottedRow() throws -> SlottedRow? {
+        while head == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            head = 0
+            guard let item = try nextItem() else {
+                if documents == 0 {
+                    throw FeedFileError(file: reader.file, "no STAR 5 ProcessRepairOrder element in the document")
+                }
+                return nil
+            }
+            switch item {
+            case .scopeStart:
+                documents += 1
+                dealerCode = nil
+            case .record(let record):
+                if record.name(0) == n.applicationArea {
+                    dealerCode = record.element(0, at: [n.sender, n.dealerNumberID]).flatMap { record.hasText($0) ? record.text($0) : nil }
+                } else {
+                    map(record)
+                }
+            }
+        }
+        head += 1
+        return pending[head - 1]
+    }
+
+    /// The next document start or captured record.
+    private func nextItem() throws -> XMLStreamReader.RecordItem? {
+        if capturesInCallbacks { return try reader.nextRecordItem() }
         while let event = try reader.next() {
             switch event {
             case let .start(name, namespace, attributes, line, column):
                 if name == "ProcessRepairOrder" && namespace == XMLFeedKind.starNamespace {
                     documentDepth = reader.depth
-                    documents += 1
-                    dealerCode = nil
-                } else if documentDepth != nil && name == "ApplicationArea" {
-                    let area = try reader.captureElement(localName: name, namespace: namespace, attributes: attributes, line: line, column: column)
-                    dealerCode = area.element(at: ["Sender", "DealerNumberID"]).map(\.text).flatMap { $0.isEmpty ? nil : $0 }
-                } else if documentDepth != nil && name == "RepairOrder" {
-                    return try reader.captureElement(localName: name, namespace: namespace, attributes: attributes, line: line, column: column)
+                    return .scopeStart
+                } else if documentDepth != nil && (name == "ApplicationArea" || name == "RepairOrder") {
+                    let tree = try reader.captureElement(localName: name, namespace: namespace, attributes: attributes, line: line, column: column)
+                    return .record(XMLRecord.from(tree: tree, names: reader.names))
                 }
             case .end:
                 if let depth = documentDepth, reader.depth < depth { documentDepth = nil }
             case .text:
                 continue
             }
-        }
-        if documents == 0 {
-            throw FeedFileError(file: reader.file, "no STAR 5 ProcessRepairOrder element in the document")
         }
         return nil
     }
@@ -60,12 +162,10 @@ final class STARRepairOrderMapper: RowSource {
         ownWarnings.append(Diagnostic(.warning, file: reader.file, line: line, message + " (reported once)"))
     }
 
-    private static let parties: [String] = ["OwnerParty", "CustomerParty", "ServiceAdvisorParty", "DealerParty", "ServiceTechnicianParty"]
-
     /// The identifier of a party element: its `PartyID`, else its first `IdentificationID`.
-    private static func partyID(_ party: XMLElementNode?) -> String? {
+    private func partyID(_ record: XMLRecord, _ party: Int?) -> String? {
         guard let party else { return nil }
-        return party.value(of: "PartyID") ?? party.value(of: "IdentificationID")
+        return record.value(party, of: n.partyID) ?? record.value(party, of: n.identificationID)
     }
 
     private static let statuses: [String: String] = [
@@ -81,16 +181,36 @@ final class STARRepairOrderMapper: RowSource {
         return statuses[key] ?? text
     }
 
+    /// Whether the node's text contains "cost" in any letter case. (Only ASCII letters
+    /// lowercase to c, o, s, t, so a byte comparison is exact.)
+    private static func mentionsCost(_ record: XMLRecord, _ node: Int?) -> Bool {
+        guard let node else { return false }
+        let start = Int(record.nodes[node].textStart)
+        let end = Int(record.nodes[node].textEnd)
+        guard end - start >= 4 else { return false }
+        return record.bytes.withUnsafeBufferPointer { b in
+            for i in start...(end - 4)
+            where b[i] | 0x20 == 0x63 && b[i + 1] | 0x20 == 0x6F && b[i + 2] | 0x20 == 0x73 && b[i + 3] | 0x20 == 0x74 {
+                return true
+            }
+            return false
+        }
+    }
+
     /// Sale and cost amounts of a `Pricing` element: a `Price` whose `PriceCode` or
     /// `PriceDescription` mentions "cost" gives the cost, the first other one the sale.
-    static func prices(_ pricing: XMLElementNode?) -> (sale: String?, cost: String?) {
+    private func prices(_ record: XMLRecord, _ pricing: Int?) -> (sale: String?, cost: String?) {
         guard let pricing else { return (nil, nil) }
         var sale: String?
         var cost: String?
-        for price in pricing.children(named: "Price") {
-            let code = ((price.value(of: "PriceCode") ?? "") + " " + (price.value(of: "PriceDescription") ?? "")).lowercased()
-            guard let amount = price.value(of: "ChargeAmount") else { continue }
-            if code.contains("cost") {
+        for price in record.children(pricing, n.price) {
+            // As `value(of:)`: the first descendant, and only when its text is not empty.
+            func nonEmpty(_ name: Int32) -> Int? {
+                guard let node = record.firstDescendant(price, name), record.hasText(node) else { return nil }
+                return node
+            }
+            guard let amount = record.value(price, of: n.chargeAmount) else { continue }
+            if Self.mentionsCost(record, nonEmpty(n.priceCode)) || Self.mentionsCost(record, nonEmpty(n.priceDescription)) {
                 if cost == nil { cost = amount }
             } else if sale == nil {
                 sale = amount
@@ -99,71 +219,74 @@ final class STARRepairOrderMapper: RowSource {
         return (sale, cost)
     }
 
-    private func map(_ order: XMLElementNode) {
-        let header = order.child("RepairOrderHeader") ?? order
+    private func map(_ r: XMLRecord) {
+        let order = 0
+        let header = r.child(order, n.repairOrderHeader) ?? order
         let dealer = dealerCode ?? dealerOption
         if dealer == nil {
-            warn("dealer", line: order.line, "no ApplicationArea/Sender/DealerNumberID and no --dealer: rows lack dealer_code and will be rejected")
+            warn("dealer", line: r.line(order), "no ApplicationArea/Sender/DealerNumberID and no --dealer: rows lack dealer_code and will be rejected")
         }
-        var ro: [String: String] = [:]
+        var ro = [String?](repeating: nil, count: 11)
         var raw = RawSummary("RepairOrder")
-        func set(_ column: String, _ value: String?, source: String) {
+        func set(_ column: Int, _ value: String?, source: String) {
             raw.add(source, value)
             if let value, !value.isEmpty { ro[column] = value }
         }
-        ro["dealer_code"] = dealer
-        let roNumber = header.element(at: ["DocumentIdentificationGroup", "DocumentIdentification", "DocumentID"])?.text
-            ?? header.value(of: "DocumentID", excluding: Self.parties)
-        set("ro_no", roNumber, source: "DocumentID")
-        set("opened_at", header.value(of: "RepairOrderOpenedDateTime"), source: "RepairOrderOpenedDateTime")
-        set("promised_at", header.value(of: "PromisedRepairCompletionDateTime"), source: "PromisedRepairCompletionDateTime")
-        set("completed_at", header.value(of: "RepairOrderCompletedDateTime"), source: "RepairOrderCompletedDateTime")
-        set("invoiced_at", header.value(of: "RepairOrderInvoiceDateTime"), source: "RepairOrderInvoiceDateTime")
-        let vehicle = header.firstDescendant("Vehicle", excluding: Self.parties) ?? order.firstDescendant("Vehicle", excluding: ["Job"])
-        set("vin", vehicle?.value(of: "VehicleID"), source: "VehicleID")
-        if let distance = header.firstDescendant("InDistanceMeasure", excluding: Self.parties), !distance.text.isEmpty {
-            let unit = distance.attribute("unitCode")
+        ro[0] = dealer
+        let roNumber = r.element(header, at: [n.documentIdentificationGroup, n.documentIdentification, n.documentID]).map(r.text)
+            ?? r.value(header, of: n.documentID, excluding: n.parties)
+        set(1, roNumber, source: "DocumentID")
+        set(2, r.value(header, of: n.opened), source: "RepairOrderOpenedDateTime")
+        set(3, r.value(header, of: n.promised), source: "PromisedRepairCompletionDateTime")
+        set(4, r.value(header, of: n.completed), source: "RepairOrderCompletedDateTime")
+        set(5, r.value(header, of: n.invoiced), source: "RepairOrderInvoiceDateTime")
+        let vehicle = r.firstDescendant(header, n.vehicle, excluding: n.parties) ?? r.firstDescendant(order, n.vehicle, excluding: [n.job])
+        set(6, vehicle.flatMap { r.value($0, of: n.vehicleID) }, source: "VehicleID")
+        if let distance = r.firstDescendant(header, n.inDistanceMeasure, excluding: n.parties), r.hasText(distance) {
+            let text = r.text(distance)
+            let unit = r.attribute(distance, n.unitCode)
             if unit == nil {
-                warn("unitCode", line: distance.line, "InDistanceMeasure without unitCode: taken as kilometers")
+                warn("unitCode", line: r.line(distance), "InDistanceMeasure without unitCode: taken as kilometers")
             }
-            raw.add("InDistanceMeasure", distance.text + (unit.map { " " + $0 } ?? ""))
-            ro["mileage_km"] = XMLValueText.kilometres(distance.text, unit: unit)
+            raw.add("InDistanceMeasure", text + (unit.map { " " + $0 } ?? ""))
+            ro[7] = XMLValueText.kilometres(text, unit: unit)
         }
-        if let status = header.firstDescendant("RepairOrderStatus", excluding: Self.parties) {
-            let text = status.text.isEmpty ? (status.value(of: "StatusCode") ?? status.value(of: "StatusText")) : status.text
+        if let status = r.firstDescendant(header, n.repairOrderStatus, excluding: n.parties) {
+            let text = r.hasText(status) ? r.text(status) : (r.value(status, of: n.statusCode) ?? r.value(status, of: n.statusText))
             raw.add("RepairOrderStatus", text)
-            if let mapped = Self.status(text) { ro["status"] = mapped }
+            if let mapped = Self.status(text) { ro[8] = mapped }
         }
-        set("advisor_id", Self.partyID(header.firstDescendant("ServiceAdvisorParty")), source: "ServiceAdvisorParty")
+        set(9, partyID(r, r.firstDescendant(header, n.serviceAdvisorParty)), source: "ServiceAdvisorParty")
 
-        var labor: [SourceRow] = []
-        var parts: [SourceRow] = []
+        let roIndex = pending.count
+        pending.append(SlottedRow(layout: 0, line: r.line(order), column: r.column(order), cells: [], raw: raw))
+        var parts: [SlottedRow] = []
         var repeatRepair: Bool?
-        for (index, job) in order.children(named: "Job").enumerated() {
-            let excluded = ["ServiceParts"]
-            var line: [String: String] = [:]
+        let excluded = [n.serviceParts]
+        for (index, job) in r.children(order, n.job).enumerated() {
+            var line = [String?](repeating: nil, count: 11)
             var jobRaw = RawSummary("Job")
-            func put(_ column: String, _ value: String?, source: String) {
+            func put(_ column: Int, _ value: String?, source: String) {
                 jobRaw.add(source, value)
                 if let value, !value.isEmpty { line[column] = value }
             }
-            line["dealer_code"] = dealer
-            line["ro_no"] = ro["ro_no"]
-            let number = job.child("JobNumberString")?.text
+            line[0] = dealer
+            line[1] = ro[1]
+            let number = r.child(job, n.jobNumberString).map(r.text)
             let lineNo = (number?.isEmpty == false ? number : nil) ?? String(index + 1)
-            put("line_no", lineNo, source: "JobNumberString")
-            put("op_code", job.value(of: "OperationID", excluding: excluded), source: "OperationID")
-            put("description", job.value(of: "OperationName", excluding: excluded), source: "OperationName")
-            let payer = job.value(of: "BillToPartyType", excluding: excluded) ?? job.value(of: "PayerType", excluding: excluded)
+            put(2, lineNo, source: "JobNumberString")
+            put(3, r.value(job, of: n.operationID, excluding: excluded), source: "OperationID")
+            put(4, r.value(job, of: n.operationName, excluding: excluded), source: "OperationName")
+            let payer = r.value(job, of: n.billToPartyType, excluding: excluded) ?? r.value(job, of: n.payerType, excluding: excluded)
             jobRaw.add("PayerType", payer)
-            line["pay_type"] = XMLValueText.payType(payer)
-            put("sold_hours", job.value(of: "LaborAllowanceHoursNumeric", excluding: excluded), source: "LaborAllowanceHoursNumeric")
-            put("clocked_hours", job.value(of: "LaborActualHoursNumeric", excluding: excluded), source: "LaborActualHoursNumeric")
-            put("technician_id", Self.partyID(job.firstDescendant("ServiceTechnicianParty", excluding: excluded)), source: "ServiceTechnicianParty")
-            let laborPrices = Self.prices(job.child("Pricing"))
-            put("labor_sale", laborPrices.sale, source: "ChargeAmount")
-            put("labor_cost", laborPrices.cost, source: "CostAmount")
-            if let indicator = job.value(of: "RepeatRepairIndicator", excluding: excluded) {
+            line[5] = XMLValueText.payType(payer)
+            put(6, r.value(job, of: n.soldHours, excluding: excluded), source: "LaborAllowanceHoursNumeric")
+            put(7, r.value(job, of: n.actualHours, excluding: excluded), source: "LaborActualHoursNumeric")
+            put(8, partyID(r, r.firstDescendant(job, n.serviceTechnicianParty, excluding: excluded)), source: "ServiceTechnicianParty")
+            let laborPrices = prices(r, r.child(job, n.pricing))
+            put(9, laborPrices.sale, source: "ChargeAmount")
+            put(10, laborPrices.cost, source: "CostAmount")
+            if let indicator = r.value(job, of: n.repeatRepairIndicator, excluding: excluded) {
                 jobRaw.add("RepeatRepairIndicator", indicator)
                 if XMLValueText.boolean(indicator) == "true" {
                     repeatRepair = true
@@ -171,32 +294,31 @@ final class STARRepairOrderMapper: RowSource {
                     repeatRepair = false
                 }
             }
-            labor.append(SourceRow(feed: "ro_labor", line: job.line, column: job.column, values: line, raw: jobRaw.description))
+            pending.append(SlottedRow(layout: 1, line: r.line(job), column: r.column(job), cells: line, raw: jobRaw))
 
-            for (partIndex, part) in job.descendants("ServiceParts").enumerated() {
-                var row: [String: String] = [:]
+            for (partIndex, part) in r.descendants(job, n.serviceParts).enumerated() {
+                var row = [String?](repeating: nil, count: 8)
                 var partRaw = RawSummary("ServiceParts")
-                func add(_ column: String, _ value: String?, source: String) {
+                func add(_ column: Int, _ value: String?, source: String) {
                     partRaw.add(source, value)
                     if let value, !value.isEmpty { row[column] = value }
                 }
-                row["dealer_code"] = dealer
-                row["ro_no"] = ro["ro_no"]
-                row["line_no"] = "\(lineNo)-\(partIndex + 1)"
-                add("part_no", part.value(of: "ItemID"), source: "ItemID")
-                add("qty", part.value(of: "ItemQuantity"), source: "ItemQuantity")
-                let partPrices = Self.prices(part.firstDescendant("Pricing"))
-                add("unit_price", partPrices.sale, source: "ChargeAmount")
-                add("unit_cost", partPrices.cost, source: "CostAmount")
-                let partPayer = part.value(of: "BillToPartyType") ?? part.value(of: "PayerType")
+                row[0] = dealer
+                row[1] = ro[1]
+                row[2] = "\(lineNo)-\(partIndex + 1)"
+                add(3, r.value(part, of: n.itemID), source: "ItemID")
+                add(4, r.value(part, of: n.itemQuantity), source: "ItemQuantity")
+                let partPrices = prices(r, r.firstDescendant(part, n.pricing))
+                add(5, partPrices.sale, source: "ChargeAmount")
+                add(6, partPrices.cost, source: "CostAmount")
+                let partPayer = r.value(part, of: n.billToPartyType) ?? r.value(part, of: n.payerType)
                 partRaw.add("PayerType", partPayer)
-                row["pay_type"] = XMLValueText.payType(partPayer) ?? line["pay_type"]
-                parts.append(SourceRow(feed: "ro_parts", line: part.line, column: part.column, values: row, raw: partRaw.description))
+                row[7] = XMLValueText.payType(partPayer) ?? line[5]
+                parts.append(SlottedRow(layout: 2, line: r.line(part), column: r.column(part), cells: row, raw: partRaw))
             }
         }
-        if let repeatRepair { ro["comeback_flag"] = repeatRepair ? "true" : "false" }
-        pending.append(SourceRow(feed: "repair_orders", line: order.line, column: order.column, values: ro, raw: raw.description))
-        pending.append(contentsOf: labor)
+        if let repeatRepair { ro[10] = repeatRepair ? "true" : "false" }
+        pending[roIndex].cells = ro
         pending.append(contentsOf: parts)
     }
 }

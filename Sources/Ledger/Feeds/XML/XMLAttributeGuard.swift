@@ -84,12 +84,8 @@ struct XMLAttributeGuard {
             return UnsafeRawPointer(found) - UnsafeRawPointer(base)
         }
         func place(_ at: Int) -> (line: Int, column: Int) {
-            var lines = 0
-            var lastNewline = -1
-            for index in 0..<at where base[index] == 0x0A {
-                lines += 1
-                lastNewline = index
-            }
+            let lines = Self.newlines(base, 0, at)
+            let lastNewline = Self.lastNewline(base, before: at)
             var characters = lastNewline < 0 ? charactersAfterNewline : 0
             for index in (lastNewline + 1)..<at where base[index] & 0xC0 != 0x80 { characters += 1 }
             return (linesBefore + lines + 1, characters + 1)
@@ -139,6 +135,8 @@ struct XMLAttributeGuard {
                 while i < count {
                     let byte = base[i]
                     i += 1
+                    // `=`, quotes and `>` are all below 0x40; letters (most of a tag) are not.
+                    if byte >= 0x40 { continue }
                     if byte == UInt8(ascii: "=") {
                         attributes += 1
                         if attributes > limit { return tagFinding { .tooManyAttributes(line: $0, column: $1) } }
@@ -198,12 +196,16 @@ struct XMLAttributeGuard {
         }
 
         // Keep the place of a tag still open at the end of the chunk; carry counts over.
-        if state != .text && tagPlace == nil { tagPlace = place(tagOffset) }
-        var lines = 0
-        var lastNewline = -1
-        for index in 0..<count where base[index] == 0x0A {
-            lines += 1
-            lastNewline = index
+        let lines = Self.newlines(base, 0, count)
+        let lastNewline = Self.lastNewline(base, before: count)
+        if state != .text && tagPlace == nil {
+            // Worked out from the chunk's end, which such a tag is near.
+            let at = tagOffset
+            let line = linesBefore + lines - Self.newlines(base, at, count) + 1
+            let newlineBefore = Self.lastNewline(base, before: at)
+            var characters = newlineBefore < 0 ? charactersAfterNewline : 0
+            for index in (newlineBefore + 1)..<at where base[index] & 0xC0 != 0x80 { characters += 1 }
+            tagPlace = (line, characters + 1)
         }
         var characters = 0
         for index in (lastNewline + 1)..<count where base[index] & 0xC0 != 0x80 { characters += 1 }
@@ -213,5 +215,23 @@ struct XMLAttributeGuard {
         consumed += count
         tagOffset -= count
         return nil
+    }
+
+    /// How many newlines `base[from..<to]` holds (a branch-free loop the compiler vectorises).
+    private static func newlines(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        var total = 0
+        var index = from
+        while index < to {
+            total &+= base[index] == 0x0A ? 1 : 0
+            index &+= 1
+        }
+        return total
+    }
+
+    /// The offset of the last newline before `end`, or -1.
+    private static func lastNewline(_ base: UnsafePointer<UInt8>, before end: Int) -> Int {
+        var index = end - 1
+        while index >= 0 && base[index] != 0x0A { index -= 1 }
+        return index
     }
 }

@@ -144,18 +144,27 @@ public enum XMLFeeds {
 }
 
 /// A short rendering of the source fields behind a row, for the rejects file.
+///
+/// Fields are kept as given and rendered only when `description` is asked for (a rejected
+/// row), since most rows are never rejected.
 struct RawSummary {
-    private var text: String
+    private let element: String
+    private var fields: [(name: String, value: String)] = []
 
-    init(_ element: String) { text = element }
+    init(_ element: String) { self.element = element }
 
     mutating func add(_ name: String, _ value: String?) {
         guard let value, !value.isEmpty else { return }
-        let escaped = value.replacingQuotes()
-        text += " \(name)=\"\(escaped)\""
+        fields.append((name, value))
     }
 
-    var description: String { text }
+    var description: String {
+        var text = element
+        for field in fields {
+            text += " \(field.name)=\"\(field.value.replacingQuotes())\""
+        }
+        return text
+    }
 }
 
 extension String {

@@ -88,7 +88,7 @@ public final class XMLStreamReader {
     private var attributeGuard: XMLAttributeGuard
 
     /// Creates a reader of `source`; `file` names it in messages.
-    public init(source: any ByteSource, file: String, limits: XMLReaderLimits = XMLReaderLimits(), chunkSize: Int = 64 << 10) {
+    public init(source: any ByteSource, file: String, limits: XMLReaderLimits = XMLReaderLimits(), chunkSize: Int = 256 << 10) {
         LibXML2Setup.ensure()
         self.source = source
         self.file = file
@@ -127,6 +127,58 @@ public final class XMLStreamReader {
                 return event
             }
             core.events.removeAll(keepingCapacity: true)
+            cursor = 0
+            if finished { return nil }
+            try feed()
+        }
+    }
+
+    /// What record capture delivers, in document order.
+    enum RecordItem {
+        /// A scope element (e.g. a `ProcessRepairOrder`) starts.
+        case scopeStart
+        /// A captured record ended.
+        case record(XMLRecord)
+    }
+
+    /// The names of this reader's document as ids (shared with its records).
+    var names: XMLNameTable { core.nameTable }
+
+    /// Switches the reader to record capture: instead of events, it delivers the start of
+    /// each `scope` element (local name and namespace) and, inside a scope, each element
+    /// named in `records` (any namespace) as one `XMLRecord`, built straight in libxml2's
+    /// callbacks. Other elements produce nothing. A scope ends with its element. Possible
+    /// only before anything was read; returns false otherwise (use events then).
+    ///
+    /// `placed` (up to four names) limits exact line and column to the record's element and
+    /// the elements so named; others get the end of the previous token (finding each `<`
+    /// costs ≈ 3 % of a load). Nil: every element is placed exactly.
+    func beginRecordCapture(scope: (localName: String, namespace: String), records: [String], placed: [String]? = nil) -> Bool {
+        guard bytesRead == 0, cursor == 0, core.events.isEmpty, failure == nil else { return false }
+        let table = core.nameTable
+        let ids = records.prefix(4).map { table.id($0) } + [Int32](repeating: -1, count: max(0, 4 - records.count))
+        core.recordScope = (table.id(scope.localName), table.id(scope.namespace))
+        core.recordNames = (ids[0], ids[1], ids[2], ids[3])
+        if let placed, placed.count <= 4 {
+            let placedIDs = placed.map { table.id($0) } + [Int32](repeating: -1, count: 4 - placed.count)
+            core.placedNames = (placedIDs[0], placedIDs[1], placedIDs[2], placedIDs[3])
+            core.placesAll = false
+        }
+        core.recordMode = true
+        return true
+    }
+
+    /// The next item of record capture, or nil after the root element has ended. Throws as
+    /// `next()` does.
+    func nextRecordItem() throws -> RecordItem? {
+        if let failure { throw failure }
+        while true {
+            if cursor < core.items.count {
+                let item = core.items[cursor]
+                cursor += 1
+                return item
+            }
+            core.items.removeAll(keepingCapacity: true)
             cursor = 0
             if finished { return nil }
             try feed()
@@ -212,6 +264,9 @@ public final class XMLStreamReader {
     private func fail(_ error: FeedFileError) -> FeedFileError {
         failure = error
         core.events.removeAll()
+        core.items.removeAll()
+        core.builder.reset()
+        core.isBuilding = false
         cursor = 0
         return error
     }
@@ -235,6 +290,28 @@ final class XMLParserCore {
     @exclusivity(unchecked) private var textIsBlank = true
     /// Where the last token ended: where the next element's `<` is.
     @exclusivity(unchecked) private var lastEnd = (line: 1, column: 1)
+    /// Record capture (see `XMLStreamReader.beginRecordCapture`).
+    /// Scalars only in the callbacks' path (no reference counting there): the scope's name
+    /// and namespace ids, up to four record name ids (-1: none), and the record being
+    /// built, inline.
+    @exclusivity(unchecked) var recordMode = false
+    @exclusivity(unchecked) var recordScope: (name: Int32, namespace: Int32) = (-1, -1)
+    @exclusivity(unchecked) var recordNames: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
+    @exclusivity(unchecked) var placesAll = true
+    @exclusivity(unchecked) var placedNames: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
+    @exclusivity(unchecked) var items: [XMLStreamReader.RecordItem] = []
+    @exclusivity(unchecked) var builder = XMLRecordBuilder()
+    @exclusivity(unchecked) var isBuilding = false
+    @exclusivity(unchecked) private var scopeDepth: Int?
+    @exclusivity(unchecked) private var runLength = 0
+    @exclusivity(unchecked) private var textMark = 0
+    let nameTable = XMLNameTable()
+    /// A direct-mapped cache of name ids, keyed by dictionary pointer.
+    private let idSlots: UnsafeMutablePointer<(key: UnsafeRawPointer?, id: Int32)> = {
+        let slots = UnsafeMutablePointer<(key: UnsafeRawPointer?, id: Int32)>.allocate(capacity: 1024)
+        slots.initialize(repeating: (nil, 0), count: 1024)
+        return slots
+    }()
     /// A direct-mapped cache of decoded names, keyed by dictionary pointer.
     @exclusivity(unchecked) private var nameSlots = [(key: UnsafeRawPointer?, name: String)](repeating: (nil, ""), count: 512)
 
@@ -243,6 +320,10 @@ final class XMLParserCore {
         self.file = file
         events.reserveCapacity(1024)
         text.reserveCapacity(256)
+    }
+
+    deinit {
+        idSlots.deallocate()
     }
 
     /// The parser's current position.
@@ -266,10 +347,26 @@ final class XMLParserCore {
         return value
     }
 
+    /// The id of a libxml2 dictionary string (names and namespace URIs are interned by the
+    /// parser, so a pointer stands for its string for the whole document).
+    @inline(__always) func id(_ pointer: UnsafePointer<xmlChar>?) -> Int32 {
+        guard let pointer else { return 0 }
+        let key = UnsafeRawPointer(pointer)
+        let bits = Int(bitPattern: key)
+        let slot = ((bits >> 3) ^ (bits >> 13)) & 1023
+        if idSlots[slot].key == key { return idSlots[slot].id }
+        let value = nameTable.id(String(cString: pointer))
+        idSlots[slot] = (key, value)
+        return value
+    }
+
     func record(_ failure: FeedFileError) {
         if error == nil { error = failure }
         if let context { xmlStopParser(context) }
         events.removeAll()
+        items.removeAll()
+        builder.reset()
+        isBuilding = false
     }
 
     func flushText() {
@@ -284,6 +381,10 @@ final class XMLParserCore {
         guard error == nil, let bytes, count > 0 else { markEnd(); return }
         if depth == 0 { markEnd(); return }
         let run = UnsafeBufferPointer(start: bytes, count: Int(count))
+        if recordMode {
+            recordCharacters(run)
+            return
+        }
         if text.count + run.count > limits.maxTextBytes {
             let place = position()
             record(FeedFileError(
@@ -306,6 +407,10 @@ final class XMLParserCore {
         _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         guard error == nil else { return }
+        if recordMode {
+            recordStart(localName, uri, attributeCount, attributes)
+            return
+        }
         flushText()
         let start = tagStart() ?? lastEnd
         depth += 1
@@ -390,9 +495,137 @@ final class XMLParserCore {
 
     func endElement(_ localName: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
         guard error == nil else { return }
+        if recordMode {
+            recordEnd()
+            return
+        }
         flushText()
         depth -= 1
         events.append(.end(localName: name(localName), namespace: name(uri)))
+        markEnd()
+    }
+
+    // MARK: Record capture: the same checks and places as events, but records built in place
+
+    private func recordCharacters(_ run: UnsafeBufferPointer<UInt8>) {
+        if runLength + run.count > limits.maxTextBytes {
+            let place = position()
+            record(FeedFileError(
+                file: file, line: place.line, column: place.column,
+                "text of one element is longer than \(limits.maxTextBytes) bytes (the limit per text node)"))
+            return
+        }
+        if textIsBlank {
+            for byte in run where !(byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D) {
+                textIsBlank = false
+                break
+            }
+        }
+        if isBuilding {
+            if runLength == 0 { textMark = builder.textMark }
+            // Blank text before an element's first text would be trimmed away: indentation
+            // between tags is not copied at all.
+            if !(textIsBlank && builder.openElementHasNoText) { builder.appendText(run) }
+        }
+        runLength += run.count
+        markEnd()
+    }
+
+    private func flushRecordText() {
+        if runLength > 0 {
+            if isBuilding { builder.finishText(from: textMark, keep: !textIsBlank) }
+            runLength = 0
+            textIsBlank = true
+        }
+    }
+
+    private func recordStart(
+        _ localName: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?, _ attributeCount: Int32,
+        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        flushRecordText()
+        let nameID = id(localName)
+        var opensScope = false
+        var opensRecord = false
+        if !isBuilding {
+            if nameID == recordScope.name && id(uri) == recordScope.namespace {
+                opensScope = true
+            } else if scopeDepth != nil {
+                let names = recordNames
+                opensRecord = nameID == names.0 || nameID == names.1 || nameID == names.2 || nameID == names.3
+            }
+        }
+        let capturing = isBuilding || opensRecord
+        var placed = opensRecord
+        if isBuilding {
+            let names = placedNames
+            placed = placesAll || nameID == names.0 || nameID == names.1 || nameID == names.2 || nameID == names.3
+        }
+        let start = placed ? (tagStart() ?? lastEnd) : lastEnd
+        depth += 1
+        sawRoot = true
+        if depth > limits.maxDepth {
+            let at = tagStart() ?? lastEnd
+            record(FeedFileError(
+                file: file, line: at.line, column: at.column,
+                "elements are nested deeper than \(limits.maxDepth) levels"))
+            return
+        }
+        if opensRecord {
+            isBuilding = true
+            builder.reset()
+        } else if isBuilding && builder.nodes.count >= limits.maxRecordElements, let root = builder.nodes.first {
+            record(FeedFileError(
+                file: file, line: root.line, column: root.column,
+                "<\(nameTable.name(root.name))> holds more than \(limits.maxRecordElements) elements (the limit per record)"))
+            return
+        }
+        if capturing { builder.start(name: nameID, namespace: id(uri), line: start.line, column: start.column) }
+        if attributeCount > 0, let attributes {
+            // Five pointers per attribute: local name, prefix, URI, value start, value end.
+            for index in 0..<Int(attributeCount) {
+                let base = index * 5
+                guard let valueStart = attributes[base + 3], let valueEnd = attributes[base + 4] else { continue }
+                let length = valueEnd - valueStart
+                if length > limits.maxTextBytes {
+                    let at = tagStart() ?? lastEnd
+                    record(FeedFileError(
+                        file: file, line: at.line, column: at.column,
+                        "an attribute value is longer than \(limits.maxTextBytes) bytes"))
+                    return
+                }
+                guard capturing else { continue }
+                let value = UnsafeBufferPointer(start: valueStart, count: length)
+                let name = id(attributes[base])
+                let namespace = id(attributes[base + 2])
+                if value.contains(UInt8(ascii: "&")) {
+                    // See `startElement`: every `&#38;` stands for one `&`.
+                    var text = Self.unescapingAmpersands(String(decoding: value, as: UTF8.self))
+                    text.withUTF8 { builder.addAttribute(name: name, namespace: namespace, value: $0) }
+                } else {
+                    builder.addAttribute(name: name, namespace: namespace, value: value)
+                }
+            }
+        }
+        if opensScope {
+            items.append(.scopeStart)
+            scopeDepth = depth
+        }
+        let place = position()
+        lastEnd = (place.line, place.column + 1)
+    }
+
+    private func recordEnd() {
+        flushRecordText()
+        depth -= 1
+        if isBuilding {
+            if builder.end() {
+                items.append(.record(builder.take(names: nameTable)))
+                isBuilding = false
+            }
+        } else if let scope = scopeDepth, depth < scope {
+            scopeDepth = nil
+        }
         markEnd()
     }
 
@@ -423,51 +656,54 @@ final class XMLParserCore {
     /// element declarations, internal or external subset) are installed.
     /// (Built per parser: a C struct of function pointers is not `Sendable`, so it is not
     /// kept in a static; building it costs nothing.)
+    /// (`_withUnsafeGuaranteedRef`: the parser's user data is the core, kept alive by the
+    /// reader for the whole parse, so the callbacks skip a retain and release per call.)
     static func makeSAXHandler() -> xmlSAXHandler {
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { context, localName, _, uri, _, _, attributeCount, _, attributes in
             guard let context else { return }
-            Unmanaged<XMLParserCore>.fromOpaque(context).takeUnretainedValue()
-                .startElement(localName, uri, attributeCount, attributes)
+            Unmanaged<XMLParserCore>.fromOpaque(context)._withUnsafeGuaranteedRef {
+                $0.startElement(localName, uri, attributeCount, attributes)
+            }
         }
         handler.endElementNs = { context, localName, _, uri in
             guard let context else { return }
-            Unmanaged<XMLParserCore>.fromOpaque(context).takeUnretainedValue().endElement(localName, uri)
+            Unmanaged<XMLParserCore>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.endElement(localName, uri) }
         }
         handler.characters = { context, bytes, count in
             guard let context else { return }
-            Unmanaged<XMLParserCore>.fromOpaque(context).takeUnretainedValue().characters(bytes, count)
+            Unmanaged<XMLParserCore>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.characters(bytes, count) }
         }
         handler.ignorableWhitespace = { context, bytes, count in
             guard let context else { return }
-            Unmanaged<XMLParserCore>.fromOpaque(context).takeUnretainedValue().characters(bytes, count)
+            Unmanaged<XMLParserCore>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.characters(bytes, count) }
         }
         handler.cdataBlock = { context, bytes, count in
             guard let context else { return }
-            Unmanaged<XMLParserCore>.fromOpaque(context).takeUnretainedValue().characters(bytes, count)
+            Unmanaged<XMLParserCore>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.characters(bytes, count) }
         }
         handler.reference = { context, name in
             guard let context else { return }
-            Unmanaged<XMLParserCore>.fromOpaque(context).takeUnretainedValue().entityReference(name)
+            Unmanaged<XMLParserCore>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.entityReference(name) }
         }
         // Comments, processing instructions and the document start only move the place
         // where the next element starts.
         handler.comment = { context, _ in
             guard let context else { return }
-            Unmanaged<XMLParserCore>.fromOpaque(context).takeUnretainedValue().characters(nil, 0)
+            Unmanaged<XMLParserCore>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.characters(nil, 0) }
         }
         handler.processingInstruction = { context, _, _ in
             guard let context else { return }
-            Unmanaged<XMLParserCore>.fromOpaque(context).takeUnretainedValue().characters(nil, 0)
+            Unmanaged<XMLParserCore>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.characters(nil, 0) }
         }
         handler.startDocument = { context in
             guard let context else { return }
-            Unmanaged<XMLParserCore>.fromOpaque(context).takeUnretainedValue().characters(nil, 0)
+            Unmanaged<XMLParserCore>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.characters(nil, 0) }
         }
         handler.serror = { context, error in
             guard let context else { return }
-            Unmanaged<XMLParserCore>.fromOpaque(context).takeUnretainedValue().report(UnsafePointer(error))
+            Unmanaged<XMLParserCore>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.report(UnsafePointer(error)) }
         }
         return handler
     }
