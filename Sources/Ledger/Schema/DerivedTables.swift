@@ -163,6 +163,17 @@ enum DerivedTables {
         ]
     }
 
+    /// Whether the VIN of `NEW` has a stay event that sorts after it (later, or at the same
+    /// instant and after it in the stay order: out-events first, then by type).
+    private static let laterStayEvent = """
+        EXISTS (SELECT 1 FROM vehicle_events e WHERE e.dealer_code = NEW.dealer_code AND e.vin = NEW.vin
+          AND e.event_type IN \(stayEvents) AND (e.event_time > NEW.event_time OR (e.event_time = NEW.event_time
+            AND e.event_type <> NEW.event_type
+            AND (CASE WHEN e.event_type = 'stocked_in' THEN 1 ELSE 0 END > CASE WHEN NEW.event_type = 'stocked_in' THEN 1 ELSE 0 END
+              OR (CASE WHEN e.event_type = 'stocked_in' THEN 1 ELSE 0 END = CASE WHEN NEW.event_type = 'stocked_in' THEN 1 ELSE 0 END
+                AND e.event_type > NEW.event_type)))))
+        """
+
     private static func vehicleStays(_ dialect: any SQLDialect) -> [String] {
         let isStayEvent = { (row: String) in "\(row).event_type IN \(stayEvents)" }
         return [
@@ -181,9 +192,25 @@ enum DerivedTables {
             "CREATE INDEX vehicle_stays_ended ON vehicle_stays (ended_at)",
             stays(where: "1 = 1"),
         ]
-            // Any write of a stay event recomputes that VIN's few stays (a primary-key range).
+            // A stay event later than the VIN's others (the usual, chronological load) ends the
+            // open stay and, if a stocked_in, opens one; any other write recomputes the VIN's
+            // few stays (a primary-key range).
             + dialect.rowTrigger(
-                name: "vehicle_stays_insert", after: .insert, on: "vehicle_events", when: isStayEvent("NEW"),
+                name: "vehicle_stays_append", after: .insert, on: "vehicle_events",
+                when: "\(isStayEvent("NEW")) AND NOT \(laterStayEvent)",
+                statements: [
+                    """
+                    UPDATE vehicle_stays SET ended_at = NEW.event_time, ending_event = NEW.event_type
+                    WHERE dealer_code = NEW.dealer_code AND vin = NEW.vin AND ended_at IS NULL
+                    """,
+                    """
+                    INSERT INTO vehicle_stays (\(stayColumns))
+                    SELECT NEW.dealer_code, NEW.vin, NEW.event_time, NEW.cost, NULL, NULL WHERE NEW.event_type = 'stocked_in'
+                    """,
+                ])
+            + dialect.rowTrigger(
+                name: "vehicle_stays_insert", after: .insert, on: "vehicle_events",
+                when: "\(isStayEvent("NEW")) AND \(laterStayEvent)",
                 statements: recomputeStays(of: "NEW"))
             + dialect.rowTrigger(
                 name: "vehicle_stays_update", after: .update, on: "vehicle_events", when: nil,

@@ -65,6 +65,18 @@ WHERE dealer_code = NEW.dealer_code AND part_no IS NEW.part_no
 GROUP BY dealer_code, COALESCE(part_no, ''), substr(moved_at, 1, 7);
 END;
 
+CREATE TRIGGER "vehicle_stays_append" AFTER INSERT ON "vehicle_events" FOR EACH ROW WHEN NEW.event_type IN ('stocked_in', 'stocked_out', 'delivered', 'returned') AND NOT EXISTS (SELECT 1 FROM vehicle_events e WHERE e.dealer_code = NEW.dealer_code AND e.vin = NEW.vin
+  AND e.event_type IN ('stocked_in', 'stocked_out', 'delivered', 'returned') AND (e.event_time > NEW.event_time OR (e.event_time = NEW.event_time
+    AND e.event_type <> NEW.event_type
+    AND (CASE WHEN e.event_type = 'stocked_in' THEN 1 ELSE 0 END > CASE WHEN NEW.event_type = 'stocked_in' THEN 1 ELSE 0 END
+      OR (CASE WHEN e.event_type = 'stocked_in' THEN 1 ELSE 0 END = CASE WHEN NEW.event_type = 'stocked_in' THEN 1 ELSE 0 END
+        AND e.event_type > NEW.event_type))))) BEGIN
+    UPDATE vehicle_stays SET ended_at = NEW.event_time, ending_event = NEW.event_type
+WHERE dealer_code = NEW.dealer_code AND vin = NEW.vin AND ended_at IS NULL;
+    INSERT INTO vehicle_stays (dealer_code, vin, stocked_in_at, cost, ended_at, ending_event)
+SELECT NEW.dealer_code, NEW.vin, NEW.event_time, NEW.cost, NULL, NULL WHERE NEW.event_type = 'stocked_in';
+END;
+
 CREATE TRIGGER "vehicle_stays_delete" AFTER DELETE ON "vehicle_events" FOR EACH ROW WHEN OLD.event_type IN ('stocked_in', 'stocked_out', 'delivered', 'returned') BEGIN
     DELETE FROM vehicle_stays WHERE dealer_code = OLD.dealer_code AND vin = OLD.vin;
     INSERT INTO vehicle_stays (dealer_code, vin, stocked_in_at, cost, ended_at, ending_event)
@@ -78,7 +90,12 @@ SELECT dealer_code, vin, event_time, cost, next_time, next_type FROM (
 ) AS events WHERE event_type = 'stocked_in';
 END;
 
-CREATE TRIGGER "vehicle_stays_insert" AFTER INSERT ON "vehicle_events" FOR EACH ROW WHEN NEW.event_type IN ('stocked_in', 'stocked_out', 'delivered', 'returned') BEGIN
+CREATE TRIGGER "vehicle_stays_insert" AFTER INSERT ON "vehicle_events" FOR EACH ROW WHEN NEW.event_type IN ('stocked_in', 'stocked_out', 'delivered', 'returned') AND EXISTS (SELECT 1 FROM vehicle_events e WHERE e.dealer_code = NEW.dealer_code AND e.vin = NEW.vin
+  AND e.event_type IN ('stocked_in', 'stocked_out', 'delivered', 'returned') AND (e.event_time > NEW.event_time OR (e.event_time = NEW.event_time
+    AND e.event_type <> NEW.event_type
+    AND (CASE WHEN e.event_type = 'stocked_in' THEN 1 ELSE 0 END > CASE WHEN NEW.event_type = 'stocked_in' THEN 1 ELSE 0 END
+      OR (CASE WHEN e.event_type = 'stocked_in' THEN 1 ELSE 0 END = CASE WHEN NEW.event_type = 'stocked_in' THEN 1 ELSE 0 END
+        AND e.event_type > NEW.event_type))))) BEGIN
     DELETE FROM vehicle_stays WHERE dealer_code = NEW.dealer_code AND vin = NEW.vin;
     INSERT INTO vehicle_stays (dealer_code, vin, stocked_in_at, cost, ended_at, ending_event)
 SELECT dealer_code, vin, event_time, cost, next_time, next_type FROM (
