@@ -34,20 +34,35 @@ generate "$SMALL" "$SMALL_N"
 frames=$(( $(cat "$DATA"/*.csv | wc -l) - N ))
 bytes=$(cat "$DATA"/*.csv | wc -c)
 
-measure() { # label command...  -> "label seconds peak_kb cpu_seconds"
+RUNS="${RUNS:-5}"
+# Each round runs every command once (interleaved, so that a slower or faster spell of the
+# shared machine hits all of them alike); each figure is the median round by wall time,
+# peak RSS the largest. Single runs of the same binary swing by up to 50 % on this VM.
+run_once() { # label command...
   local label="$1"; shift
-  local log="$WORK/time-$label.txt"
-  /usr/bin/time -f "%e %M %U %S" -o "$log" "$@" >/dev/null
-  read -r seconds kb user system < "$log"
-  echo "$label $seconds $kb $(awk -v u="$user" -v s="$system" 'BEGIN { printf "%.2f", u + s }')"
+  /usr/bin/time -f "%e %M %U %S" -o "$WORK/time-$label.txt" "$@" >/dev/null
+  cat "$WORK/time-$label.txt" >> "$WORK/time-$label-all.txt"
+}
+median() { # label -> "label seconds peak_kb cpu_seconds"
+  python3 - "$1" "$WORK/time-$1-all.txt" <<'PY'
+import sys
+label, path = sys.argv[1], sys.argv[2]
+runs = sorted((float(e), int(m), float(u) + float(s)) for e, m, u, s in (l.split() for l in open(path) if l.strip()))
+wall, _, cpu = runs[len(runs) // 2]
+print(f"{label} {wall:.2f} {max(r[1] for r in runs)} {cpu:.2f}")
+PY
 }
 
-echo "dms-dms bench $(date -u +%Y-%m-%dT%H:%MZ): $N sessions x $MINUTES min x $FPS fps = $frames frames, $(( bytes / 1000000 )) MB of CSV; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "dms-dms bench $(date -u +%Y-%m-%dT%H:%MZ): $N sessions x $MINUTES min x $FPS fps = $frames frames, $(( bytes / 1000000 )) MB of CSV; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); median of $RUNS interleaved rounds"
+for label in jobs1 jobs2 pandas small-jobs1; do : > "$WORK/time-$label-all.txt"; done
+for _ in $(seq "$RUNS"); do
+  run_once jobs1 "$BIN/dms-dms" score "$DATA" --out "$WORK/out-jobs1" --jobs 1 --quiet
+  run_once jobs2 "$BIN/dms-dms" score "$DATA" --out "$WORK/out-jobs2" --jobs 2 --quiet
+  run_once pandas python3 bench/dms/reference.py "$WORK/reference.csv" "$DATA"
+  run_once small-jobs1 "$BIN/dms-dms" score "$SMALL" --out "$WORK/out-small" --jobs 1 --quiet
+done
 results=()
-results+=("$(measure jobs1 "$BIN/dms-dms" score "$DATA" --out "$WORK/out-jobs1" --jobs 1 --quiet)")
-results+=("$(measure jobs2 "$BIN/dms-dms" score "$DATA" --out "$WORK/out-jobs2" --jobs 2 --quiet)")
-results+=("$(measure pandas python3 bench/dms/reference.py "$WORK/reference.csv" "$DATA")")
-results+=("$(measure small-jobs1 "$BIN/dms-dms" score "$SMALL" --out "$WORK/out-small" --jobs 1 --quiet)")
+for label in jobs1 jobs2 pandas small-jobs1; do results+=("$(median "$label")"); done
 
 # Wall-clock figures suffer when other processes share the cores; CPU seconds (user + system)
 # are printed beside them as the contention-robust comparison.

@@ -38,8 +38,9 @@ RUNS="${RUNS:-3}"
 report() {
   local out="$WORK/reports-$RANDOM" times="" t
   for _ in $(seq "$RUNS"); do
-    t=$( { /usr/bin/time -f "%e %U %S" "$BIN/dms-report" kpi --period "$MONTH" --by dealer --format "$2" --out "$out" \
-      --warehouse "$1" --quiet >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -f "%e %U %S" -o "$WORK/time.txt" "$BIN/dms-report" kpi --period "$MONTH" --by dealer --format "$2" \
+      --out "$out" --warehouse "$1" --quiet >/dev/null
+    t=$(tail -1 "$WORK/time.txt")
     times="$times$t"$'\n'
     rm -rf "$out"
   done

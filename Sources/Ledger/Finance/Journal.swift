@@ -89,6 +89,7 @@ public struct Journal {
               l.labor_sale, l.labor_cost, l.batch_id
             FROM ro_labor l JOIN repair_orders r ON r.dealer_code = l.dealer_code AND r.ro_no = l.ro_no
             WHERE \(KPIEngine.closedRO)
+            ORDER BY r.dealer_code, r.ro_no, l.line_no
             """, bounds)
         {
             guard let date = LocalDate(row.text(2)) else { continue }
@@ -105,6 +106,7 @@ public struct Journal {
               p.qty, p.unit_price, p.unit_cost, p.batch_id
             FROM ro_parts p JOIN repair_orders r ON r.dealer_code = p.dealer_code AND r.ro_no = p.ro_no
             WHERE \(KPIEngine.closedRO)
+            ORDER BY r.dealer_code, r.ro_no, p.line_no
             """, bounds)
         {
             guard let date = LocalDate(row.text(2)) else { continue }
@@ -119,8 +121,10 @@ public struct Journal {
                 Self.lineAmount(quantity: quantity, unitAmount: row.int(7)), .parts)
             lines.append((key, "1 " + row.text(3), entry))
         }
-        lines.sort { ($0.key, $0.line) < ($1.key, $1.line) }
-        for line in lines { out.add(line.posting) }
+        // Both queries return their lines in key order, so this sort only merges two runs; it
+        // sorts positions, not the entries (an entry carries its postings). Keys are unique.
+        let order = lines.indices.sorted { (lines[$0].key, lines[$0].line) < (lines[$1].key, lines[$1].line) }
+        for index in order { out.add(lines[index].posting) }
     }
 
     func partMovements(_ bounds: [DatabaseValue], into out: inout Build) throws {
