@@ -1,20 +1,14 @@
 import Testing
 @testable import Ledger
+import TestSupport
 
 /// Ratio of sums: a group's numerator and denominator are the sums of its dealers', and its
 /// value is their quotient — never an average of dealer ratios. Checked on seeded random data.
 @Suite struct ReaggregationTests {
-    struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
 
     static func fixture(seed: UInt64) throws -> KPIFixture {
         let f = try KPIFixture()
-        var random = Random(state: seed)
+        var random = SeededRandom(state: seed)
         let dealers = ["D1", "D2", "D3", "D4", "D5"]
         for (index, code) in dealers.enumerated() { try f.dealer(code, region: index < 2 ? "East" : "West", brand: index % 2 == 0 ? "A" : "B") }
         func stamp(_ dayOffset: Int, _ hour: Int) -> String {

@@ -1,21 +1,12 @@
 import Foundation
 import Testing
 @testable import Ledger
+import TestSupport
 
 /// The trigger-kept summaries (`part_month_totals`, `vehicle_stays`) against independent
 /// computations from the feed rows, after random inserts, updates and deletes, and after
 /// the migration fills them from rows loaded before it.
 @Suite struct DerivedTablesTests {
-    /// A small deterministic generator (the tests must not depend on the run).
-    struct Seeded {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
-    }
-
     static let movementTypes = [
         "opening_balance", "receipt", "receipt_reversal", "issue_to_ro", "return_from_ro", "counter_sale",
         "counter_return", "transfer_in", "transfer_out", "stocktake_gain", "stocktake_loss", "relocation", "lost_sale",
@@ -33,7 +24,7 @@ import Testing
         return database
     }
 
-    static func randomTime(_ random: inout Seeded) -> DatabaseValue {
+    static func randomTime(_ random: inout SeededRandom) -> DatabaseValue {
         if random.next(20) == 0 { return .null }
         let month = 1 + random.next(14)
         let (year, m) = month > 12 ? (2026, month - 12) : (2025, month)
@@ -44,7 +35,7 @@ import Testing
 
     // MARK: part_month_totals
 
-    static func writeMovement(_ database: Database, number: Int, _ random: inout Seeded) throws {
+    static func writeMovement(_ database: Database, number: Int, _ random: inout SeededRandom) throws {
         let part: DatabaseValue = random.next(10) == 0 ? .null : .text("P\(random.next(3))")
         let qty: DatabaseValue = random.next(15) == 0 ? .null : .integer(Int64(1 + random.next(5)) * 10_000)
         let cost: DatabaseValue = random.next(15) == 0 ? .null : .integer(Int64(100 + random.next(900)))
@@ -87,7 +78,7 @@ import Testing
     @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
     func monthTotalsFollowInsertsUpdatesAndDeletes(seed: UInt64) throws {
         let database = try Self.migrated()
-        var random = Seeded(state: seed)
+        var random = SeededRandom(state: seed)
         try database.writeTransaction {
             for number in 0..<300 { try Self.writeMovement(database, number: number, &random) }
             // Upserts that move rows between months, parts and types, and deletes.
@@ -137,7 +128,7 @@ import Testing
         }.sorted()
     }
 
-    static func writeEvent(_ database: Database, _ random: inout Seeded) throws {
+    static func writeEvent(_ database: Database, _ random: inout SeededRandom) throws {
         let types = ["stocked_in", "stocked_in", "stocked_out", "delivered", "returned", "arrived", "reserved"]
         let time = randomTime(&random)
         guard !time.isNull else { return }  // event_time is part of the key
@@ -153,7 +144,7 @@ import Testing
     @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
     func staysFollowInsertsUpdatesAndDeletes(seed: UInt64) throws {
         let database = try Self.migrated()
-        var random = Seeded(state: seed)
+        var random = SeededRandom(state: seed)
         try database.writeTransaction {
             for _ in 0..<400 { try Self.writeEvent(database, &random) }
             for _ in 0..<40 {
@@ -176,7 +167,7 @@ import Testing
     /// append path; the result must be the same as a recomputation.
     @Test func staysFollowAChronologicalLoad() throws {
         let database = try Self.migrated()
-        var random = Seeded(state: 11)
+        var random = SeededRandom(state: 11)
         var events: [(dealer: String, vin: String, type: String, time: String)] = []
         for index in 0..<600 {
             let day = 1 + index / 20
@@ -203,7 +194,7 @@ import Testing
 
     @Test func theMigrationFillsTheTablesFromRowsLoadedBeforeIt() throws {
         let database = try Self.migrated(upTo: "0300-report-history")
-        var random = Seeded(state: 42)
+        var random = SeededRandom(state: 42)
         try database.writeTransaction {
             for number in 0..<200 { try Self.writeMovement(database, number: number, &random) }
             for _ in 0..<200 { try Self.writeEvent(database, &random) }
@@ -220,7 +211,7 @@ import Testing
     @Test(arguments: ["2025-03-31", "2025-06-15", "2025-12-31", "2026-01-01", "2026-02-10", "2024-12-31"])
     func partPositionsEqualTheFullLedger(end: String) throws {
         let database = try Self.migrated()
-        var random = Seeded(state: 7)
+        var random = SeededRandom(state: 7)
         try database.writeTransaction {
             for number in 0..<400 { try Self.writeMovement(database, number: number, &random) }
         }
