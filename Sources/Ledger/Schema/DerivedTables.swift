@@ -1,6 +1,6 @@
 /// Summaries the warehouse keeps in step with two feed tables, so that a report reads stock
-/// positions at any date without scanning the whole history (docs/architecture.md,
-/// "Derived tables").
+/// positions at any date without scanning the whole history (`docs/schema.md`, "Derived
+/// tables"; `docs/reports.md`, "A report's cost does not depend on the years of history").
 ///
 /// Triggers maintain them inside the writing transaction, so every write path (the importer,
 /// a test fixture, a manual `DELETE`) keeps them exact; the migration that creates them fills
