@@ -50,6 +50,9 @@ run() { # target
     "$corpus" "$regressions" >"$FUZZ_OUT/$target.log" 2>&1 || echo "exit=$?" >>"$FUZZ_OUT/$target.log"
 }
 
+# Crash files of earlier runs stay in $FUZZ_OUT/crashes; only this run's count.
+started="$FUZZ_OUT/.run-started"
+touch "$started"
 if [ "$FUZZ_PARALLEL" = 1 ]; then
   for target in $FUZZ_TARGETS; do run "$target" & done
   wait
@@ -67,7 +70,7 @@ for target in $FUZZ_TARGETS; do
   cov=$(echo "$last" | sed -nE 's/.*cov: ([0-9]+).*/\1/p')
   ft=$(echo "$last" | sed -nE 's/.*ft: ([0-9]+).*/\1/p')
   corp=$(echo "$last" | sed -nE 's/.*corp: ([0-9]+\/[0-9a-zA-Z]+).*/\1/p')
-  found=$(ls -A "$FUZZ_OUT/crashes/$target" | wc -l)
+  found=$(find "$FUZZ_OUT/crashes/$target" -type f -newer "$started" | wc -l)
   echo "$target seconds=$FUZZ_SECONDS runs=${runs:-?} exec_per_sec=${rate:-?} cov=${cov:-?} ft=${ft:-?} corpus=${corp:-?} crashes=$found" | tee -a "$summary"
 done
 # A crash is a failure of `make fuzz` until it is a regression test.
