@@ -385,19 +385,7 @@ final class XMLParserCore {
             recordCharacters(run)
             return
         }
-        if text.count + run.count > limits.maxTextBytes {
-            let place = position()
-            record(FeedFileError(
-                file: file, line: place.line, column: place.column,
-                "text of one element is longer than \(limits.maxTextBytes) bytes (the limit per text node)"))
-            return
-        }
-        if textIsBlank {
-            for byte in run where !(byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D) {
-                textIsBlank = false
-                break
-            }
-        }
+        guard admitText(run, after: text.count) else { return }
         text.append(contentsOf: run)
         markEnd()
     }
@@ -507,13 +495,17 @@ final class XMLParserCore {
 
     // MARK: Record capture: the same checks and places as events, but records built in place
 
-    private func recordCharacters(_ run: UnsafeBufferPointer<UInt8>) {
-        if runLength + run.count > limits.maxTextBytes {
+    /// The checks every text run passes, captured as events or into a record: the limit per
+    /// text node (`length` bytes of this node so far; false, with the error recorded, when the
+    /// run would pass it) and whether the node is still blank.
+    @inline(__always)
+    private func admitText(_ run: UnsafeBufferPointer<UInt8>, after length: Int) -> Bool {
+        if length + run.count > limits.maxTextBytes {
             let place = position()
             record(FeedFileError(
                 file: file, line: place.line, column: place.column,
                 "text of one element is longer than \(limits.maxTextBytes) bytes (the limit per text node)"))
-            return
+            return false
         }
         if textIsBlank {
             for byte in run where !(byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D) {
@@ -521,6 +513,11 @@ final class XMLParserCore {
                 break
             }
         }
+        return true
+    }
+
+    private func recordCharacters(_ run: UnsafeBufferPointer<UInt8>) {
+        guard admitText(run, after: runLength) else { return }
         if isBuilding {
             if runLength == 0 { textMark = builder.textMark }
             // Blank text before an element's first text would be trimmed away: indentation
