@@ -39,8 +39,10 @@ struct KPI: ParsableCommand {
     @Option(help: "Formats to write, comma-separated: csv, html, json.") var format: String = "csv,html,json"
     @Option(help: "Comeback window in days.") var comebackDays: Int = 30
     @Option(help: "Comeback match rule: opcode or any.") var comebackMatch: ComebackMatch = .opcode
+    @OptionGroup var jobs: JobsOption
 
     func validate() throws {
+        try jobs.validate()
         guard comebackDays >= 0 else { throw ValidationError("--comeback-days must be 0 or more") }
         let unknown = formats.subtracting(["csv", "html", "json"])
         guard unknown.isEmpty else { throw ValidationError("--format: unknown \(unknown.sorted().joined(separator: ", ")) (csv, html, json)") }
@@ -53,7 +55,8 @@ struct KPI: ParsableCommand {
             let period = try options.reportingPeriod()
             let database = try ReportRun.open(options.warehouse.path)
             let engine = KPIEngine(database: database, options: KPIOptions(comebackDays: comebackDays, comebackMatch: comebackMatch))
-            let report = try KPIReportBuilder(engine: engine).build(.init(
+            let builder = KPIReportBuilder(engine: engine, connections: try jobs.connections(to: database))
+            let report = try builder.build(.init(
                 period: period, groupBy: by, dealerCodes: Set(dealer), regions: Set(region),
                 includesTrend: formats.contains("html"), includesDetails: true))
             var files: [(String, String)] = [("technicians.csv", KPITables.techniciansCSV(report))]
@@ -87,17 +90,21 @@ struct Bundle: ParsableCommand {
     @Option(help: "Bundles are per region.") var by: String = "region"
     @Option(help: "The generation time written into manifests (default: now), e.g. 2026-11-01T06:00:00Z.")
     var generatedAt: String?
+    @OptionGroup var jobs: JobsOption
 
     func validate() throws {
+        try jobs.validate()
         guard by == "region" else { throw ValidationError("--by: bundles are made per region (--by region)") }
     }
 
     func run() throws {
         try ReportRun.guarded(options.common) {
             let period = try options.reportingPeriod()
-            let engine = KPIEngine(database: try ReportRun.open(options.warehouse.path))
+            let database = try ReportRun.open(options.warehouse.path)
+            let engine = KPIEngine(database: database)
             let stamp = generatedAt ?? Timestamp.iso8601(seconds: Date().timeIntervalSince1970)
-            let reports = try KPIReportBuilder(engine: engine).regionalReports(period: period)
+            let builder = KPIReportBuilder(engine: engine, connections: try jobs.connections(to: database))
+            let reports = try builder.regionalReports(period: period)
             let files = RegionalBundles(digest: { SHA256.hex(SHA256.digest($0)) }).files(for: reports, period: period, generatedAt: stamp)
             try ReportRun.write(files.map { ($0.path, $0.contents) }, into: options.out)
         }
@@ -160,6 +167,22 @@ struct Catalogue: ParsableCommand {
 
     func run() {
         Console.write(markdown ? KPICatalogueText.markdown(.standard) : KPICatalogueText.plain(.standard), to: 1)
+    }
+}
+
+/// `--jobs N`: how many connections compute the independent pieces of a report at once.
+struct JobsOption: ParsableArguments {
+    @Option(help: "Pieces of the report computed at once, each on its own connection (default: the number of CPUs, at most 4).")
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    /// The further connections to the warehouse `database` is open on (none for --jobs 1).
+    func connections(to database: Database) throws -> [Database] {
+        let count = jobs ?? min(4, ProcessInfo.processInfo.activeProcessorCount)
+        return try (1..<max(1, count)).map { _ in try Database(path: database.path) }
     }
 }
 

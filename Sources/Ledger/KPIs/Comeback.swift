@@ -24,7 +24,7 @@ extension KPIEngine {
     /// A is, in order: comeback_of_ro at B's dealer when that RO exists; else the matching RO
     /// with the latest completed_at (ties: dealer, RO number).
     func comebackCandidates(_ period: ReportingPeriod) throws -> (counted: [String: Int64], comebacks: [Comeback]) {
-        if let cached = cachedComebacks[period] { return cached }
+        if let cached = history.comebacks[period] { return cached }
         let match: String
         switch options.comebackMatch {
         case .opcode:
@@ -86,7 +86,7 @@ extension KPIEngine {
             }
             comebacks.append(comeback)
         }
-        cachedComebacks[period] = (counted, comebacks)
+        history.comebacks[period] = (counted, comebacks)
         return (counted, comebacks)
     }
 

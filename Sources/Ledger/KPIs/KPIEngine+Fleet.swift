@@ -29,7 +29,7 @@ public struct FleetVehicle: Sendable, Hashable {
 extension KPIEngine {
     /// The demo / loaner / fleet vehicles, read once.
     public func fleetVehicles() throws -> [FleetVehicle] {
-        if let cachedFleet { return cachedFleet }
+        if let fleet = history.fleet { return fleet }
         let list = try database.rows(
             """
             SELECT v.vin, COALESCE(v.dealer_code, ''), v.usage, v.in_service_on, v.service_life_years,
@@ -41,7 +41,7 @@ extension KPIEngine {
                 vin: row.text(0), dealer: row.text(1), usage: row.text(2), inServiceOn: row[3].string.flatMap { LocalDate($0) },
                 serviceLifeYears: row[4].int64.map { Int($0) }, disposedOn: row[5].string.flatMap { LocalDate($0) })
         }
-        cachedFleet = list
+        history.fleet = list
         return list
     }
 

@@ -56,7 +56,7 @@ extension KPIEngine {
     /// is one opening value change on the day before it. Read once per run (again only if a
     /// period starts earlier), so that a report does not sort the whole history by day.
     func partsDays(from floor: LocalDate) throws -> [String: [Int: PartsDay]] {
-        if let (cachedFloor, days) = cachedPartsDays, cachedFloor <= floor { return days }
+        if let (cachedFloor, days) = history.partsDays, cachedFloor <= floor { return days }
         let floorText = DatabaseValue.text(floor.description)
         var result: [String: [Int: PartsDay]] = [:]
         let before = ledgerBefore(floor)
@@ -90,13 +90,13 @@ extension KPIEngine {
                 valueChange: row.int(2), costOfSales: row.int(3), counterSales: row.int(4), counterCost: row.int(5),
                 counterRequested: row.int(6), counterFilled: row.int(7), lostSales: row.int(8))
         }
-        cachedPartsDays = (floor, result)
+        history.partsDays = (floor, result)
         return result
     }
 
     /// Every part's position at the end of `end` (per dealer and part).
     public func partPositions(atEndOf end: LocalDate) throws -> [PartPosition] {
-        if let cached = cachedPositions[end] { return cached }
+        if let cached = history.positions[end] { return cached }
         let ledger = ledgerBefore(end.shifted(by: 1))
         let positions = try database.rows(
             """
@@ -109,7 +109,7 @@ extension KPIEngine {
                 dealer: row.text(0), partNo: row.text(1), value: row.int(2), quantity: row.int(3),
                 firstMovement: row[4].string.flatMap { LocalDate($0) }, lastIssue: row[5].string.flatMap { LocalDate($0) })
         }
-        cachedPositions[end] = positions
+        history.positions[end] = positions
         return positions
     }
 

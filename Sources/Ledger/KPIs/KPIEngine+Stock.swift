@@ -32,7 +32,7 @@ extension KPIEngine {
     /// strictly after it (same-instant out-events sort first, so they are not "after").
     /// Sorted by dealer, VIN and time. Only the index range of the run's periods is read.
     public func vehicleStays(from floor: LocalDate, through ceiling: LocalDate) throws -> [VehicleStay] {
-        if let (range, stays) = cachedStays, range.lowerBound <= floor, range.upperBound >= ceiling { return stays }
+        if let (range, stays) = history.stays, range.lowerBound <= floor, range.upperBound >= ceiling { return stays }
         let columns = "dealer_code, vin, stocked_in_at, cost, ended_at, ending_event"
         let rows = try database.rows(
             """
@@ -48,7 +48,7 @@ extension KPIEngine {
                 dealer: row.text(0), vin: row.text(1), stockedIn: stockedIn, cost: row.int(3),
                 ended: row[4].string.flatMap { LocalDate($0) }, isLeaving: ending == "stocked_out" || ending == "delivered")
         }.sorted { ($0.dealer, $0.vin, $0.stockedIn) < ($1.dealer, $1.vin, $1.stockedIn) }
-        cachedStays = (floor...ceiling, stays)
+        history.stays = (floor...ceiling, stays)
         return stays
     }
 

@@ -10,8 +10,8 @@ public final class KPIEngine {
     public let options: KPIOptions
     public let catalogue: KPICatalogue
 
-    var cachedStays: (ClosedRange<LocalDate>, [VehicleStay])?
-    var cachedPartsDays: (LocalDate, [String: [Int: PartsDay]])?
+    /// History read once and reused for every period of a run.
+    var history = KPIHistory()
 
     /// The earliest date the periods of this run start on (set by the report builder), so
     /// that daily history before it is read as one opening balance.
@@ -19,9 +19,6 @@ public final class KPIEngine {
     /// The latest date the periods of this run end on (set by the report builder), so that
     /// stays are read once for every period.
     public var historyCeiling: LocalDate?
-    var cachedFleet: [FleetVehicle]?
-    var cachedComebacks: [ReportingPeriod: (counted: [String: Int64], comebacks: [Comeback])] = [:]
-    var cachedPositions: [LocalDate: [PartPosition]] = [:]
 
     public init(database: Database, options: KPIOptions = KPIOptions(), catalogue: KPICatalogue = .standard) {
         self.database = database
@@ -38,10 +35,22 @@ public final class KPIEngine {
 
     /// Partials of the wanted KPIs (all of the catalogue when nil) for `period`, per dealer code.
     public func partials(for period: ReportingPeriod, wanted: Set<String>? = nil) throws -> DealerPartials {
+        try partials(for: period, wanted: wanted, families: families(of: wanted))
+    }
+
+    /// The families (in catalogue order) that the wanted KPIs (all when nil) belong to.
+    func families(of wanted: Set<String>?) -> [KPIFamily] {
+        let ids = wanted ?? Set(catalogue.definitions.map(\.id))
+        let families = Set(catalogue.definitions.filter { ids.contains($0.id) }.map(\.family))
+        return KPIFamily.allCases.filter { families.contains($0) }
+    }
+
+    /// Partials of the wanted KPIs of `families` only (one family's queries are independent
+    /// of another's, so a report can compute them on different connections at once).
+    func partials(for period: ReportingPeriod, wanted: Set<String>?, families: [KPIFamily]) throws -> DealerPartials {
         let ids = wanted ?? Set(catalogue.definitions.map(\.id))
         var sink = PartialSink()
-        let families = Set(catalogue.definitions.filter { ids.contains($0.id) }.map(\.family))
-        for family in KPIFamily.allCases where families.contains(family) {
+        for family in families {
             switch family {
             case .sales: try salesPartials(period, into: &sink)
             case .stock: try stockPartials(period, into: &sink)
@@ -69,6 +78,13 @@ public final class KPIEngine {
 /// Accumulates partials, merging those of the same dealer and KPI.
 struct PartialSink {
     var values: DealerPartials = [:]
+
+    /// Adds every partial of `other` (the partials of further families of the same period).
+    mutating func add(_ other: DealerPartials) {
+        for (dealer, partials) in other {
+            for (id, partial) in partials { add(dealer, id, partial) }
+        }
+    }
 
     mutating func add(_ dealer: String, _ id: String, _ partial: KPIPartial) {
         if let existing = values[dealer]?[id] {

@@ -1,11 +1,23 @@
 /// Builds a `KPIReport`: partials for the period, the previous period, a year earlier and
 /// (for the HTML) the 13-month trend, grouped as asked.
+///
+/// The pieces of a report that do not depend on each other — the history read once per run,
+/// each KPI family of each period, the technicians and the exception lists — run at the same
+/// time when the builder has further connections to the warehouse. The report is the same
+/// with or without them (tests compare the two).
 public final class KPIReportBuilder {
     public let engine: KPIEngine
+    private let pool: EnginePool
     /// Partials already computed, by period (shared by the reports of one run).
     private var cache: [ReportingPeriod: DealerPartials] = [:]
 
-    public init(engine: KPIEngine) { self.engine = engine }
+    /// - Parameter connections: further connections to the warehouse `engine` reads, one
+    ///   per extra thread; none runs everything in order on the calling thread.
+    public init(engine: KPIEngine, connections: [Database] = []) {
+        self.engine = engine
+        pool = EnginePool(
+            engine, connections.map { KPIEngine(database: $0, options: engine.options, catalogue: engine.catalogue) })
+    }
 
     /// One report per region of the dealer master (grouped by dealer), sorted by region.
     public func regionalReports(period: ReportingPeriod) throws -> [(region: String, report: KPIReport)] {
@@ -48,21 +60,20 @@ public final class KPIReportBuilder {
         let scope = allDealers.filter {
             (request.dealerCodes.isEmpty || request.dealerCodes.contains($0.code)) && (request.regions.isEmpty || request.regions.contains($0.region))
         }
-        func partials(_ p: ReportingPeriod, headlinesOnly: Bool = false) throws -> DealerPartials {
-            if let cached = cache[p] { return cached }
-            let wanted = headlinesOnly ? Set(catalogue.headlines.map(\.id)) : nil
-            let value = try engine.partials(for: p, wanted: wanted)
-            if !headlinesOnly { cache[p] = value }
-            return value
+        let compared = [period, period.previous, period.yearEarlier]
+        let trend = request.includesTrend ? period.trailingMonths : []
+        let floor = (compared + trend).map(\.start).min() ?? period.start
+        let ceiling = (compared + trend).map(\.end).max() ?? period.end
+        for worker in pool.engines {
+            worker.historyFloor = min(worker.historyFloor ?? floor, floor)
+            worker.historyCeiling = max(worker.historyCeiling ?? ceiling, ceiling)
         }
-        let starts = [period.start, period.previous.start, period.yearEarlier.start] + (request.includesTrend ? period.trailingMonths.map(\.start) : [])
-        engine.historyFloor = min(engine.historyFloor ?? .init(dayNumber: Int.max / 4), starts.min() ?? period.start)
-        let ends = [period.end, period.previous.end, period.yearEarlier.end] + (request.includesTrend ? period.trailingMonths.map(\.end) : [])
-        engine.historyCeiling = max(engine.historyCeiling ?? .init(dayNumber: Int.min / 4), ends.max() ?? period.end)
-        try engine.preloadPartPositions(atEndOf: [period.end, period.previous.end, period.yearEarlier.end])
-        let current = try partials(period)
-        let previous = try partials(period.previous)
-        let yearEarlier = try partials(period.yearEarlier)
+        try readHistory(comebacksOf: period, positionsAt: compared.map(\.end))
+        let codes = Set(scope.map(\.code))
+        let pieces = try computePieces(compared: compared, trend: trend, details: request.includesDetails ? (period, codes) : nil)
+        let current = cache[period] ?? [:]
+        let previous = cache[period.previous] ?? [:]
+        let yearEarlier = cache[period.yearEarlier] ?? [:]
 
         let groups = KPIAggregation.groups(of: scope, by: request.groupBy)
         var rows: [KPIRow] = []
@@ -79,7 +90,7 @@ public final class KPIReportBuilder {
         var trends: [String: [TrendPoint]] = [:]
         if request.includesTrend {
             for month in period.trailingMonths {
-                let monthly = try partials(month, headlinesOnly: true)
+                let monthly = cache[month] ?? pieces.monthly[month] ?? [:]
                 for definition in catalogue.headlines {
                     trends[definition.id, default: []].append(TrendPoint(
                         month: month,
@@ -99,14 +110,110 @@ public final class KPIReportBuilder {
             }))
         }
 
-        let codes = Set(scope.map(\.code))
         return KPIReport(
             period: period, previousPeriod: period.previous, yearEarlierPeriod: period.yearEarlier, groupBy: request.groupBy,
             options: engine.options, dealers: scope, groups: groups, rows: rows, headlines: headlines, trends: trends,
             comparisons: comparisons,
-            technicians: request.includesDetails ? try engine.technicianFigures(period, dealers: codes) : [],
-            exceptions: request.includesDetails ? try engine.exceptionLists(period, dealers: codes) : [],
-            catalogue: catalogue)
+            technicians: pieces.technicians, exceptions: pieces.exceptions, catalogue: catalogue)
+    }
+
+    /// Reads the history every period of the run shares (on several connections at once
+    /// when there are), then gives every engine all of it.
+    private func readHistory(comebacksOf period: ReportingPeriod, positionsAt ends: [LocalDate]) throws {
+        guard let floor = engine.historyFloor, let ceiling = engine.historyCeiling else { return }
+        var tasks: [(KPIEngine) throws -> Void] = [
+            { _ = try $0.partsDays(from: floor) },
+            { _ = try $0.vehicleStays(from: floor, through: ceiling); _ = try $0.fleetVehicles() },
+            { _ = try $0.comebackCandidates(period) },
+        ]
+        for end in Set(ends).sorted() { tasks.append { _ = try $0.partPositions(atEndOf: end) } }
+        _ = try pool.run(tasks)
+        var shared = KPIHistory()
+        for worker in pool.engines { shared.adopt(worker.history) }
+        for worker in pool.engines { worker.history.adopt(shared) }
+    }
+
+    /// What `build` computes besides the history: the partials of the compared periods (kept
+    /// in `cache`), the headline partials of the other trend months, technicians and exceptions.
+    private struct Pieces {
+        var monthly: [ReportingPeriod: DealerPartials] = [:]
+        var technicians: [TechnicianFigures] = []
+        var exceptions: [ExceptionList] = []
+    }
+
+    /// One independent piece of a report and its rough cost (the largest are started first).
+    private enum Piece {
+        case partials(ReportingPeriod, wanted: Set<String>?, KPIFamily)
+        case technicians(ReportingPeriod, dealers: Set<String>)
+        case exceptions(ReportingPeriod, dealers: Set<String>)
+
+        var cost: Int {
+            switch self {
+            case .partials(_, _, let family):
+                switch family {
+                case .finance: 6
+                case .service: 5
+                case .parts, .fleet: 3
+                case .sales, .stock: 1
+                }
+            case .technicians: 2
+            case .exceptions: 3
+            }
+        }
+    }
+
+    private enum Output {
+        case partials(DealerPartials)
+        case technicians([TechnicianFigures])
+        case exceptions([ExceptionList])
+    }
+
+    private func computePieces(
+        compared: [ReportingPeriod], trend: [ReportingPeriod], details: (period: ReportingPeriod, dealers: Set<String>)?
+    ) throws -> Pieces {
+        var pieces: [Piece] = []
+        var full: [ReportingPeriod] = []
+        for period in compared where cache[period] == nil && !full.contains(period) {
+            full.append(period)
+            pieces += engine.families(of: nil).map { .partials(period, wanted: nil, $0) }
+        }
+        let headlines = Set(engine.catalogue.headlines.map(\.id))
+        var monthly: [ReportingPeriod] = []
+        for month in trend where cache[month] == nil && !full.contains(month) && !monthly.contains(month) {
+            monthly.append(month)
+            pieces += engine.families(of: headlines).map { .partials(month, wanted: headlines, $0) }
+        }
+        if let details {
+            pieces += [.technicians(details.period, dealers: details.dealers), .exceptions(details.period, dealers: details.dealers)]
+        }
+        // Largest first, so that the last piece to finish is a small one.
+        let order = pieces.indices.sorted { (-pieces[$0].cost, $0) < (-pieces[$1].cost, $1) }
+        let outputs = try pool.run(order.map { index in
+            { worker -> Output in
+                switch pieces[index] {
+                case .partials(let period, let wanted, let family):
+                    .partials(try worker.partials(for: period, wanted: wanted, families: [family]))
+                case .technicians(let period, let dealers): .technicians(try worker.technicianFigures(period, dealers: dealers))
+                case .exceptions(let period, let dealers): .exceptions(try worker.exceptionLists(period, dealers: dealers))
+                }
+            }
+        })
+        // Merged in piece order (families in catalogue order), whatever order they ran in.
+        var byPiece = [Output?](repeating: nil, count: pieces.count)
+        for (position, index) in order.enumerated() { byPiece[index] = outputs[position] }
+        var sinks: [ReportingPeriod: PartialSink] = [:]
+        var result = Pieces()
+        for (piece, output) in zip(pieces, byPiece) {
+            switch (piece, output) {
+            case (.partials(let period, _, _), .partials(let values)?): sinks[period, default: PartialSink()].add(values)
+            case (_, .technicians(let list)?): result.technicians = list
+            case (_, .exceptions(let lists)?): result.exceptions = lists
+            default: break
+            }
+        }
+        for period in full { cache[period] = sinks[period]?.values ?? [:] }
+        for month in monthly { result.monthly[month] = sinks[month]?.values ?? [:] }
+        return result
     }
 
     private func row(

@@ -49,6 +49,8 @@ import TestSupport
         ["kpi", "--period", "2026-10", "--by", "city"],
         ["kpi", "--period", "2026-10", "--format", "pdf"],
         ["kpi", "--period", "2026-10", "--comeback-match", "vin"],
+        ["kpi", "--period", "2026-10", "--jobs", "0"],
+        ["bundle", "--period", "2026-10", "--out", "x", "--jobs", "0"],
         ["bundle", "--period", "2026-10", "--by", "dealer", "--out", "x"],
         ["kpi"],
     ])

@@ -53,5 +53,24 @@ import TestSupport
             "dms-report", ["kpi", "--period", "2026-10", "--by", "network", "--format", "csv", "--out", out + "-n", "--warehouse", warehouse])
         #expect(network.status == 0)
         try Golden.check(try String(contentsOfFile: out + "-n/kpi.csv", encoding: .utf8), against: "report/kpi-2026-10-network.csv")
+
+        // The same report computed in order on one connection and in parallel on three is
+        // the same, file for file (the pieces are merged in a fixed order, not as they finish).
+        var outputs: [[String: Data]] = []
+        for jobs in ["1", "3"] {
+            let folder = out + "-jobs" + jobs
+            let run = try Tools.run(
+                "dms-report", ["kpi", "--period", "2026-10", "--by", "region", "--out", folder, "--warehouse", warehouse, "--jobs", jobs])
+            #expect(run.status == 0, "\(run.stderr)")
+            let names = try FileManager.default.subpathsOfDirectory(atPath: folder)
+            outputs.append(Dictionary(uniqueKeysWithValues: try names.compactMap { name in
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder), !isFolder.boolValue else { return nil }
+                return (name, try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)))
+            }))
+        }
+        #expect(outputs[0].keys.sorted() == outputs[1].keys.sorted())
+        #expect(outputs[0].keys.contains("kpi.html") && outputs[0].keys.contains("exceptions/comeback_log.csv"))
+        for (name, data) in outputs[0] { #expect(outputs[1][name] == data, "\(name) differs between --jobs 1 and --jobs 3") }
     }
 }
