@@ -34,12 +34,13 @@ lines=$(sqlite3 "$WORK/dms-3y.sqlite" "SELECT (SELECT COUNT(*) FROM ro_labor) + 
 echo "network: $DEALERS dealers, scale $SCALE; 3-year warehouse: $lines RO lines"
 
 RUNS="${RUNS:-3}"
-# report WAREHOUSE FORMAT -> "wall cpu" of the median run (by wall time) of $RUNS runs.
+JOBS="${JOBS:-$(nproc)}"
+# report WAREHOUSE FORMAT [JOBS] -> "wall cpu" of the median run (by wall time) of $RUNS runs.
 report() {
   local out="$WORK/reports-$RANDOM" times="" t
   for _ in $(seq "$RUNS"); do
     /usr/bin/time -f "%e %U %S" -o "$WORK/time.txt" "$BIN/dms-report" kpi --period "$MONTH" --by dealer --format "$2" \
-      --out "$out" --warehouse "$1" --quiet >/dev/null
+      --out "$out" --warehouse "$1" --jobs "${3:-$JOBS}" --quiet >/dev/null
     t=$(tail -1 "$WORK/time.txt")
     times="$times$t"$'\n'
     rm -rf "$out"
@@ -57,6 +58,8 @@ print(f'{wall:.2f} {cpu:.2f}')"
 read -r month_1y cpu_1y <<<"$(report "$WORK/dms-1y.sqlite" csv)"
 read -r month_3y cpu_3y <<<"$(report "$WORK/dms-3y.sqlite" csv)"
 read -r trend_3y trend_cpu_3y <<<"$(report "$WORK/dms-3y.sqlite" csv,html,json)"
+read -r seq_1y seq_cpu_1y <<<"$(report "$WORK/dms-1y.sqlite" csv 1)"
+read -r seq_3y seq_cpu_3y <<<"$(report "$WORK/dms-3y.sqlite" csv 1)"
 start="$MONTH-01"
 end=$(python3 -c "import datetime as d; y,m=map(int,'$MONTH'.split('-')); print(d.date(y+(m==12), m%12+1, 1))")
 days=$(python3 -c "import datetime as d; print((d.date.fromisoformat('$end') - d.date.fromisoformat('$start')).days)")
@@ -66,16 +69,18 @@ duck_seconds=$(echo "$duck" | sed 's/.*duckdb_seconds=\([0-9.]*\).*/\1/')
 "$BIN/dms-report" kpi --period "$MONTH" --by network --format csv --out "$WORK/network" --warehouse "$WORK/dms-3y.sqlite" --quiet
 ours=$(grep -E ',(sales.on_time_delivery_rate|stock.vehicle_turnover|service.repair_cycle_hours_median|service.comeback_rate|parts.gross_margin),' \
   "$WORK/network/kpi.csv" | cut -d, -f6,7 | tr '\n' ' ')
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); median of $RUNS runs each (wall, user+sys CPU)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); median of $RUNS runs each (wall, user+sys CPU); --jobs $JOBS ($(nproc) CPUs) unless said"
 echo "dms-report kpi $MONTH --by dealer (csv), 1 year of history:  ${month_1y} s (CPU ${cpu_1y} s)"
 echo "dms-report kpi $MONTH --by dealer (csv), 3 years of history: ${month_3y} s (CPU ${cpu_3y} s)"
 echo "dms-report kpi $MONTH with the 13-month trend (html), 3 years: ${trend_3y} s (CPU ${trend_cpu_3y} s)"
+echo "the same monthly report with --jobs 1 (one connection, in order): 1 year ${seq_1y} s (CPU ${seq_cpu_1y} s), 3 years ${seq_3y} s (CPU ${seq_cpu_3y} s)"
 echo "DuckDB, five KPIs of $MONTH from the CSVs (3 years):         ${duck_seconds} s   ($duck)"
 echo "dms-report's network values of the same five: $ours"
-python3 - "$month_1y" "$month_3y" "$duck_seconds" "$cpu_1y" "$cpu_3y" <<'PY'
+python3 - "$month_1y" "$month_3y" "$duck_seconds" "$cpu_1y" "$cpu_3y" "$seq_1y" "$seq_3y" <<'PY'
 import sys
-one, three, duck, cpu_one, cpu_three = map(float, sys.argv[1:])
+one, three, duck, cpu_one, cpu_three, seq_one, seq_three = map(float, sys.argv[1:])
 growth = three / one if one else float("inf")
-print(f"growth 1y -> 3y: {growth:.2f}x wall, {cpu_three / cpu_one:.2f}x CPU (target <= 1.5x): {'ok' if growth <= 1.5 else 'MISSED'}")
+print(f"growth 1y -> 3y: {growth:.2f}x wall, {cpu_three / cpu_one:.2f}x CPU (target <= 1.5x): {'ok' if growth <= 1.5 else 'MISSED'}"
+      f"; with --jobs 1: {seq_three / seq_one:.2f}x")
 print(f"monthly report vs DuckDB: {three:.2f} s vs {duck:.2f} s: {'ok' if three < duck else 'MISSED'}")
 PY
