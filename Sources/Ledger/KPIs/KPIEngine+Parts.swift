@@ -113,12 +113,6 @@ extension KPIEngine {
         return positions
     }
 
-    /// Reads the part positions at several period ends (a report needs the current, previous
-    /// and year-earlier ends).
-    public func preloadPartPositions(atEndOf ends: [LocalDate]) throws {
-        for end in Set(ends) { _ = try partPositions(atEndOf: end) }
-    }
-
     func partsPartials(_ period: ReportingPeriod, wanted: Set<String>, into sink: inout PartialSink) throws {
         let startDay = period.start.dayNumber
         let endDay = period.end.dayNumber
