@@ -1,8 +1,23 @@
-/// A streaming SHA-256 (FIPS 180-4) in pure Swift: feed bytes with `update`, then `finalize`.
+import CSHA256
+
+/// A streaming SHA-256 (FIPS 180-4): feed bytes with `update`, then `finalize`.
 ///
 /// Used for the batch ledger (a file whose digest was already loaded is skipped), so files
-/// are hashed chunk by chunk in constant memory.
+/// are hashed chunk by chunk in constant memory. On x86 CPUs with the SHA extensions the
+/// block compression runs in the CSHA256 C target (≈ 10× faster); elsewhere it is the
+/// portable Swift compression below. Both give the same digests.
 public struct SHA256: Sendable {
+    /// Which block compression function a hasher runs.
+    enum Compression: Sendable, CaseIterable {
+        /// The Swift implementation of FIPS 180-4, 6.2.2; runs everywhere.
+        case portable
+        /// The Intel SHA extensions (CSHA256); only when `hardwareAvailable`.
+        case hardware
+    }
+
+    /// Whether this CPU has the SHA extensions, asked once (CPUID).
+    static let hardwareAvailable = csha256_hardware_available() != 0
+
     private static let roundConstants: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
@@ -21,8 +36,20 @@ public struct SHA256: Sendable {
     private var blockCount = 0
     private var totalBytes: UInt64 = 0
     private var schedule = [UInt32](repeating: 0, count: 64)
+    private let compression: Compression
 
-    public init() {}
+    public init() {
+        compression = SHA256.hardwareAvailable ? .hardware : .portable
+    }
+
+    /// The compression this hasher runs (for tests).
+    var compressionInUse: Compression { compression }
+
+    /// A hasher using `compression`; `.hardware` falls back to `.portable` on a CPU without
+    /// the SHA extensions. Lets tests compare the two.
+    init(compression: Compression) {
+        self.compression = compression == .hardware && !SHA256.hardwareAvailable ? .portable : compression
+    }
 
     /// Adds bytes to the message.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
@@ -31,8 +58,9 @@ public struct SHA256: Sendable {
         let count = bytes.count
         while index < count {
             if blockCount == 0 && count - index >= 64 {
-                compress(UnsafeRawBufferPointer(rebasing: bytes[index..<index + 64]))
-                index += 64
+                let whole = (count - index) / 64 * 64
+                compressBlocks(UnsafeRawBufferPointer(rebasing: bytes[index..<index + whole]))
+                index += whole
                 continue
             }
             let take = min(64 - blockCount, count - index)
@@ -41,7 +69,7 @@ public struct SHA256: Sendable {
             index += take
             if blockCount == 64 {
                 let full = block
-                full.withUnsafeBytes { compress($0) }
+                full.withUnsafeBytes { compressBlocks($0) }
                 blockCount = 0
             }
         }
@@ -102,6 +130,27 @@ public struct SHA256: Sendable {
         (value >> count) | (value << (32 - count))
     }
 
+    /// Compresses `blocks` (a whole number of 64-byte blocks) into the state.
+    private mutating func compressBlocks(_ blocks: UnsafeRawBufferPointer) {
+        switch compression {
+        case .hardware:
+            guard let base = blocks.baseAddress else { return }
+            let count = blocks.count / 64
+            withUnsafeMutablePointer(to: &state) { tuple in
+                tuple.withMemoryRebound(to: UInt32.self, capacity: 8) { words in
+                    csha256_compress_blocks(words, base.assumingMemoryBound(to: UInt8.self), count)
+                }
+            }
+        case .portable:
+            var offset = 0
+            while offset + 64 <= blocks.count {
+                compress(UnsafeRawBufferPointer(rebasing: blocks[offset..<offset + 64]))
+                offset += 64
+            }
+        }
+    }
+
+    /// The portable compression of one 64-byte block.
     private mutating func compress(_ chunk: UnsafeRawBufferPointer) {
         var (a, b, c, d, e, f, g, h) = state
         schedule.withUnsafeMutableBufferPointer { w in

@@ -49,6 +49,7 @@ final class STARRepairOrderMapper: SlottedRowSource {
         let jobNumberString, operationID, operationName, billToPartyType, payerType, soldHours, actualHours: Int32
         let pricing, price, priceCode, priceDescription, chargeAmount, repeatRepairIndicator, serviceParts: Int32
         let itemID, itemQuantity: Int32
+        let serviceLabor, laborOperationID, laborOperationDescription, personID: Int32
         let parties: [Int32]
 
         init(_ t: XMLNameTable) {
@@ -92,6 +93,10 @@ final class STARRepairOrderMapper: SlottedRowSource {
             serviceParts = t.id("ServiceParts")
             itemID = t.id("ItemID")
             itemQuantity = t.id("ItemQuantity")
+            serviceLabor = t.id("ServiceLabor")
+            laborOperationID = t.id("LaborOperationID")
+            laborOperationDescription = t.id("LaborOperationDescription")
+            personID = t.id("ID")
             parties = ["OwnerParty", "CustomerParty", "ServiceAdvisorParty", "DealerParty", "ServiceTechnicianParty"].map { t.id($0) }
         }
     }
@@ -162,10 +167,76 @@ final class STARRepairOrderMapper: SlottedRowSource {
         ownWarnings.append(Diagnostic(.warning, file: reader.file, line: line, message + " (reported once)"))
     }
 
-    /// The identifier of a party element: its `PartyID`, else its first `IdentificationID`.
+    /// The identifier of a party element: its `PartyID`, else its first `IdentificationID`,
+    /// else the `ID` of its `SpecifiedPerson` / `SpecifiedOrganization` (STAR 5.14).
     private func partyID(_ record: XMLRecord, _ party: Int?) -> String? {
         guard let party else { return nil }
         return record.value(party, of: n.partyID) ?? record.value(party, of: n.identificationID)
+            ?? record.value(party, of: n.personID)
+    }
+
+    /// The technician of a job: the first `ServiceTechnicianParty` below it (not inside its
+    /// parts) that names one; real files send an empty one on the job and the named one
+    /// in `ServiceLabor`.
+    private func technician(_ record: XMLRecord, job: Int) -> String? {
+        let excluded = [n.serviceParts]
+        if let first = partyID(record, record.firstDescendant(job, n.serviceTechnicianParty, excluding: excluded)) { return first }
+        for party in record.descendants(job, n.serviceTechnicianParty, excluding: excluded) {
+            if let id = partyID(record, party) { return id }
+        }
+        return nil
+    }
+
+    /// Labor amounts of a job: its own `Pricing`; without one, the `Pricing` of its
+    /// `ServiceLabor` elements (summed when there are several; a `Sublet`'s pricing inside
+    /// is not labor).
+    private func laborPrices(_ record: XMLRecord, job: Int) -> (sale: String?, cost: String?) {
+        if let own = record.child(job, n.pricing) {
+            let found = prices(record, own)
+            return (found.sale, found.cost)
+        }
+        let labors = record.children(job, n.serviceLabor)
+        if labors.count == 1 {
+            let found = prices(record, record.child(labors[0], n.pricing))
+            return (found.sale, found.cost)
+        }
+        var sales: [String?] = []
+        var costs: [String?] = []
+        for labor in labors {
+            let found = prices(record, record.child(labor, n.pricing))
+            sales.append(found.sale)
+            costs.append(found.cost)
+        }
+        return (XMLValueText.sum(sales), XMLValueText.sum(costs))
+    }
+
+    /// Labor hours of a job (`name` is the sold or actual hours element): the first below
+    /// the job, except that with several `ServiceLabor` elements and none on the job itself,
+    /// the hours of all of them are summed.
+    private func laborHours(_ record: XMLRecord, job: Int, _ name: Int32) -> String? {
+        let labors = record.children(job, n.serviceLabor)
+        if labors.count > 1 && record.child(job, name) == nil {
+            return XMLValueText.sum(labors.map { record.value($0, of: name) })
+        }
+        return record.value(job, of: name, excluding: [n.serviceParts])
+    }
+
+    /// The job line numbers of a repair order: each `JobNumberString`, else the job's
+    /// position; when a number repeats within the order (some DMSs send "00" for every
+    /// job), all its jobs are numbered by position, so no job overwrites another.
+    private func jobLineNumbers(_ r: XMLRecord, _ jobs: [Int]) -> [String] {
+        var numbers: [String] = []
+        numbers.reserveCapacity(jobs.count)
+        var repeated = false
+        for (index, job) in jobs.enumerated() {
+            let number = r.child(job, n.jobNumberString).map(r.text)
+            let lineNo = (number?.isEmpty == false ? number : nil) ?? String(index + 1)
+            if !repeated && numbers.contains(lineNo) { repeated = true }
+            numbers.append(lineNo)
+        }
+        guard repeated else { return numbers }
+        warn("jobNumber", line: r.line(jobs[0]), "JobNumberString repeats within a repair order: its jobs are numbered by position (1, 2, …)")
+        return jobs.indices.map { String($0 + 1) }
     }
 
     private static let statuses: [String: String] = [
@@ -199,10 +270,12 @@ final class STARRepairOrderMapper: SlottedRowSource {
 
     /// Sale and cost amounts of a `Pricing` element: a `Price` whose `PriceCode` or
     /// `PriceDescription` mentions "cost" gives the cost, the first other one the sale.
-    private func prices(_ record: XMLRecord, _ pricing: Int?) -> (sale: String?, cost: String?) {
-        guard let pricing else { return (nil, nil) }
+    /// `saleIsExtended`: the sale price's `PriceCode` is `ExtendedAmount` (quantity × unit).
+    private func prices(_ record: XMLRecord, _ pricing: Int?) -> (sale: String?, cost: String?, saleIsExtended: Bool) {
+        guard let pricing else { return (nil, nil, false) }
         var sale: String?
         var cost: String?
+        var saleIsExtended = false
         for price in record.children(pricing, n.price) {
             // As `value(of:)`: the first descendant, and only when its text is not empty.
             func nonEmpty(_ name: Int32) -> Int? {
@@ -214,9 +287,13 @@ final class STARRepairOrderMapper: SlottedRowSource {
                 if cost == nil { cost = amount }
             } else if sale == nil {
                 sale = amount
+                // "ExtendedAmount" has 14 letters: shorter codes need no String.
+                if let code = nonEmpty(n.priceCode), record.nodes[code].textEnd - record.nodes[code].textStart >= 14 {
+                    saleIsExtended = XMLValueText.isExtendedAmount(record.text(code))
+                }
             }
         }
-        return (sale, cost)
+        return (sale, cost, saleIsExtended)
     }
 
     private func map(_ r: XMLRecord) {
@@ -263,7 +340,9 @@ final class STARRepairOrderMapper: SlottedRowSource {
         var parts: [SlottedRow] = []
         var repeatRepair: Bool?
         let excluded = [n.serviceParts]
-        for (index, job) in r.children(order, n.job).enumerated() {
+        let jobs = r.children(order, n.job)
+        let lineNumbers = jobs.isEmpty ? [] : jobLineNumbers(r, jobs)
+        for (index, job) in jobs.enumerated() {
             var line = [String?](repeating: nil, count: 11)
             var jobRaw = RawSummary("Job")
             func put(_ column: Int, _ value: String?, source: String) {
@@ -272,18 +351,23 @@ final class STARRepairOrderMapper: SlottedRowSource {
             }
             line[0] = dealer
             line[1] = ro[1]
-            let number = r.child(job, n.jobNumberString).map(r.text)
-            let lineNo = (number?.isEmpty == false ? number : nil) ?? String(index + 1)
+            let lineNo = lineNumbers[index]
             put(2, lineNo, source: "JobNumberString")
-            put(3, r.value(job, of: n.operationID, excluding: excluded), source: "OperationID")
-            put(4, r.value(job, of: n.operationName, excluding: excluded), source: "OperationName")
+            put(
+                3, r.value(job, of: n.operationID, excluding: excluded) ?? r.value(job, of: n.laborOperationID, excluding: excluded),
+                source: "OperationID")
+            put(
+                4,
+                r.value(job, of: n.operationName, excluding: excluded)
+                    ?? r.value(job, of: n.laborOperationDescription, excluding: excluded),
+                source: "OperationName")
             let payer = r.value(job, of: n.billToPartyType, excluding: excluded) ?? r.value(job, of: n.payerType, excluding: excluded)
             jobRaw.add("PayerType", payer)
             line[5] = XMLValueText.payType(payer)
-            put(6, r.value(job, of: n.soldHours, excluding: excluded), source: "LaborAllowanceHoursNumeric")
-            put(7, r.value(job, of: n.actualHours, excluding: excluded), source: "LaborActualHoursNumeric")
-            put(8, partyID(r, r.firstDescendant(job, n.serviceTechnicianParty, excluding: excluded)), source: "ServiceTechnicianParty")
-            let laborPrices = prices(r, r.child(job, n.pricing))
+            put(6, laborHours(r, job: job, n.soldHours), source: "LaborAllowanceHoursNumeric")
+            put(7, laborHours(r, job: job, n.actualHours), source: "LaborActualHoursNumeric")
+            put(8, technician(r, job: job), source: "ServiceTechnicianParty")
+            let laborPrices = laborPrices(r, job: job)
             put(9, laborPrices.sale, source: "ChargeAmount")
             put(10, laborPrices.cost, source: "CostAmount")
             if let indicator = r.value(job, of: n.repeatRepairIndicator, excluding: excluded) {
@@ -307,9 +391,15 @@ final class STARRepairOrderMapper: SlottedRowSource {
                 row[1] = ro[1]
                 row[2] = "\(lineNo)-\(partIndex + 1)"
                 add(3, r.value(part, of: n.itemID), source: "ItemID")
-                add(4, r.value(part, of: n.itemQuantity), source: "ItemQuantity")
+                let quantity = r.value(part, of: n.itemQuantity)
+                add(4, quantity, source: "ItemQuantity")
                 let partPrices = prices(r, r.firstDescendant(part, n.pricing))
-                add(5, partPrices.sale, source: "ChargeAmount")
+                if partPrices.saleIsExtended, let extended = partPrices.sale {
+                    partRaw.add("ExtendedAmount", extended)
+                    row[5] = XMLValueText.unitPrice(extended: extended, quantity: quantity)
+                } else {
+                    add(5, partPrices.sale, source: "ChargeAmount")
+                }
                 add(6, partPrices.cost, source: "CostAmount")
                 let partPayer = r.value(part, of: n.billToPartyType) ?? r.value(part, of: n.payerType)
                 partRaw.add("PayerType", partPayer)

@@ -96,6 +96,36 @@ enum XMLValueText {
         return total?.text
     }
 
+    /// Whether a STAR `PriceCode` names an extended amount (quantity × unit price):
+    /// `ExtendedAmount`, in any letter case, with or without spaces, `_` or `-`.
+    static func isExtendedAmount(_ code: String) -> Bool {
+        code.lowercased().replacingSpaces() == "extendedamount"
+    }
+
+    /// The unit price of an extended amount: `extended` ÷ `quantity`, rounded half away from
+    /// zero to the decimals of `extended` (at least 2). When either is not a number or the
+    /// quantity is zero or absent, `extended` is returned as it is (then it is loaded as the
+    /// unit price of a quantity of one, the best that can be said).
+    static func unitPrice(extended: String, quantity: String?) -> String {
+        guard let amount = Decimal(extended), let quantity, let count = Decimal(quantity), !count.isZero else { return extended }
+        if count.units == 1 && count.scale == 0 { return amount.text }
+        let scale = max(amount.scale, 2)
+        // amount.units / 10^amount.scale ÷ (count.units / 10^count.scale), at `scale`:
+        // amount.units × 10^(scale - amount.scale + count.scale) ÷ count.units.
+        var numerator = amount.units
+        for _ in 0..<(scale - amount.scale + count.scale) {
+            let (times, overflow) = numerator.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return extended }
+            numerator = times
+        }
+        let (quotient, remainder) = numerator.quotientAndRemainder(dividingBy: count.units)
+        var units = quotient
+        if remainder.magnitude >= count.units.magnitude - remainder.magnitude {
+            units += (numerator < 0) == (count.units < 0) ? 1 : -1
+        }
+        return Decimal(units: units, scale: scale).text
+    }
+
     /// Miles → kilometres, rounded to a whole number (half away from zero).
     static func kilometres(fromMiles text: String) -> String {
         guard let miles = Decimal(text), let scaled = miles.rescaled(to: 6) else { return text }
