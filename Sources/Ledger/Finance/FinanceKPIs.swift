@@ -57,11 +57,7 @@ extension StandardKPIs {
 extension KPIEngine {
     /// The finance partials of `period` per dealer code, from the journal.
     func financePartials(_ period: ReportingPeriod, into sink: inout PartialSink) throws {
-        var statements: [String: DepartmentPnL] = [:]
-        for posting in try Journal(database: database).postings(for: period) {
-            statements[posting.document.dealerCode, default: DepartmentPnL()].add(posting)
-        }
-        for (dealer, pnl) in statements {
+        for (dealer, pnl) in try Journal(database: database).statements(for: period) {
             for department in [nil] + Department.allCases.map({ Optional($0) }) {
                 sink.total(dealer, StandardKPIs.financeID("sales", department), pnl.sales(department))
                 sink.total(dealer, StandardKPIs.financeID("cost_of_sales", department), pnl.costOfSales(department))

@@ -16,7 +16,9 @@ public struct Journal {
     public static let maximumAmount: Int64 = 1_000_000_000_000_000
 
     /// The journal of a period and the documents that could not be posted.
-    public struct Build: Sendable {
+    public struct Build: Sendable, JournalSink {
+        static let keepsOrder = true
+
         /// Sorted by dealer, document type, document number, line and posting order.
         public var postings: [Posting] = []
         /// Documents with an amount beyond `maximumAmount`: none of their lines are posted.
@@ -37,16 +39,40 @@ public struct Journal {
 
     /// The journal of `period` with the documents it could not post.
     public func build(for period: ReportingPeriod) throws -> Build {
-        let bounds: [DatabaseValue] = [.text(period.start.description), .text(period.end.shifted(by: 1).description)]
         var out = Build()
-        try vehicleDeliveries(bounds, into: &out)
-        try repairOrders(bounds, into: &out)
-        try partMovements(bounds, into: &out)
-        try expenses(bounds, into: &out)
+        try collect(period, into: &out)
         let unpostable = Set(out.unpostable)
         out.postings.removeAll { unpostable.contains($0.document) }
         out.unpostable = unpostable.sorted()
         return out
+    }
+
+    /// The department P&L per dealer code of the postings dated in `period`: the sums of
+    /// `build(for:)`'s postings, without keeping or ordering them (the finance KPIs).
+    public func statements(for period: ReportingPeriod) throws -> [String: DepartmentPnL] {
+        var sums = StatementSums()
+        try collect(period, into: &sums)
+        guard sums.sawUnpostable else { return sums.statements }
+        // A document with an amount out of range posts nothing — also the lines summed before
+        // that amount was seen. Rare, so sum the full build, which drops such documents.
+        var statements: [String: DepartmentPnL] = [:]
+        for posting in try build(for: period).postings { statements[posting.document.dealerCode, default: DepartmentPnL()].add(posting) }
+        return statements
+    }
+
+    /// Every entry dated in `period`, document type by document type (in key order when the
+    /// sink keeps order).
+    func collect<Sink: JournalSink>(_ period: ReportingPeriod, into out: inout Sink) throws {
+        let bounds: [DatabaseValue] = [.text(period.start.description), .text(period.end.shifted(by: 1).description)]
+        try vehicleDeliveries(bounds, into: &out)
+        try repairOrders(bounds, into: &out)
+        try partMovements(bounds, into: &out)
+        try expenses(bounds, into: &out)
+    }
+
+    /// `ORDER BY` the columns when the sink keeps order, nothing otherwise.
+    static func ordered<Sink: JournalSink>(_ sink: Sink.Type, by columns: String) -> String {
+        Sink.keepsOrder ? "ORDER BY " + columns : ""
     }
 
     /// The money of a parts line: quantity (ten-thousandths) × unit amount (minor units),
@@ -61,12 +87,12 @@ public struct Journal {
 
     // MARK: Documents
 
-    func vehicleDeliveries(_ bounds: [DatabaseValue], into out: inout Build) throws {
+    func vehicleDeliveries<Sink: JournalSink>(_ bounds: [DatabaseValue], into out: inout Sink) throws {
         for row in try database.rows(
             """
             SELECT dealer_code, order_no, delivered_on, sale_type, sale_price, vehicle_cost, fi_income, batch_id
             FROM sales_orders WHERE status = 'delivered' AND delivered_on >= ? AND delivered_on < ?
-            ORDER BY dealer_code, order_no
+            \(Self.ordered(Sink.self, by: "dealer_code, order_no"))
             """, bounds)
         {
             guard let date = LocalDate(row.text(2)) else { continue }
@@ -81,15 +107,18 @@ public struct Journal {
         }
     }
 
-    func repairOrders(_ bounds: [DatabaseValue], into out: inout Build) throws {
+    func repairOrders<Sink: JournalSink>(_ bounds: [DatabaseValue], into out: inout Sink) throws {
         var lines: [(key: DocumentKey, line: String, posting: Entry)] = []
+        func take(_ key: DocumentKey, _ line: String, _ entry: Entry) {
+            if Sink.keepsOrder { lines.append((key, line, entry)) } else { out.add(entry) }
+        }
         for row in try database.rows(
             """
             SELECT r.dealer_code, r.ro_no, r.invoiced_at, r.ro_type, l.line_no, COALESCE(l.pay_type, 'customer'),
               l.labor_sale, l.labor_cost, l.batch_id
             FROM ro_labor l JOIN repair_orders r ON r.dealer_code = l.dealer_code AND r.ro_no = l.ro_no
             WHERE \(KPIEngine.closedRO)
-            ORDER BY r.dealer_code, r.ro_no, l.line_no
+            \(Self.ordered(Sink.self, by: "r.dealer_code, r.ro_no, l.line_no"))
             """, bounds)
         {
             guard let date = LocalDate(row.text(2)) else { continue }
@@ -98,7 +127,7 @@ public struct Journal {
             let department: Department = row.text(3) == "bodyshop" ? .bodyshop : .service
             entry.pair(debit: ChartOfAccounts.receivable(payType: row.text(5)), credit: ChartOfAccounts.laborSales, row.int(6), department)
             entry.pair(debit: ChartOfAccounts.laborCost, credit: ChartOfAccounts.payrollApplied, row.int(7), department)
-            lines.append((key, "0 " + row.text(4), entry))
+            take(key, "0 " + row.text(4), entry)
         }
         for row in try database.rows(
             """
@@ -106,7 +135,7 @@ public struct Journal {
               p.qty, p.unit_price, p.unit_cost, p.batch_id
             FROM ro_parts p JOIN repair_orders r ON r.dealer_code = p.dealer_code AND r.ro_no = p.ro_no
             WHERE \(KPIEngine.closedRO)
-            ORDER BY r.dealer_code, r.ro_no, p.line_no
+            \(Self.ordered(Sink.self, by: "r.dealer_code, r.ro_no, p.line_no"))
             """, bounds)
         {
             guard let date = LocalDate(row.text(2)) else { continue }
@@ -119,7 +148,7 @@ public struct Journal {
             entry.pair(
                 debit: ChartOfAccounts.partsCost, credit: ChartOfAccounts.partsInventory,
                 Self.lineAmount(quantity: quantity, unitAmount: row.int(7)), .parts)
-            lines.append((key, "1 " + row.text(3), entry))
+            take(key, "1 " + row.text(3), entry)
         }
         // Both queries return their lines in key order, so this sort only merges two runs; it
         // sorts positions, not the entries (an entry carries its postings). Keys are unique.
@@ -127,14 +156,14 @@ public struct Journal {
         for index in order { out.add(lines[index].posting) }
     }
 
-    func partMovements(_ bounds: [DatabaseValue], into out: inout Build) throws {
+    func partMovements<Sink: JournalSink>(_ bounds: [DatabaseValue], into out: inout Sink) throws {
         for row in try database.rows(
             """
             SELECT dealer_code, movement_no, line_no, moved_at, movement_type, qty, unit_cost, unit_price, batch_id
             FROM part_movements
             WHERE moved_at >= ? AND moved_at < ? AND movement_type IN ('opening_balance', 'receipt', 'receipt_reversal',
               'counter_sale', 'counter_return', 'transfer_in', 'transfer_out', 'stocktake_gain', 'stocktake_loss')
-            ORDER BY dealer_code, movement_no, line_no
+            \(Self.ordered(Sink.self, by: "dealer_code, movement_no, line_no"))
             """, bounds)
         {
             guard let date = LocalDate(row.text(3)) else { continue }
@@ -164,12 +193,12 @@ public struct Journal {
         }
     }
 
-    func expenses(_ bounds: [DatabaseValue], into out: inout Build) throws {
+    func expenses<Sink: JournalSink>(_ bounds: [DatabaseValue], into out: inout Sink) throws {
         for row in try database.rows(
             """
             SELECT dealer_code, entry_no, posting_date, account, department, category, amount, batch_id
             FROM expenses WHERE posting_date >= ? AND posting_date < ?
-            ORDER BY dealer_code, entry_no
+            \(Self.ordered(Sink.self, by: "dealer_code, entry_no"))
             """, bounds)
         {
             guard let date = LocalDate(row.text(2)) else { continue }
@@ -182,6 +211,30 @@ public struct Journal {
             entry.pair(debit: ChartOfAccounts.expense(category), credit: ChartOfAccounts.payables, row.int(6), department)
             out.add(entry)
         }
+    }
+}
+
+/// Where the journal's entries go.
+protocol JournalSink {
+    /// Whether entries must arrive in document key order (a full journal) or may come in any
+    /// order (sums).
+    static var keepsOrder: Bool { get }
+    mutating func add(_ entry: Entry)
+}
+
+/// The department P&L per dealer code of the entries, summed as they come.
+struct StatementSums: JournalSink {
+    static let keepsOrder = false
+    var statements: [String: DepartmentPnL] = [:]
+    /// An entry had an amount out of range (its document must post nothing).
+    var sawUnpostable = false
+
+    mutating func add(_ entry: Entry) {
+        guard !entry.isUnpostable else {
+            sawUnpostable = true
+            return
+        }
+        for posting in entry.postings { statements[entry.key.dealerCode, default: DepartmentPnL()].add(posting) }
     }
 }
 

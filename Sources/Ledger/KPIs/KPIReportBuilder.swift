@@ -151,8 +151,8 @@ public final class KPIReportBuilder {
             switch self {
             case .partials(_, _, let family):
                 switch family {
-                case .finance: 6
                 case .service: 5
+                case .finance: 4
                 case .parts, .fleet: 3
                 case .sales, .stock: 1
                 }

@@ -117,6 +117,18 @@ struct JournalPropertyTests {
         }
     }
 
+    @Test("the P&L summed without keeping postings equals the P&L of the full journal", arguments: periods)
+    func statementsEqualTheJournalsSums(_ text: String) throws {
+        let database = try FinanceNetwork.database()
+        let period = try #require(ReportingPeriod(parsing: text))
+        var expected: [String: DepartmentPnL] = [:]
+        for posting in try Journal(database: database).postings(for: period) {
+            expected[posting.document.dealerCode, default: DepartmentPnL()].add(posting)
+        }
+        #expect(!expected.isEmpty)
+        #expect(try Journal(database: database).statements(for: period) == expected)
+    }
+
     @Test("the P&L from the journal equals the direct sums behind the sales, service and parts KPIs", arguments: periods)
     func pnlEqualsDirectSums(_ text: String) throws {
         let database = try FinanceNetwork.database()

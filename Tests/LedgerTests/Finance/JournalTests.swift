@@ -175,6 +175,10 @@ struct JournalTests {
         #expect(!report.isBalanced)
         #expect(report.unbalanced.isEmpty)
         #expect(report.unpostable.count == 2)
+        // The finance KPIs' sums leave the unpostable documents out too: only SO1 is in them.
+        let statements = try Journal(database: f.database).statements(for: try #require(Self.october))
+        #expect(statements == ["D1": DepartmentPnL(postings: build.postings)])
+        #expect(statements["D1"]?.sales(nil) == 1_000 && statements["D1"]?.expenses(nil) == 0)
     }
 
     @Test("trial balance and P&L CSV")
