@@ -105,6 +105,12 @@ public final class Database {
         try cachedStatement(sql).rows(values)
     }
 
+    /// Calls `body` at each row of a query (reading columns from the statement) without
+    /// materialising the rows: for large scans that are summed as they are read.
+    public func forEachRow(_ sql: String, _ values: [DatabaseValue] = [], _ body: (Statement) throws -> Void) throws {
+        try cachedStatement(sql).forEachRow(values, body)
+    }
+
     /// The first column of the first row, or null.
     public func scalar(_ sql: String, _ values: [DatabaseValue] = []) throws -> DatabaseValue {
         try rows(sql, values).first?.values.first ?? .null

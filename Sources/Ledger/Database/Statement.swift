@@ -114,6 +114,14 @@ public final class Statement {
         return result
     }
 
+    /// Runs a query with the given values and calls `body` at each row, without keeping the
+    /// rows (`body` reads the columns from the statement); resets the statement afterwards.
+    public func forEachRow(_ values: [DatabaseValue] = [], _ body: (Statement) throws -> Void) throws {
+        defer { reset() }
+        if !values.isEmpty { try bind(values) }
+        while try step() { try body(self) }
+    }
+
     // MARK: Columns
 
     public var columnCount: Int { Int(sqlite3_column_count(handle)) }

@@ -99,6 +99,13 @@ import TestSupport
         "new.value": "DerivedTables.movementColumns(\"NEW\"): constant expression of trigger-row columns",
         "new.quantity": "DerivedTables.movementColumns(\"NEW\"): constant expression of trigger-row columns",
         "new.issuedAt": "DerivedTables.movementColumns(\"NEW\"): constant CASE of trigger-row columns",
+        // Journal sums without order (Journal.statements) and the streamed parts ledger.
+        "Self.ordered(Sink.self, by: \"dealer_code, order_no\")": "ORDER BY a constant column list, or nothing",
+        "Self.ordered(Sink.self, by: \"r.dealer_code, r.ro_no, l.line_no\")": "ORDER BY a constant column list, or nothing",
+        "Self.ordered(Sink.self, by: \"r.dealer_code, r.ro_no, p.line_no\")": "ORDER BY a constant column list, or nothing",
+        "Self.ordered(Sink.self, by: \"dealer_code, movement_no, line_no\")": "ORDER BY a constant column list, or nothing",
+        "Self.ordered(Sink.self, by: \"dealer_code, entry_no\")": "ORDER BY a constant column list, or nothing",
+        "database.dialect.dateOf(\"moved_at\")": "dialect piece around a constant column",
         // PRAGMAs take no bound parameters; these are Int-typed settings of the caller.
         "max(1, options.cacheKiB)": "Int (cannot carry SQL); PRAGMA takes no parameters",
         "pages": "Int (cannot carry SQL); PRAGMA takes no parameters",
