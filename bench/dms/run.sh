@@ -107,6 +107,14 @@ awk -v a="$(field 0 2)" -v b="$(field 1 2)" -v p="$(field 2 2)" -v ac="$(field 0
   printf "speed-up, wall clock: jobs 1 vs pandas %.2fx (target >= 3), jobs 2 vs jobs 1 %.2fx (target >= 1.7)\n", p / a, a / b
   printf "speed-up, CPU time:   jobs 1 vs pandas %.2fx\n", pc / ac
   printf "this machine'"'"'s ceiling for two workers (two independent processes on halves): %.2fx; jobs 2 reaches %.0f %% of it\n", a / h, 100 * h / b }'
+# The rounds are interleaved, so each round's jobs 1 / jobs 2 pair ran under the same
+# conditions: the median of those per-round ratios is the steadier figure.
+per_round() { # numerator-label denominator-label -> median of per-round wall ratios
+  paste -d' ' "$WORK/time-$1-all.txt" "$WORK/time-$2-all.txt" | awk '{ print $1 / $5 }' | sort -n \
+    | awk '{ a[NR] = $0 } END { printf "%.2f", a[int((NR + 1) / 2)] }'
+}
+echo "median of per-round ratios: jobs 1 vs pandas $(per_round pandas jobs1)x, jobs 2 vs jobs 1 $(per_round jobs1 jobs2)x," \
+  "two processes vs jobs 1 $(per_round jobs1 halves)x"
 cmp -s "$WORK/out-jobs1/sessions.csv" "$WORK/out-jobs2/sessions.csv" && cmp -s "$WORK/out-jobs1/events.csv" "$WORK/out-jobs2/events.csv" \
   && echo "jobs 1 and jobs 2 outputs are identical" || echo "WARNING: jobs 1 and jobs 2 outputs differ"
 python3 bench/dms/reference.py --compare "$WORK/reference.csv" "$WORK/out-jobs1/sessions.csv"
