@@ -360,6 +360,15 @@ final class XMLParserCore {
         return value
     }
 
+    /// Stops the parse with `message` at `place` (the start-tag checks of both the event and
+    /// the record path).
+    func fail(at place: (line: Int, column: Int), _ message: String) {
+        record(FeedFileError(file: file, line: place.line, column: place.column, message))
+    }
+
+    var tooDeep: String { "elements are nested deeper than \(limits.maxDepth) levels" }
+    var attributeTooLong: String { "an attribute value is longer than \(limits.maxTextBytes) bytes" }
+
     func record(_ failure: FeedFileError) {
         if error == nil { error = failure }
         if let context { xmlStopParser(context) }
@@ -404,9 +413,7 @@ final class XMLParserCore {
         depth += 1
         sawRoot = true
         if depth > limits.maxDepth {
-            record(FeedFileError(
-                file: file, line: start.line, column: start.column,
-                "elements are nested deeper than \(limits.maxDepth) levels"))
+            fail(at: start, tooDeep)
             return
         }
         var list: [XMLAttribute] = []
@@ -418,9 +425,7 @@ final class XMLParserCore {
                 guard let valueStart = attributes[base + 3], let valueEnd = attributes[base + 4] else { continue }
                 let length = valueEnd - valueStart
                 if length > limits.maxTextBytes {
-                    record(FeedFileError(
-                        file: file, line: start.line, column: start.column,
-                        "an attribute value is longer than \(limits.maxTextBytes) bytes"))
+                    fail(at: start, attributeTooLong)
                     return
                 }
                 var value = String(decoding: UnsafeBufferPointer(start: valueStart, count: length), as: UTF8.self)
@@ -562,10 +567,7 @@ final class XMLParserCore {
         depth += 1
         sawRoot = true
         if depth > limits.maxDepth {
-            let at = tagStart() ?? lastEnd
-            record(FeedFileError(
-                file: file, line: at.line, column: at.column,
-                "elements are nested deeper than \(limits.maxDepth) levels"))
+            fail(at: tagStart() ?? lastEnd, tooDeep)
             return
         }
         if opensRecord {
@@ -585,10 +587,7 @@ final class XMLParserCore {
                 guard let valueStart = attributes[base + 3], let valueEnd = attributes[base + 4] else { continue }
                 let length = valueEnd - valueStart
                 if length > limits.maxTextBytes {
-                    let at = tagStart() ?? lastEnd
-                    record(FeedFileError(
-                        file: file, line: at.line, column: at.column,
-                        "an attribute value is longer than \(limits.maxTextBytes) bytes"))
+                    fail(at: tagStart() ?? lastEnd, attributeTooLong)
                     return
                 }
                 guard capturing else { continue }
