@@ -42,7 +42,6 @@ struct KPI: ParsableCommand {
     @OptionGroup var jobs: JobsOption
 
     func validate() throws {
-        try jobs.validate()
         guard comebackDays >= 0 else { throw ValidationError("--comeback-days must be 0 or more") }
         let unknown = formats.subtracting(["csv", "html", "json"])
         guard unknown.isEmpty else { throw ValidationError("--format: unknown \(unknown.sorted().joined(separator: ", ")) (csv, html, json)") }
@@ -93,7 +92,6 @@ struct Bundle: ParsableCommand {
     @OptionGroup var jobs: JobsOption
 
     func validate() throws {
-        try jobs.validate()
         guard by == "region" else { throw ValidationError("--by: bundles are made per region (--by region)") }
     }
 
