@@ -58,7 +58,10 @@ struct KPI: ParsableCommand {
             let report = try builder.build(.init(
                 period: period, groupBy: by, dealerCodes: Set(dealer), regions: Set(region),
                 includesTrend: formats.contains("html"), includesDetails: true))
-            var files: [(String, String)] = [("technicians.csv", KPITables.techniciansCSV(report))]
+            var files: [(String, String)] = [
+                ("technicians.csv", KPITables.techniciansCSV(report)), ("salespeople.csv", KPITables.salespeopleCSV(report)),
+                ("advisors.csv", KPITables.advisorsCSV(report)),
+            ]
             if formats.contains("csv") { files.append(("kpi.csv", KPITables.kpiCSV(report))) }
             if formats.contains("json") { files.append(("kpi.json", KPIJSON.render(report))) }
             if formats.contains("html") { files.append(("kpi.html", KPIHTMLRenderer().render(report))) }

@@ -56,13 +56,20 @@ public struct Column: Sendable, Hashable {
     public var isPersonal: Bool
     /// A short note for the catalogue and `docs/schema.md`.
     public var note: String?
+    /// The migration that added this column to a feed that existed before it (nil: the
+    /// column is part of the feed's first table). Released migrations never change, so a
+    /// new column of an existing feed is an `ALTER TABLE` in a later migration.
+    public var addedBy: String?
 
-    public init(_ name: String, _ type: ColumnType, aliases: [String] = [], personal: Bool = false, note: String? = nil) {
+    public init(
+        _ name: String, _ type: ColumnType, aliases: [String] = [], personal: Bool = false, note: String? = nil, addedBy: String? = nil
+    ) {
         self.name = name
         self.type = type
         self.aliases = aliases
         self.isPersonal = personal
         self.note = note
+        self.addedBy = addedBy
     }
 }
 
@@ -93,11 +100,14 @@ public struct Feed: Sendable, Hashable {
     /// set for every parent with at least one accepted line in a file.
     public var replacesLinesOf: [String]?
     public var references: [FeedReference]
+    /// The migration that created this feed's table (nil: `0001-feeds`).
+    public var addedBy: String?
 
     public init(
         _ name: String, _ summary: String, key: [String], columns: [Column],
-        replacesLinesOf: [String]? = nil, references: [FeedReference] = []
+        replacesLinesOf: [String]? = nil, references: [FeedReference] = [], addedBy: String? = nil
     ) {
+        self.addedBy = addedBy
         self.name = name
         self.summary = summary
         self.key = key

@@ -68,11 +68,16 @@ enum Domains {
 enum StandardFeeds {
     /// A column with the shared aliases of its name added to its own.
     static func col(
-        _ name: String, _ type: ColumnType, _ aliases: [String] = [], personal: Bool = false, note: String? = nil
+        _ name: String, _ type: ColumnType, _ aliases: [String] = [], personal: Bool = false, note: String? = nil,
+        addedBy: String? = nil
     ) -> Column {
         let shared = SharedAliases.byColumn[name] ?? []
-        return Column(name, type, aliases: aliases + shared.filter { !aliases.contains($0) }, personal: personal, note: note)
+        return Column(
+            name, type, aliases: aliases + shared.filter { !aliases.contains($0) }, personal: personal, note: note, addedBy: addedBy)
     }
+
+    /// The migration that added the complaints feed and the eta / freight_cost columns.
+    static let complaintsLogistics = "0400-complaints-logistics"
 
     static let dealerRef = FeedReference(["dealer_code"], to: "dealers")
 
@@ -167,6 +172,8 @@ enum StandardFeeds {
                 col("damaged", .boolean, ["质损状态"]),
                 col("carrier", .text, ["承运商名称"]),
                 col("reference", .text, ["单据号"]),
+                col("eta", .dateTime, ["预计到达时间"], note: "expected arrival (dispatched / in_transit events)", addedBy: complaintsLogistics),
+                col("freight_cost", .money, ["运费"], note: "freight of the shipment (dispatched events)", addedBy: complaintsLogistics),
             ],
             references: [dealerRef]),
         Feed(
@@ -341,6 +348,35 @@ enum StandardFeeds {
                 col("recommend", .score, ["推荐意愿"], note: "0–10, for NPS"),
             ],
             references: [dealerRef]),
+        Feed(
+            "complaints", "Customer complaints (客户投诉, CRM)", key: ["dealer_code", "complaint_no"],
+            columns: [
+                col("dealer_code", .text),
+                col("complaint_no", .text, ["投诉单号"]),
+                col("customer_id", .text),
+                col("vin", .vin),
+                col("ro_no", .text, note: "the repair order complained about, if any"),
+                col("order_no", .text, ["销售订单号"], note: "the sales order complained about, if any"),
+                col("opened_at", .dateTime, ["投诉时间"]),
+                col("channel", .enumeration(EnumDomain(
+                    ["phone", "wechat", "store", "oem_hotline", "online"],
+                    aliases: ["电话": "phone", "微信": "wechat", "到店": "store", "门店": "store", "厂家热线": "oem_hotline",
+                              "网络": "online", "线上": "online"])), ["投诉渠道"]),
+                col("category", .enumeration(EnumDomain(
+                    ["service_quality", "repair_quality", "sales_process", "price", "parts_availability", "attitude", "other"],
+                    aliases: ["服务质量": "service_quality", "维修质量": "repair_quality", "销售流程": "sales_process", "价格": "price",
+                              "配件供应": "parts_availability", "服务态度": "attitude", "其他": "other"])), ["投诉类别"]),
+                col("severity", .enumeration(EnumDomain(
+                    ["low", "medium", "high"],
+                    aliases: ["低": "low", "一般": "low", "中": "medium", "较重": "medium", "高": "high", "严重": "high"])), ["严重程度"]),
+                col("closed_at", .dateTime, ["结案时间"]),
+                col("status", .enumeration(EnumDomain(
+                    ["open", "closed", "void"],
+                    aliases: Domains.voidAliases(voidValue: "void").merging(["处理中": "open", "未结案": "open", "已结案": "closed", "结案": "closed"]) { a, _ in a })),
+                    ["处理状态"]),
+                col("satisfied", .boolean, ["客户是否满意"], note: "the customer's answer when the complaint was closed"),
+            ],
+            references: [dealerRef], addedBy: complaintsLogistics),
         Feed(
             "fleet_bookings", "Bookings of the dealer's demo, loaner and courtesy vehicles",
             key: ["dealer_code", "booking_no"],

@@ -108,6 +108,9 @@ enum StandardKPIs {
         KPIDefinition("parts.obsolete_share", "Obsolete parts share", unit: .rate, direction: .lowerIsBetter, family: .parts,
                       form: .ratio(numerator: .lineMoney, denominator: .lineMoney),
                       definition: "Value at the end of P of the parts (per dealer and part) with no issue_to_ro or counter_sale movement dated in [end − 364, end] and a first movement dated before end − 364, ÷ inventory value at the end of P."),
+        KPIDefinition("parts.below_min_share", "Parts below minimum stock", unit: .rate, direction: .lowerIsBetter, family: .parts,
+                      form: rate,
+                      definition: "Parts of the dealer's part master whose min_stock is > 0: share whose on-hand quantity at the end of P (Σ signed qty of that dealer's movements of the part up to the end of P; 0 without movements) is < min_stock (equal is not below). The part master is the current one, also for the previous period and a year earlier. Numerator and denominator are counts of parts."),
         KPIDefinition("parts.gross_margin", "Parts gross margin", unit: .rate, direction: .higherIsBetter, family: .parts,
                       form: .ratio(numerator: .lineMoney, denominator: .lineMoney), headline: true,
                       definition: "(Σ sale − Σ cost) ÷ Σ sale over ro_parts closed lines in P (qty × unit_price, qty × unit_cost) plus counter sales net of counter returns in P. Numerator = gross, denominator = sales."),
@@ -178,6 +181,9 @@ enum StandardKPIs {
         KPIDefinition("service.warranty_days_to_decision_median", "Warranty days to decision (median)", unit: .days,
                       direction: .lowerIsBetter, family: .service, form: .percentile(percent: 50, itemScale: 1),
                       definition: "Median of decided_on − submitted_on in days over the claims decided in P having both dates."),
+        KPIDefinition("service.warranty_recovery_rate", "Warranty recovery rate", unit: .rate, direction: .higherIsBetter,
+                      family: .service, form: .ratio(numerator: .money, denominator: .money),
+                      definition: "Σ approved_amount ÷ Σ claimed_amount over the claims with decided_on in P, whatever their status, that have a claimed_amount. A rejected claim counts with approved 0; any other claim with an empty approved_amount is left out of both sums. Numerator and denominator are money."),
         KPIDefinition("service.csi_score", "Service CSI score", unit: .score, direction: .higherIsBetter, family: .service,
                       form: .ratio(numerator: .score, denominator: .count), headline: true,
                       definition: "Mean score (0–10) of service surveys with survey_date in P; surveys with an empty score are left out."),
@@ -193,12 +199,74 @@ enum StandardKPIs {
                       definition: "Σ hours checked out within P (overlap of [checked_out_at, returned_at or end of P] with P; bookings not cancelled) ÷ (fleet vehicles × 24 × days(P))."),
         KPIDefinition("fleet.overdue_return_rate", "Overdue return rate", unit: .rate, direction: .lowerIsBetter, family: .fleet,
                       form: rate, definition: "Bookings (not cancelled) returned in P: share with returned_at > booked_to."),
+        KPIDefinition("fleet.km_per_booking", "Kilometres per booking", unit: .km, direction: .neutral, family: .fleet,
+                      form: .ratio(numerator: .km, denominator: .count),
+                      definition: "Σ (km_in − km_out) ÷ bookings, over the bookings returned in P (not cancelled; grouped by the booking's dealer) having both km_out and km_in with km_in ≥ km_out (a km_in below km_out is an entry error and the booking is left out; equal gives 0 km)."),
         KPIDefinition("fleet.maintenance_cost", "Fleet maintenance cost", unit: .money, direction: .lowerIsBetter, family: .fleet,
                       form: .amount(scale: 1_000_000),
                       definition: "Σ labor_sale + parts sale (qty × unit_price) of internal-pay lines on ROs closed in P of vehicles whose usage is demo, loaner or fleet; grouped by the RO's dealer."),
         count("fleet.due_for_scrapping", "Fleet vehicles due for scrapping", .fleet,
               "Fleet vehicles with in_service_on + service_life_years (calendar years; 29 Feb → 28 Feb) ≤ end of P + 90 days and no disposal on or before the end of P.", direction: .lowerIsBetter),
+        count("fleet.disposals", "Disposals", .fleet,
+              "vehicle_disposals rows with disposed_on in P, whatever the vehicle's usage, grouped by the disposal row's dealer_code (an empty method counts in the total only)."),
+    ] + disposalMethods.map { method in
+        count("fleet.disposals.\(method)", "Disposals (\(method))", .fleet, "fleet.disposals with method \(method).")
+    } + [
+        KPIDefinition("fleet.disposal_proceeds", "Disposal proceeds", unit: .money, direction: .higherIsBetter, family: .fleet,
+                      form: .amount(scale: 100), definition: "Σ proceeds of the disposals of fleet.disposals (an empty proceeds adds nothing)."),
     ]
 
-    static let all: [KPIDefinition] = sales + stock + parts + service + finance + fleet
+    static let disposalMethods = ["scrap", "sale", "auction", "return_to_oem"]
+
+    static let logistics: [KPIDefinition] = [
+        count("logistics.in_transit_units_end", "Vehicles in transit at end", .logistics,
+              "Vehicles (per dealer and VIN) in transit at the end of P: the latest event up to then, leaving out ordered and reserved, is dispatched or in_transit. Events at one instant sort in the order of the event_type list."),
+        KPIDefinition("logistics.transit_days_median", "Transit days (median)", unit: .days, direction: .lowerIsBetter, family: .logistics,
+                      form: .percentile(percent: 50, itemScale: 86_400),
+                      definition: "Median over the arrivals in P whose leg has a dispatch of arrived event_time − the leg's latest dispatched event_time, in days (seconds ÷ 86 400). The leg of an arrived event is the vehicle's events after its previous arrived."),
+        KPIDefinition("logistics.late_arrival_rate", "Late arrival rate", unit: .rate, direction: .lowerIsBetter, family: .logistics, form: rate,
+                      definition: "Arrivals in P whose leg has an ETA (the eta of its latest dispatched or in_transit event with one): share with event_time > ETA (arriving exactly at the ETA is on time; a bare-date ETA means 00:00:00)."),
+        KPIDefinition("logistics.transport_damage_rate", "Transport damage rate", unit: .rate, direction: .lowerIsBetter, family: .logistics,
+                      form: rate,
+                      definition: "Arrivals in P: share whose arrived event has damaged true (质损率). An empty damaged counts as not damaged; damage recorded on other events does not count."),
+        KPIDefinition("logistics.pdi_first_pass_rate", "PDI first-pass rate", unit: .rate, direction: .higherIsBetter, family: .logistics,
+                      form: rate,
+                      definition: "PDI rounds whose first event is in P: share whose first event is pdi_passed. Rounds are split by the vehicle's arrived, stocked_out, delivered and returned events; a round that fails and then passes counts as not passed."),
+        count("logistics.certificate_missing_units_end", "Vehicles in stock without certificate", .logistics,
+              "Vehicles in stock at the end of P with no sign of the certificate of conformity (合格证): no event of that dealer and VIN up to the end of P has certificate_received true, and vehicles.certificate_no (current master) is empty.",
+              direction: .lowerIsBetter),
+        KPIDefinition("logistics.freight_cost_per_unit", "Freight cost per unit", unit: .money, direction: .lowerIsBetter, family: .logistics,
+                      form: .ratio(numerator: .money, denominator: .count),
+                      definition: "Σ freight_cost ÷ their number over the dispatched events in P whose freight_cost is not empty (0 counts)."),
+    ]
+
+    static let staffRoles = ["technician", "advisor", "sales"]
+
+    static let staff: [KPIDefinition] = [
+        count("staff.headcount_end", "Headcount at end", .staff,
+              "Employees with hired_on empty or ≤ the last day of P and left_on empty or > it (left_on is the last day of employment); grouped by the employee's dealer_code."),
+    ] + staffRoles.map { role in
+        count("staff.headcount_end.\(role)", "Headcount at end (\(role))", .staff, "staff.headcount_end of employees whose current role is \(role).")
+    } + [
+        KPIDefinition("staff.turnover_rate", "Staff turnover rate", unit: .rate, direction: .lowerIsBetter, family: .staff,
+                      form: .ratio(numerator: .count, denominator: .halfCount),
+                      definition: "Employees with left_on in P ÷ mean headcount, mean = (headcount at the end of the day before P + headcount at the end of P) ÷ 2. Not annualised: compare only periods of the same kind. An employee hired and leaving inside P is a leaver and in neither headcount."),
+    ]
+
+    static let crm: [KPIDefinition] = [
+        KPIDefinition("crm.complaints_per_100_ros", "Complaints per 100 ROs", unit: .per100, direction: .lowerIsBetter, family: .crm,
+                      form: .perHundred,
+                      definition: "Complaints opened in P (status not void) ÷ ROs closed in P × 100. Numerator the complaints, denominator the ROs."),
+        KPIDefinition("crm.complaint_resolution_hours_median", "Complaint resolution hours (median)", unit: .hours,
+                      direction: .lowerIsBetter, family: .crm, form: .percentile(percent: 50, itemScale: 3600),
+                      definition: "Median of closed_at − opened_at in hours over the complaints closed in P (status closed, closed_at in P) that have an opened_at."),
+        KPIDefinition("crm.complaints_closed_within_48h_rate", "Complaints closed within 48 h", unit: .rate, direction: .higherIsBetter,
+                      family: .crm, form: rate,
+                      definition: "Complaints closed in P that have an opened_at: share with closed_at − opened_at ≤ 48 h (exactly 48 h is within). A re-opened complaint (status open) is not closed."),
+        KPIDefinition("crm.complaint_satisfaction_rate", "Complaint satisfaction rate", unit: .rate, direction: .higherIsBetter,
+                      family: .crm, form: rate,
+                      definition: "Complaints closed in P whose satisfied is not empty: share with satisfied true."),
+    ]
+
+    static let all: [KPIDefinition] = sales + stock + parts + service + finance + fleet + logistics + staff + crm
 }

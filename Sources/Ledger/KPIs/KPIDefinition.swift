@@ -1,13 +1,17 @@
 /// The unit of a KPI value (kpis.md 1.1), which also fixes its output precision.
 public enum KPIUnit: String, Sendable, CaseIterable {
     case count, money, rate, hours, days, turns, score
+    /// A distance in kilometres (`fleet.km_per_booking`).
+    case km
+    /// A count per 100 of a base (`crm.complaints_per_100_ros`): numerator ÷ denominator × 100.
+    case per100 = "per_100"
 
     /// Decimals in the CSV: rates 4, counts 0, everything else 2.
     public var places: Int {
         switch self {
         case .count: return 0
         case .rate: return 4
-        case .money, .hours, .days, .turns, .score: return 2
+        case .money, .hours, .days, .turns, .score, .km, .per100: return 2
         }
     }
 }
@@ -22,7 +26,7 @@ public enum KPIDirection: String, Sendable {
 
 /// The part of the warehouse a KPI is computed from; each family is one set of queries.
 public enum KPIFamily: String, Sendable, CaseIterable {
-    case sales, stock, parts, service, finance, fleet
+    case sales, stock, parts, service, finance, fleet, logistics, staff, crm
 }
 
 /// One side of a ratio: its unit, and the divisor that turns stored integers into that unit
@@ -46,6 +50,10 @@ public struct KPIComponent: Sendable, Hashable {
     public static let hours = KPIComponent(.hours, scale: 10_000, places: 4)
     public static let seconds = KPIComponent(.hours, scale: 3600, places: 4)
     public static let score = KPIComponent(.score, scale: 10_000, places: 4)
+    /// Whole kilometres.
+    public static let km = KPIComponent(.km, scale: 1, places: 0)
+    /// A count stored doubled, printed with one decimal: a mean of two headcounts (x.5).
+    public static let halfCount = KPIComponent(.count, scale: 2, places: 1)
 }
 
 /// How a KPI's value is formed from the per-dealer partial results of its family.
@@ -64,6 +72,8 @@ public enum KPIForm: Sendable, Hashable {
     /// Days of supply: numerator = stock at end, denominator = leaving in the period, printed
     /// per day; value = n ÷ (d ÷ days).
     case daysSupply(numerator: KPIComponent, denominator: KPIComponent)
+    /// Σ numerator ÷ Σ denominator × 100, both counts (unit `per_100`).
+    case perHundred
 }
 
 /// One KPI of the catalogue: what it means and how it is computed.
@@ -99,7 +109,7 @@ public struct KPIDefinition: Sendable, Hashable {
     public var emptyPartial: KPIPartial {
         switch form {
         case .count, .amount: return .total(0)
-        case .ratio, .turnover, .daysSupply: return .ratio(0, 0)
+        case .ratio, .turnover, .daysSupply, .perHundred: return .ratio(0, 0)
         case .percentile: return .items([])
         }
     }

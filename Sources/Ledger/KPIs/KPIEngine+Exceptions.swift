@@ -203,7 +203,7 @@ extension KPIEngine {
             columns: [.init("dealer_code"), .init("booking_no"), .init("vin"), .init("purpose"), .init("booked_to"),
                       .init("hours_overdue", number: true), .init("customer_phone")],
             rows: Self.largestFirst(outstanding)))
-        return lists
+        return lists + (try operationsExceptionLists(period, dealers: dealers))
     }
 
     /// Rows by `key`, largest first, then by dealer and document number (the first two

@@ -85,6 +85,27 @@ extension KPIEngine {
         }
         for row in try database.rows(
             """
+            SELECT dealer_code, SUM(km_in - km_out), COUNT(*) FROM fleet_bookings
+            WHERE COALESCE(status, '') <> 'cancelled' AND returned_at >= ? AND returned_at < ?
+              AND km_out IS NOT NULL AND km_in IS NOT NULL AND km_in >= km_out
+            GROUP BY dealer_code ORDER BY 1
+            """, bounds(period))
+        {
+            sink.ratio(row.text(0), "fleet.km_per_booking", row.int(1), row.int(2))
+        }
+        for row in try database.rows(
+            """
+            SELECT dealer_code, COALESCE(method, ''), COUNT(*), SUM(COALESCE(proceeds, 0)) FROM vehicle_disposals
+            WHERE disposed_on >= ? AND disposed_on < ? GROUP BY dealer_code, COALESCE(method, '') ORDER BY 1, 2
+            """, bounds(period))
+        {
+            let dealer = row.text(0)
+            sink.total(dealer, "fleet.disposals", row.int(2))
+            if StandardKPIs.disposalMethods.contains(row.text(1)) { sink.total(dealer, "fleet.disposals.\(row.text(1))", row.int(2)) }
+            sink.total(dealer, "fleet.disposal_proceeds", row.int(3))
+        }
+        for row in try database.rows(
+            """
             SELECT r.dealer_code,
               COALESCE((SELECT SUM(COALESCE(l.labor_sale, 0)) FROM ro_labor l
                 WHERE l.dealer_code = r.dealer_code AND l.ro_no = r.ro_no AND l.pay_type = 'internal'), 0) * 10000

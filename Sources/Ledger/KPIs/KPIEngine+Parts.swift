@@ -232,5 +232,48 @@ extension KPIEngine {
                 sink.ratio(position.dealer, "parts.obsolete_share", position.isObsolete(at: period.end) ? position.value : 0, position.value)
             }
         }
+        if wanted.contains("parts.below_min_share") {
+            for part in try partsKeptToMinimum(atEndOf: period.end) {
+                sink.ratio(part.dealer, "parts.below_min_share", part.isBelowMinimum ? 1 : 0, 1)
+            }
+        }
+    }
+
+    /// The parts of the current part master with a min_stock > 0 and their on-hand quantity
+    /// at the end of `day` (from the positions read for the period ends), sorted by dealer
+    /// and part.
+    func partsKeptToMinimum(atEndOf day: LocalDate) throws -> [PartKeptToMinimum] {
+        var onHand: [String: Int64] = [:]
+        for position in try partPositions(atEndOf: day) { onHand[position.dealer + "\u{1F}" + position.partNo] = position.quantity }
+        return try database.rows(
+            """
+            SELECT dealer_code, part_no, COALESCE(description, ''), min_stock, max_stock FROM parts
+            WHERE min_stock > 0 ORDER BY dealer_code, part_no
+            """
+        ).map { row in
+            PartKeptToMinimum(
+                dealer: row.text(0), partNo: row.text(1), description: row.text(2),
+                quantity: onHand[row.text(0) + "\u{1F}" + row.text(1)] ?? 0, minimum: row.int(3), maximum: row[4].int64)
+        }
+    }
+}
+
+/// A part of the part master kept to a minimum (min_stock > 0) and its position (kpis.md 4, 8.1).
+struct PartKeptToMinimum {
+    var dealer: String
+    var partNo: String
+    var description: String
+    /// On-hand quantity at the period end, ten-thousandths.
+    var quantity: Int64
+    var minimum: Int64
+    var maximum: Int64?
+
+    /// On hand < min_stock (equal is not below).
+    var isBelowMinimum: Bool { quantity < minimum }
+
+    /// max_stock when set and ≥ min_stock, else min_stock, less the quantity on hand.
+    var suggestedOrder: Int64 {
+        let target = maximum.map { $0 >= minimum ? $0 : minimum } ?? minimum
+        return target - quantity
     }
 }

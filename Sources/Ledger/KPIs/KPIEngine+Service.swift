@@ -94,6 +94,18 @@ extension KPIEngine {
             if let days = row[2].int64 { decisions[dealer, default: []].append(days) }
         }
         for (dealer, items) in decisions { sink.add(dealer, "service.warranty_days_to_decision_median", .items(items)) }
+        // Recovery: a rejected claim recovers 0 whatever its approved_amount; another claim
+        // without an approved_amount is left out of both sums.
+        for row in try database.rows(
+            """
+            SELECT dealer_code, SUM(CASE WHEN status = 'rejected' THEN 0 ELSE approved_amount END), SUM(claimed_amount)
+            FROM warranty_claims WHERE decided_on >= ? AND decided_on < ? AND claimed_amount IS NOT NULL
+              AND (status = 'rejected' OR approved_amount IS NOT NULL)
+            GROUP BY dealer_code ORDER BY 1
+            """, bounds(period))
+        {
+            sink.ratio(row.text(0), "service.warranty_recovery_rate", row.int(1), row.int(2))
+        }
         try surveyPartials(period, kind: "service", into: &sink)
     }
 }

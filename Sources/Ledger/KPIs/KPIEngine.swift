@@ -58,6 +58,9 @@ public final class KPIEngine {
             case .service: try servicePartials(period, into: &sink)
             case .finance: try financePartials(period, into: &sink)
             case .fleet: try fleetPartials(period, into: &sink)
+            case .logistics: try logisticsPartials(period, into: &sink)
+            case .staff: try staffPartials(period, into: &sink)
+            case .crm: try complaintPartials(period, into: &sink)
             }
         }
         return sink.values

@@ -43,6 +43,9 @@ extension KPIDefinition {
                 value: Self.quotient(n, times: Int64(days) * ds, over: d, times: ns, places: places),
                 numerator: ExactDecimal.quotient(n, over: top.scale, places: top.places),
                 denominator: Self.quotient(d, times: 1, over: bottom.scale, times: Int64(days), places: 2) ?? "0.00")
+        case (.perHundred, .ratio(let n, let d)):
+            return KPIFigure(
+                value: ExactDecimal.quotient(n, times: 100, over: d, places: places), numerator: String(n), denominator: String(d))
         case (.percentile(let percent, let scale), .items(let items)):
             return KPIFigure(value: Self.percentile(items, percent: percent, scale: scale, places: places))
         default:

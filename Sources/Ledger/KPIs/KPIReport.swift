@@ -56,6 +56,9 @@ public struct KPIReport: Sendable {
     public var trends: [String: [TrendPoint]]
     public var comparisons: [DealerComparison]
     public var technicians: [TechnicianFigures]
+    /// salespeople.csv and advisors.csv (kpis.md 14); empty without details.
+    public var salespeople: [SalespersonFigures] = []
+    public var advisors: [AdvisorFigures] = []
     public var exceptions: [ExceptionList]
     public var catalogue: KPICatalogue
 }

@@ -110,11 +110,14 @@ public final class KPIReportBuilder {
             }))
         }
 
-        return KPIReport(
+        var report = KPIReport(
             period: period, previousPeriod: period.previous, yearEarlierPeriod: period.yearEarlier, groupBy: request.groupBy,
             options: engine.options, dealers: scope, groups: groups, rows: rows, headlines: headlines, trends: trends,
             comparisons: comparisons,
             technicians: pieces.technicians, exceptions: pieces.exceptions, catalogue: catalogue)
+        report.salespeople = pieces.salespeople
+        report.advisors = pieces.advisors
+        return report
     }
 
     /// Reads the history every period of the run shares (on several connections at once
@@ -138,6 +141,8 @@ public final class KPIReportBuilder {
     private struct Pieces {
         var monthly: [ReportingPeriod: DealerPartials] = [:]
         var technicians: [TechnicianFigures] = []
+        var salespeople: [SalespersonFigures] = []
+        var advisors: [AdvisorFigures] = []
         var exceptions: [ExceptionList] = []
     }
 
@@ -145,6 +150,7 @@ public final class KPIReportBuilder {
     private enum Piece {
         case partials(ReportingPeriod, wanted: Set<String>?, KPIFamily)
         case technicians(ReportingPeriod, dealers: Set<String>)
+        case people(ReportingPeriod, dealers: Set<String>)
         case exceptions(ReportingPeriod, dealers: Set<String>)
 
         var cost: Int {
@@ -154,9 +160,9 @@ public final class KPIReportBuilder {
                 case .service: 5
                 case .finance: 4
                 case .parts, .fleet: 3
-                case .sales, .stock: 1
+                case .sales, .stock, .logistics, .staff, .crm: 1
                 }
-            case .technicians: 2
+            case .technicians, .people: 2
             case .exceptions: 3
             }
         }
@@ -165,6 +171,7 @@ public final class KPIReportBuilder {
     private enum Output {
         case partials(DealerPartials)
         case technicians([TechnicianFigures])
+        case people([SalespersonFigures], [AdvisorFigures])
         case exceptions([ExceptionList])
     }
 
@@ -184,7 +191,10 @@ public final class KPIReportBuilder {
             pieces += engine.families(of: headlines).map { .partials(month, wanted: headlines, $0) }
         }
         if let details {
-            pieces += [.technicians(details.period, dealers: details.dealers), .exceptions(details.period, dealers: details.dealers)]
+            pieces += [
+                .technicians(details.period, dealers: details.dealers), .people(details.period, dealers: details.dealers),
+                .exceptions(details.period, dealers: details.dealers),
+            ]
         }
         // Largest first, so that the last piece to finish is a small one.
         let order = pieces.indices.sorted { (-pieces[$0].cost, $0) < (-pieces[$1].cost, $1) }
@@ -194,6 +204,8 @@ public final class KPIReportBuilder {
                 case .partials(let period, let wanted, let family):
                     .partials(try worker.partials(for: period, wanted: wanted, families: [family]))
                 case .technicians(let period, let dealers): .technicians(try worker.technicianFigures(period, dealers: dealers))
+                case .people(let period, let dealers):
+                    .people(try worker.salespersonFigures(period, dealers: dealers), try worker.advisorFigures(period, dealers: dealers))
                 case .exceptions(let period, let dealers): .exceptions(try worker.exceptionLists(period, dealers: dealers))
                 }
             }
@@ -207,6 +219,9 @@ public final class KPIReportBuilder {
             switch (piece, output) {
             case (.partials(let period, _, _), .partials(let values)?): sinks[period, default: PartialSink()].add(values)
             case (_, .technicians(let list)?): result.technicians = list
+            case (_, .people(let salespeople, let advisors)?):
+                result.salespeople = salespeople
+                result.advisors = advisors
             case (_, .exceptions(let lists)?): result.exceptions = lists
             default: break
             }

@@ -25,7 +25,7 @@ enum DisplayValue {
         switch unit {
         case .rate: return grouped(ExactDecimal.approximate(number * 100, places: 1)) + "%"
         case .count: return grouped(value)
-        case .money, .hours, .days, .turns, .score: return grouped(value)
+        case .money, .hours, .days, .turns, .score, .km, .per100: return grouped(value)
         }
     }
 

@@ -2,7 +2,8 @@
 ///
 /// Every value is escaped with `HTMLEscape.escape`. The page shows the headline KPIs with the
 /// previous period, a year earlier and a 13-month trend; each dealer beside its region and
-/// the network; every KPI row; the technicians; the exception lists; and footnotes stating
+/// the network; every KPI row; vehicle logistics; the technicians; salespeople and advisors;
+/// complaints; the exception lists; and footnotes stating
 /// the definition choices.
 public struct KPIHTMLRenderer: Sendable {
     /// Rows of each exception list shown in the page (the CSV has them all).
@@ -45,7 +46,10 @@ public struct KPIHTMLRenderer: Sendable {
         out += comparisons(report)
         out += financeSection(report)
         out += allRows(report)
+        out += logisticsSection(report)
         out += technicians(report)
+        out += peopleSection(report)
+        out += complaintsSection(report)
         out += exceptions(report)
         out += footnotes(report)
         out += "</body>\n</html>\n"

@@ -46,6 +46,50 @@ public enum KPITables {
         return out
     }
 
+    /// salespeople.csv (kpis.md 14): per dealer and salesperson, empty id first.
+    public static func salespeopleCSV(_ report: KPIReport) -> String {
+        let writer = CSVWriter()
+        var out = byteOrderMark + writer.line([
+            "period_start", "period_end", "dealer_code", "dealer_name", "salesperson_id", "retail_units", "front_gross",
+            "promised_deliveries", "on_time_deliveries", "on_time_delivery_rate", "orders", "cancellations",
+        ])
+        let names = dealerNames(report)
+        for person in report.salespeople {
+            out += writer.line([
+                .text(report.period.start.description), .text(report.period.end.description), .text(person.dealer),
+                .text(names[person.dealer] ?? ""), .text(person.salespersonID), .number(String(person.retailUnits)),
+                number(ExactDecimal.quotient(person.frontGross, over: 100, places: 2)), .number(String(person.promisedDeliveries)),
+                .number(String(person.onTimeDeliveries)), number(person.onTimeDeliveryRate), .number(String(person.orders)),
+                .number(String(person.cancellations)),
+            ])
+        }
+        return out
+    }
+
+    /// advisors.csv (kpis.md 14): per dealer and service advisor, empty id first.
+    public static func advisorsCSV(_ report: KPIReport) -> String {
+        let writer = CSVWriter()
+        var out = byteOrderMark + writer.line([
+            "period_start", "period_end", "dealer_code", "dealer_name", "advisor_id", "ro_closed", "labor_sales", "sold_hours",
+            "hours_per_ro", "comeback_base", "comebacks", "comeback_rate", "csi_surveys", "csi_score",
+        ])
+        let names = dealerNames(report)
+        for advisor in report.advisors {
+            out += writer.line([
+                .text(report.period.start.description), .text(report.period.end.description), .text(advisor.dealer),
+                .text(names[advisor.dealer] ?? ""), .text(advisor.advisorID), .number(String(advisor.roClosed)),
+                number(ExactDecimal.quotient(advisor.laborSales, over: 100, places: 2)), number(hours(advisor.soldHours)),
+                number(advisor.hoursPerRO), .number(String(advisor.comebackBase)), .number(String(advisor.comebacks)),
+                number(advisor.comebackRate), .number(String(advisor.csiSurveys)), number(advisor.csiScore),
+            ])
+        }
+        return out
+    }
+
+    static func dealerNames(_ report: KPIReport) -> [String: String] {
+        Dictionary(report.dealers.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
     static func hours(_ tenThousandths: Int64) -> String? { ExactDecimal.quotient(tenThousandths, over: 10_000, places: 4) }
 
     /// One exception list as CSV.

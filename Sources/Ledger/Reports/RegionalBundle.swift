@@ -34,6 +34,8 @@ public struct RegionalBundles: Sendable {
                 ("kpi.csv", KPITables.kpiCSV(report)),
                 ("kpi.html", KPIHTMLRenderer().render(report)),
                 ("technicians.csv", KPITables.techniciansCSV(report)),
+                ("salespeople.csv", KPITables.salespeopleCSV(report)),
+                ("advisors.csv", KPITables.advisorsCSV(report)),
             ]
             files += report.exceptions.map { ("exceptions/\($0.id).csv", KPITables.exceptionCSV($0)) }
             files.sort { $0.0 < $1.0 }

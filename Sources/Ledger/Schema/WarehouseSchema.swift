@@ -7,8 +7,8 @@
 public enum WarehouseSchema {
     public static let migrations: [Migration] = [
         Migration(id: "0001-feeds") { dialect in
-            FeedCatalogue.standard.feeds.map { createTable(for: $0, dialect: dialect) }
-                + FeedCatalogue.standard.feeds.flatMap { batchIndex(for: $0) }
+            let feeds = FeedCatalogue.standard.feeds.filter { $0.addedBy == nil }
+            return feeds.map { createTable(for: $0, addedBy: nil, dialect: dialect) } + feeds.flatMap { batchIndex(for: $0) }
         },
         Migration(id: "0002-batches") { dialect in
             [
@@ -55,14 +55,47 @@ public enum WarehouseSchema {
         // for period-end questions, so that a report's cost does not grow with the history
         // (DerivedTables).
         Migration(id: "0300-report-history") { dialect in DerivedTables.statements(dialect) },
+        // The complaints feed, eta and freight_cost on vehicle_events, the logistics
+        // intervals kept by triggers and the indexes of the logistics, staff and complaint
+        // KPIs (kpis.md 11–13).
+        Migration(id: StandardFeeds.complaintsLogistics) { dialect in
+            catalogueChanges(of: StandardFeeds.complaintsLogistics, dialect: dialect) + LogisticsTables.statements(dialect)
+        },
     ]
+
+    /// The feeds and columns a later migration adds to the catalogue: `CREATE TABLE` for the
+    /// feeds marked `addedBy` it, `ALTER TABLE … ADD COLUMN` for the columns marked so in
+    /// feeds that existed before (appended after the table's earlier columns).
+    static func catalogueChanges(of migration: String, dialect: any SQLDialect) -> [String] {
+        var statements: [String] = []
+        for feed in FeedCatalogue.standard.feeds {
+            if feed.addedBy == migration {
+                statements.append(createTable(for: feed, addedBy: migration, dialect: dialect))
+                statements += batchIndex(for: feed)
+            } else if feed.addedBy == nil || feed.addedBy.map({ $0 < migration }) == true {
+                for column in feed.columns where column.addedBy == migration {
+                    statements.append("ALTER TABLE \"\(feed.name)\" ADD COLUMN \"\(column.name)\" \(column.type.storage)")
+                }
+            }
+        }
+        return statements
+    }
+
+    /// The columns of a feed's table in their stored order: the columns of the table as it
+    /// was created, `batch_id`, then the columns later migrations appended, in migration order.
+    public static func tableColumns(of feed: Feed) -> [String] {
+        let first = feed.columns.filter { $0.addedBy == nil || $0.addedBy == feed.addedBy }.map(\.name)
+        let later = feed.columns.filter { $0.addedBy != nil && $0.addedBy != feed.addedBy }
+            .sorted { ($0.addedBy ?? "") < ($1.addedBy ?? "") }.map(\.name)
+        return first + ["batch_id"] + later
+    }
 
     /// The migrator for the current binary.
     public static let migrator = Migrator(migrations: migrations)
 
     /// `CREATE TABLE` for a feed: canonical columns, then bookkeeping, natural key as primary key.
-    static func createTable(for feed: Feed, dialect: any SQLDialect) -> String {
-        var lines = feed.columns.map { column in
+    static func createTable(for feed: Feed, addedBy migration: String?, dialect: any SQLDialect) -> String {
+        var lines = feed.columns.filter { $0.addedBy == migration || $0.addedBy == nil }.map { column in
             "    \"\(column.name)\" \(column.type.storage)\(feed.isKey(column.name) ? " NOT NULL" : "")"
         }
         lines.append("    batch_id INTEGER NOT NULL")

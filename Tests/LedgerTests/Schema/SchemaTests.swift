@@ -20,11 +20,39 @@ import TestSupport
     @Test func everyFeedHasItsTableWithCanonicalColumns() throws {
         let database = try Database(path: ":memory:")
         try WarehouseSchema.migrator.migrate(database)
-        #expect(FeedCatalogue.standard.feeds.count == 18)
+        #expect(FeedCatalogue.standard.feeds.count == 19)
         for feed in FeedCatalogue.standard.feeds {
             let columns = try database.columnNames(of: feed.name)
-            #expect(columns == feed.columns.map(\.name) + ["batch_id"], "table \(feed.name)")
+            #expect(columns == WarehouseSchema.tableColumns(of: feed), "table \(feed.name)")
+            #expect(Set(columns) == Set(feed.columns.map(\.name) + ["batch_id"]), "table \(feed.name)")
         }
+        // Columns added to an existing feed come after the bookkeeping of its first table.
+        #expect(try database.columnNames(of: "vehicle_events").suffix(3) == ["batch_id", "eta", "freight_cost"])
+        #expect(try database.columnNames(of: "complaints").last == "batch_id")
+    }
+
+    /// A warehouse created before 0400 (0001 then the others of its time) and upgraded ends
+    /// with the schema of a fresh one, keeps its rows and derives the logistics intervals of
+    /// the events it already held.
+    @Test func anExistingWarehouseUpgradesToTheFreshSchema() throws {
+        let old = try Database(path: ":memory:")
+        let before = WarehouseSchema.migrations.prefix { $0.id != StandardFeeds.complaintsLogistics }
+        #expect(before.count == WarehouseSchema.migrations.count - 1)
+        try Migrator(migrations: Array(before)).migrate(old)
+        #expect(!(try old.columnNames(of: "vehicle_events")).contains("eta"))
+        try old.execute(
+            "INSERT INTO vehicle_events (dealer_code, vin, event_type, event_time, carrier, batch_id) VALUES (?, ?, ?, ?, ?, 1)",
+            [.text("D1"), .text("VIN1"), .text("dispatched"), .text("2026-10-01 08:00:00"), .text("C1")])
+        let ran = try WarehouseSchema.migrator.migrate(old)
+        #expect(ran == [StandardFeeds.complaintsLogistics])
+
+        let fresh = try Database(path: ":memory:")
+        try WarehouseSchema.migrator.migrate(fresh)
+        #expect(try Self.schemaText(old) == (try Self.schemaText(fresh)))
+        #expect(try old.scalar("SELECT carrier FROM vehicle_events").string == "C1")
+        #expect(try old.scalar("SELECT eta FROM vehicle_events").isNull)
+        let intervals = try old.rows("SELECT kind, started_at, ended_at FROM vehicle_logistics_intervals")
+        #expect(intervals.map { $0.map(\.string) } == [["transit", "2026-10-01 08:00:00", nil]])
     }
 
     @Test func migratingTwiceIsANoOp() throws {

@@ -62,9 +62,12 @@ import Testing
         #expect(rows[1].values == [
             "dealer_code": "DLR001", "vin": "LSVAM4183RN100000", "event_type": "dispatched",
             "event_time": "2026-11-26T09:30:00+08:00", "carrier": "安吉物流", "cost": "236800.00",
-            "reference": "SHP-20261126-0041",
+            "reference": "SHP-20261126-0041", "eta": "2026-11-28T18:00:00+08:00", "freight_cost": "1850.00",
         ])
         #expect(rows[2].values["event_type"] == "in_transit")
+        // The ETA on both events, the freight on the dispatch only (it counts once).
+        #expect(rows[2].values["eta"] == "2026-11-28T18:00:00+08:00")
+        #expect(rows[2].values["freight_cost"] == nil)
         #expect(rows[2].values["event_time"] == "2026-11-26T09:30:00+08:00")
         #expect(rows[1].raw.contains("freight_cost=\"1850.00\""))
     }

@@ -132,6 +132,9 @@ final class OEMDocumentMapper: RowSource {
                 event["carrier"] = values["carrier"]
                 event["cost"] = values["invoice_price"]
                 event["reference"] = values["shipment_no"]
+                event["eta"] = values["eta"]
+                // The freight of a shipment counts once: on its dispatch only (feeds.md 4).
+                if eventType == "dispatched" { event["freight_cost"] = values["freight_cost"] }
                 pending.append(SourceRow(feed: "vehicle_events", line: line, column: column, values: event, raw: summary))
             }
         case .starRepairOrders, .reynoldsRepairOrders:
