@@ -246,6 +246,7 @@ extension DealerSimulation {
         for row in laborRows { try files.write("ro_labor", row) }
         for row in partRows { try files.write("ro_parts", row) }
         guard !isVoid else { return }
+        if invoiced <= asOf { invoicedROs.append((roNo, ro.vin, ro.customerID, invoiced)) }
 
         if let customer = ro.customerID, Self.customerTypes.contains(ro.type), ro.comebackOf == nil, rng.chance(0.4) {
             try appointment(for: roNo, opened: ro.opened, vin: ro.vin, customer: customer)

@@ -155,10 +155,7 @@ extension DealerSimulation {
     }
 
     /// `day` moved by whole calendar years; 29 February becomes 28 February.
-    static func addingYears(_ years: Int, to day: CivilDay) -> CivilDay {
-        let (y, m, d) = day.civil
-        return CivilDay(y + years, m, m == 2 && d == 29 ? 28 : d)
-    }
+    static func addingYears(_ years: Int, to day: CivilDay) -> CivilDay { day.adding(years: years) }
 
     func fleetBookings(in month: CivilMonth) throws {
         var requests: [String] = []

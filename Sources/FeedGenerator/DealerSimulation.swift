@@ -91,6 +91,13 @@ final class DealerSimulation {
     let brand: Catalogues.Brand
     let files: DealerFiles
     var rng: SeededGenerator
+    /// A second stream for what later versions added (ETAs, freight, certificates held back,
+    /// complaints), so that every row the earlier generator wrote stays byte-identical.
+    var extra: SeededGenerator
+    /// VINs whose certificate of conformity never reached the dealer (no certificate_no).
+    var missingCertificates: Set<String> = []
+    /// ROs invoiced this month (number, VIN, customer, invoice time), for complaints.
+    var invoicedROs: [(roNo: String, vin: String, customer: String?, invoiced: CivilMoment)] = []
     let start: CivilDay
     let asOf: CivilMoment
     var asOfDay: CivilDay { asOf.day }
@@ -110,6 +117,7 @@ final class DealerSimulation {
         self.brand = Catalogues.brands[dealer.brandIndex]
         self.files = files
         self.rng = SeededGenerator(seed: spec.seed, stream: UInt64(dealer.index + 1))
+        self.extra = SeededGenerator(seed: spec.seed, stream: UInt64(dealer.index + 1) + 0x4000)
         self.start = spec.startMonth.firstDay
         self.asOf = spec.asOf
         self.laborRate = 30_000 + 1_000 * (dealer.index % 7)
@@ -197,7 +205,9 @@ final class DealerSimulation {
             try planNewVehicles(in: month, count: rng.count(around: 10 * spec.scale))
             try planUsedVehicles(in: month)
             try cancelledOrders(in: month)
+            invoicedROs.removeAll()
             try service(in: month)
+            try complaints(in: month)
             try counterAndStockMovements(in: month)
             try fleetBookings(in: month)
             try expenses(in: month)
@@ -259,7 +269,10 @@ final class DealerSimulation {
             "engine_no": model.code.prefix(4) + FeedFormat.padded(rng.int(0...99_999_999), 8),
             "plate": inService.map { $0 <= asOfDay } == true ? plate() : "",
             "production_date": production.description,
-            "certificate_no": "WDK" + FeedFormat.padded(rng.int(0...999_999), 6) + FeedFormat.padded(rng.int(0...999_999), 6),
+            "certificate_no": {
+                let number = "WDK" + FeedFormat.padded(rng.int(0...999_999), 6) + FeedFormat.padded(rng.int(0...999_999), 6)
+                return missingCertificates.contains(vin) ? "" : number
+            }(),
             "in_service_on": inService.map { $0 <= asOfDay ? $0.description : "" } ?? "",
             "new_used": newUsed, "usage": usage, "owner_customer_id": owner ?? "", "dealer_code": dealer.code,
             "service_life_years": serviceLife.map(String.init) ?? "", "status": status,
@@ -296,16 +309,26 @@ final class DealerSimulation {
         let damaged = rng.chance(0.03)
         let reference = "FY" + FeedFormat.padded(rng.int(0...99_999_999), 8)
         let carrier = rng.pick(["安吉物流", "中铁特货", "长久物流", "一汽物流"])
+        // The OEM's ETA: a promise of 3–6 days (often a bare date), updated in transit on a
+        // quarter of the legs; the freight of the shipment on the dispatch (800–2,500 yuan).
+        let eta = dispatched.day.adding(extra.int(3...6))
+        let etaText = extra.chance(0.3) ? eta.description : eta.at(18).description
+        let updatedETA = extra.chance(0.25) ? arrived.day.adding(extra.int(-1...1)).at(extra.pick([12, 18])).description : ""
+        let freight = extra.int(16...50) * 5_000
+        // About 2 % of the vehicles come without their certificate (合格证) for a while.
+        let certificateHeld = !extra.chance(0.02)
+        if !certificateHeld { missingCertificates.insert(vin) }
         try event(vin, "ordered", ordered, ["reference": reference])
-        try event(vin, "dispatched", dispatched, ["carrier": carrier, "reference": reference])
-        try event(vin, "in_transit", dispatched.adding(minutes: 120), ["carrier": carrier])
-        try event(vin, "arrived", arrived, ["carrier": carrier, "damaged": FeedFormat.flag(damaged), "certificate_received": FeedFormat.flag(!rng.chance(0.04))])
+        try event(vin, "dispatched", dispatched, ["carrier": carrier, "reference": reference, "eta": etaText, "freight_cost": FeedFormat.money(freight)])
+        try event(vin, "in_transit", dispatched.adding(minutes: 120), ["carrier": carrier, "eta": updatedETA])
+        let arrivalCertificate = FeedFormat.flag(!rng.chance(0.04))
+        try event(vin, "arrived", arrived, ["carrier": carrier, "damaged": FeedFormat.flag(damaged), "certificate_received": certificateHeld ? arrivalCertificate : "0"])
         if failedPDI { try event(vin, "pdi_failed", arrived.adding(minutes: 120)) }
         try event(vin, "pdi_passed", pdiPassed)
         let warehouse = rng.pick(["主库", "二号库"])
         try event(vin, "stocked_in", stockedIn, [
             "cost": FeedFormat.money(cost), "warehouse": warehouse, "bin": "A" + FeedFormat.padded(rng.int(1...80), 2),
-            "certificate_received": "1", "damaged": "0", "reference": "RK" + FeedFormat.padded(rng.int(0...9_999_999), 7),
+            "certificate_received": certificateHeld ? "1" : "0", "damaged": "0", "reference": "RK" + FeedFormat.padded(rng.int(0...9_999_999), 7),
         ])
         if arrived.day >= start && arrived <= asOf {
             let pdi = PlannedRO(type: "pdi", vin: vin, opened: arrived.adding(minutes: 20), labor: [LaborPlan(op: Catalogues.pdiOps[0], payType: "internal")])

@@ -1,3 +1,5 @@
+import Ledger
+
 /// A seeded, portable pseudo-random generator (xoshiro256** seeded through SplitMix64).
 ///
 /// Never the system generator: the same seed gives the same sequence on every machine and
@@ -10,7 +12,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// A generator for `seed`; `stream` selects an independent sequence (one per dealer, say).
     public init(seed: UInt64, stream: UInt64 = 0) {
-        var mixer = SplitMix64(state: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
+        var mixer = SplitMix64(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
         s0 = mixer.next()
         s1 = mixer.next()
         s2 = mixer.next()
@@ -71,17 +73,5 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         let whole = Int(value)
         let fraction = value - Double(whole)
         return whole + (chance(fraction) ? 1 : 0)
-    }
-}
-
-/// SplitMix64, used only to expand a seed into xoshiro's state.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

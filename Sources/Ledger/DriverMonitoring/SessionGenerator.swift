@@ -63,16 +63,11 @@ public struct SessionGenerator: Sendable {
 
     public init() {}
 
-    /// SplitMix64: small, fast, and the same everywhere.
+    /// Draws from the project's seeded generator (`SplitMix64`).
     struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var source: SplitMix64
+        init(state: UInt64) { source = SplitMix64(seed: state) }
+        mutating func next() -> UInt64 { source.next() }
         mutating func uniform(_ low: Double, _ high: Double) -> Double {
             low + (high - low) * Double(next() >> 11) / Double(1 << 53)
         }

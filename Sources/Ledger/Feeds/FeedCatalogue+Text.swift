@@ -17,6 +17,7 @@ extension FeedCatalogue {
                 if feed.isKey(column.name) { notes.append("key, required") }
                 if column.isPersonal { notes.append("personal data") }
                 if let note = column.note { notes.append(note) }
+                if let migration = column.addedBy, migration != feed.addedBy { notes.append("added by \(migration)") }
                 if case .enumeration(let domain) = column.type {
                     notes.append("values: " + domain.values.joined(separator: ", "))
                     if let empty = domain.emptyMeans { notes.append("empty = \(empty)") }

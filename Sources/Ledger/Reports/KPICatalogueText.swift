@@ -27,8 +27,22 @@ public enum KPICatalogueText {
             (docs/chart-of-accounts.md, docs/finance.md).
 
             Units and output precision: rate 4 decimals (a fraction), money / hours / days / turns /
-            score 2 decimals, count an integer; numerator and denominator are printed exactly in
-            their own units (money 2 decimals, hours and scores 4).
+            score / km / per_100 2 decimals, count an integer; numerator and denominator are printed
+            exactly in their own units (money 2 decimals, hours and scores 4, kilometres whole).
+
+            Choices where the specification is silent (logistics, staff, complaints):
+            - `staff.turnover_rate`: the denominator (mean headcount) is printed with one decimal
+              (`4.5`, `12.0`); groups add the two headcounts of every dealer before halving, so
+              the rate re-aggregates as a ratio of sums.
+            - `logistics.*` legs: of two `dispatched` / `in_transit` events at one instant the
+              `in_transit` one is the later (event_type order), so its ETA and carrier win.
+            - A complaint closed before it was opened (a data error) keeps its negative duration in
+              the median and counts as closed within 48 h, as the definition reads; the rows are
+              easy to find with `closed_at < opened_at`.
+            - `parts.below_min_share` and `parts_below_min` read the current part master also for
+              the previous period and a year earlier (the master is not historised).
+            - Transit and PDI questions "as of the end of P" read `vehicle_logistics_intervals`
+              (docs/schema.md), kept by triggers, so their cost does not grow with the history.
 
             """
         var family: KPIFamily?

@@ -48,6 +48,23 @@ public enum SchemaDocument {
               `dealer_code`, `vin`, `stocked_in_at`, `cost`, and `ended_at` / `ending_event`:
               the VIN's next `stocked_in`, `stocked_out`, `delivered` or `returned` (an
               out-event first at the same instant), null while in stock.
+            - `vehicle_logistics_intervals` (from `vehicle_events`, migration
+              `0400-complaints-logistics`): `dealer_code`, `vin`, `kind`, `started_at`,
+              `ended_at`, `flag`. `transit`: from a `dispatched` / `in_transit` event that
+              follows no other transit event to the next event of another type (`ordered` and
+              `reserved` left out), so a vehicle is in transit at t when `started_at ≤ t <
+              ended_at` (or ended_at is null). `pdi_failed`: from a `pdi_failed` event to the
+              next PDI, `arrived`, `stocked_out`, `delivered` or `returned` event (`flag` =
+              that event's `damaged`). `pdi_round`: the first PDI event of each round (`flag`
+              1 when it is `pdi_passed`). Events at one instant sort in the order of the
+              event_type list. A VIN's rows are recomputed from its events on every write.
+
+            ## Columns added by later migrations
+
+            Migration `0001-feeds` created the feed tables as the catalogue stood then, and a
+            released migration never changes. `0400-complaints-logistics` created `complaints`
+            and appended `eta` and `freight_cost` to `vehicle_events` (after `batch_id`), so a
+            fresh warehouse and an upgraded one have the same columns in the same order.
 
 
             """

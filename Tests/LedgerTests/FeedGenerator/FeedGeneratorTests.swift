@@ -198,6 +198,15 @@ enum GeneratedTestNetwork {
         #expect(!GeneratedTestNetwork.values("vehicle_disposals", "vin").isEmpty)
         #expect(Set(GeneratedTestNetwork.values("dealers", "region")) == ["华东", "华南"])
         #expect(Set(GeneratedTestNetwork.values("dealers", "brand")).count == 2)
+        // Logistics and complaints (kpis.md 11, 13).
+        #expect(GeneratedTestNetwork.values("vehicle_events", "eta").contains { $0.count == 10 })  // bare-date ETAs
+        #expect(GeneratedTestNetwork.values("vehicle_events", "eta").contains { $0.count == 19 })
+        #expect(GeneratedTestNetwork.values("vehicle_events", "freight_cost").contains { !$0.isEmpty })
+        #expect(GeneratedTestNetwork.values("vehicle_events", "certificate_received").contains("0"))
+        #expect(Set(GeneratedTestNetwork.values("complaints", "status")) == ["open", "closed", "void"])
+        #expect(Set(GeneratedTestNetwork.values("complaints", "severity")) == ["low", "medium", "high"])
+        #expect(Set(GeneratedTestNetwork.values("complaints", "satisfied")) == ["0", "1", ""])
+        #expect(GeneratedTestNetwork.values("complaints", "ro_no").contains { !$0.isEmpty })
     }
 
     /// Parts stock, replayed in time order (arrivals first at equal times), never goes below zero.

@@ -23,7 +23,7 @@ import Testing
     @Test func generatedSamplesAreByteIdenticalToTheGenerator() throws {
         let folder = try GeneratorScratchFolder()
         let files = try NetworkGenerator(spec: Self.sampleSpec).write(to: folder.path)
-        #expect(files.count == 69)
+        #expect(files.count == 73)
         var written: Set<String> = []
         for file in files {
             let name = String(file.path.dropFirst(folder.path.count + 1))

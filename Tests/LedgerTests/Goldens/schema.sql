@@ -65,6 +65,123 @@ WHERE dealer_code = NEW.dealer_code AND part_no IS NEW.part_no
 GROUP BY dealer_code, COALESCE(part_no, ''), substr(moved_at, 1, 7);
 END;
 
+CREATE TRIGGER "vehicle_logistics_delete" AFTER DELETE ON "vehicle_events" FOR EACH ROW WHEN OLD.event_type NOT IN ('ordered', 'reserved') BEGIN
+    DELETE FROM vehicle_logistics_intervals WHERE dealer_code = OLD.dealer_code AND vin = OLD.vin;
+    INSERT INTO vehicle_logistics_intervals (dealer_code, vin, kind, started_at, ended_at, flag)
+SELECT dealer_code, vin, 'transit', event_time, ended_at, NULL FROM (
+  SELECT dealer_code, vin, event_type, event_time, LAG(event_type) OVER leg AS previous_type,
+    MIN(CASE WHEN event_type NOT IN ('dispatched', 'in_transit') THEN event_time END)
+      OVER (leg ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS ended_at
+  FROM vehicle_events
+  WHERE event_type NOT IN ('ordered', 'reserved') AND dealer_code = OLD.dealer_code AND vin = OLD.vin
+  WINDOW leg AS (PARTITION BY dealer_code, vin ORDER BY event_time, CASE event_type WHEN 'ordered' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'in_transit' THEN 2 WHEN 'arrived' THEN 3 WHEN 'pdi_passed' THEN 4 WHEN 'pdi_failed' THEN 5 WHEN 'stocked_in' THEN 6 WHEN 'moved' THEN 7 WHEN 'reserved' THEN 8 WHEN 'stocked_out' THEN 9 WHEN 'delivered' THEN 10 WHEN 'returned' THEN 11 ELSE 12 END)
+) AS events
+WHERE event_type IN ('dispatched', 'in_transit') AND (previous_type IS NULL OR previous_type NOT IN ('dispatched', 'in_transit'));
+    INSERT INTO vehicle_logistics_intervals (dealer_code, vin, kind, started_at, ended_at, flag)
+SELECT dealer_code, vin, 'pdi_failed', event_time, next_time, damaged FROM (
+  SELECT dealer_code, vin, event_type, event_time, damaged, LEAD(event_time) OVER round AS next_time
+  FROM vehicle_events
+  WHERE event_type IN ('arrived', 'pdi_passed', 'pdi_failed', 'stocked_out', 'delivered', 'returned') AND dealer_code = OLD.dealer_code AND vin = OLD.vin
+  WINDOW round AS (PARTITION BY dealer_code, vin ORDER BY event_time, CASE event_type WHEN 'ordered' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'in_transit' THEN 2 WHEN 'arrived' THEN 3 WHEN 'pdi_passed' THEN 4 WHEN 'pdi_failed' THEN 5 WHEN 'stocked_in' THEN 6 WHEN 'moved' THEN 7 WHEN 'reserved' THEN 8 WHEN 'stocked_out' THEN 9 WHEN 'delivered' THEN 10 WHEN 'returned' THEN 11 ELSE 12 END)
+) AS events
+WHERE event_type = 'pdi_failed';
+    INSERT INTO vehicle_logistics_intervals (dealer_code, vin, kind, started_at, ended_at, flag)
+SELECT dealer_code, vin, 'pdi_round', event_time, NULL, CASE WHEN event_type = 'pdi_passed' THEN 1 ELSE 0 END FROM (
+  SELECT dealer_code, vin, event_type, event_time, LAG(event_type) OVER round AS previous_type
+  FROM vehicle_events
+  WHERE event_type IN ('arrived', 'pdi_passed', 'pdi_failed', 'stocked_out', 'delivered', 'returned') AND dealer_code = OLD.dealer_code AND vin = OLD.vin
+  WINDOW round AS (PARTITION BY dealer_code, vin ORDER BY event_time, CASE event_type WHEN 'ordered' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'in_transit' THEN 2 WHEN 'arrived' THEN 3 WHEN 'pdi_passed' THEN 4 WHEN 'pdi_failed' THEN 5 WHEN 'stocked_in' THEN 6 WHEN 'moved' THEN 7 WHEN 'reserved' THEN 8 WHEN 'stocked_out' THEN 9 WHEN 'delivered' THEN 10 WHEN 'returned' THEN 11 ELSE 12 END)
+) AS events
+WHERE event_type IN ('pdi_passed', 'pdi_failed') AND (previous_type IS NULL OR previous_type NOT IN ('pdi_passed', 'pdi_failed'));
+END;
+
+CREATE TRIGGER "vehicle_logistics_insert" AFTER INSERT ON "vehicle_events" FOR EACH ROW WHEN NEW.event_type NOT IN ('ordered', 'reserved') BEGIN
+    DELETE FROM vehicle_logistics_intervals WHERE dealer_code = NEW.dealer_code AND vin = NEW.vin;
+    INSERT INTO vehicle_logistics_intervals (dealer_code, vin, kind, started_at, ended_at, flag)
+SELECT dealer_code, vin, 'transit', event_time, ended_at, NULL FROM (
+  SELECT dealer_code, vin, event_type, event_time, LAG(event_type) OVER leg AS previous_type,
+    MIN(CASE WHEN event_type NOT IN ('dispatched', 'in_transit') THEN event_time END)
+      OVER (leg ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS ended_at
+  FROM vehicle_events
+  WHERE event_type NOT IN ('ordered', 'reserved') AND dealer_code = NEW.dealer_code AND vin = NEW.vin
+  WINDOW leg AS (PARTITION BY dealer_code, vin ORDER BY event_time, CASE event_type WHEN 'ordered' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'in_transit' THEN 2 WHEN 'arrived' THEN 3 WHEN 'pdi_passed' THEN 4 WHEN 'pdi_failed' THEN 5 WHEN 'stocked_in' THEN 6 WHEN 'moved' THEN 7 WHEN 'reserved' THEN 8 WHEN 'stocked_out' THEN 9 WHEN 'delivered' THEN 10 WHEN 'returned' THEN 11 ELSE 12 END)
+) AS events
+WHERE event_type IN ('dispatched', 'in_transit') AND (previous_type IS NULL OR previous_type NOT IN ('dispatched', 'in_transit'));
+    INSERT INTO vehicle_logistics_intervals (dealer_code, vin, kind, started_at, ended_at, flag)
+SELECT dealer_code, vin, 'pdi_failed', event_time, next_time, damaged FROM (
+  SELECT dealer_code, vin, event_type, event_time, damaged, LEAD(event_time) OVER round AS next_time
+  FROM vehicle_events
+  WHERE event_type IN ('arrived', 'pdi_passed', 'pdi_failed', 'stocked_out', 'delivered', 'returned') AND dealer_code = NEW.dealer_code AND vin = NEW.vin
+  WINDOW round AS (PARTITION BY dealer_code, vin ORDER BY event_time, CASE event_type WHEN 'ordered' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'in_transit' THEN 2 WHEN 'arrived' THEN 3 WHEN 'pdi_passed' THEN 4 WHEN 'pdi_failed' THEN 5 WHEN 'stocked_in' THEN 6 WHEN 'moved' THEN 7 WHEN 'reserved' THEN 8 WHEN 'stocked_out' THEN 9 WHEN 'delivered' THEN 10 WHEN 'returned' THEN 11 ELSE 12 END)
+) AS events
+WHERE event_type = 'pdi_failed';
+    INSERT INTO vehicle_logistics_intervals (dealer_code, vin, kind, started_at, ended_at, flag)
+SELECT dealer_code, vin, 'pdi_round', event_time, NULL, CASE WHEN event_type = 'pdi_passed' THEN 1 ELSE 0 END FROM (
+  SELECT dealer_code, vin, event_type, event_time, LAG(event_type) OVER round AS previous_type
+  FROM vehicle_events
+  WHERE event_type IN ('arrived', 'pdi_passed', 'pdi_failed', 'stocked_out', 'delivered', 'returned') AND dealer_code = NEW.dealer_code AND vin = NEW.vin
+  WINDOW round AS (PARTITION BY dealer_code, vin ORDER BY event_time, CASE event_type WHEN 'ordered' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'in_transit' THEN 2 WHEN 'arrived' THEN 3 WHEN 'pdi_passed' THEN 4 WHEN 'pdi_failed' THEN 5 WHEN 'stocked_in' THEN 6 WHEN 'moved' THEN 7 WHEN 'reserved' THEN 8 WHEN 'stocked_out' THEN 9 WHEN 'delivered' THEN 10 WHEN 'returned' THEN 11 ELSE 12 END)
+) AS events
+WHERE event_type IN ('pdi_passed', 'pdi_failed') AND (previous_type IS NULL OR previous_type NOT IN ('pdi_passed', 'pdi_failed'));
+END;
+
+CREATE TRIGGER "vehicle_logistics_update" AFTER UPDATE ON "vehicle_events" FOR EACH ROW BEGIN
+    DELETE FROM vehicle_logistics_intervals WHERE dealer_code = OLD.dealer_code AND vin = OLD.vin;
+    INSERT INTO vehicle_logistics_intervals (dealer_code, vin, kind, started_at, ended_at, flag)
+SELECT dealer_code, vin, 'transit', event_time, ended_at, NULL FROM (
+  SELECT dealer_code, vin, event_type, event_time, LAG(event_type) OVER leg AS previous_type,
+    MIN(CASE WHEN event_type NOT IN ('dispatched', 'in_transit') THEN event_time END)
+      OVER (leg ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS ended_at
+  FROM vehicle_events
+  WHERE event_type NOT IN ('ordered', 'reserved') AND dealer_code = OLD.dealer_code AND vin = OLD.vin
+  WINDOW leg AS (PARTITION BY dealer_code, vin ORDER BY event_time, CASE event_type WHEN 'ordered' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'in_transit' THEN 2 WHEN 'arrived' THEN 3 WHEN 'pdi_passed' THEN 4 WHEN 'pdi_failed' THEN 5 WHEN 'stocked_in' THEN 6 WHEN 'moved' THEN 7 WHEN 'reserved' THEN 8 WHEN 'stocked_out' THEN 9 WHEN 'delivered' THEN 10 WHEN 'returned' THEN 11 ELSE 12 END)
+) AS events
+WHERE event_type IN ('dispatched', 'in_transit') AND (previous_type IS NULL OR previous_type NOT IN ('dispatched', 'in_transit'));
+    INSERT INTO vehicle_logistics_intervals (dealer_code, vin, kind, started_at, ended_at, flag)
+SELECT dealer_code, vin, 'pdi_failed', event_time, next_time, damaged FROM (
+  SELECT dealer_code, vin, event_type, event_time, damaged, LEAD(event_time) OVER round AS next_time
+  FROM vehicle_events
+  WHERE event_type IN ('arrived', 'pdi_passed', 'pdi_failed', 'stocked_out', 'delivered', 'returned') AND dealer_code = OLD.dealer_code AND vin = OLD.vin
+  WINDOW round AS (PARTITION BY dealer_code, vin ORDER BY event_time, CASE event_type WHEN 'ordered' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'in_transit' THEN 2 WHEN 'arrived' THEN 3 WHEN 'pdi_passed' THEN 4 WHEN 'pdi_failed' THEN 5 WHEN 'stocked_in' THEN 6 WHEN 'moved' THEN 7 WHEN 'reserved' THEN 8 WHEN 'stocked_out' THEN 9 WHEN 'delivered' THEN 10 WHEN 'returned' THEN 11 ELSE 12 END)
+) AS events
+WHERE event_type = 'pdi_failed';
+    INSERT INTO vehicle_logistics_intervals (dealer_code, vin, kind, started_at, ended_at, flag)
+SELECT dealer_code, vin, 'pdi_round', event_time, NULL, CASE WHEN event_type = 'pdi_passed' THEN 1 ELSE 0 END FROM (
+  SELECT dealer_code, vin, event_type, event_time, LAG(event_type) OVER round AS previous_type
+  FROM vehicle_events
+  WHERE event_type IN ('arrived', 'pdi_passed', 'pdi_failed', 'stocked_out', 'delivered', 'returned') AND dealer_code = OLD.dealer_code AND vin = OLD.vin
+  WINDOW round AS (PARTITION BY dealer_code, vin ORDER BY event_time, CASE event_type WHEN 'ordered' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'in_transit' THEN 2 WHEN 'arrived' THEN 3 WHEN 'pdi_passed' THEN 4 WHEN 'pdi_failed' THEN 5 WHEN 'stocked_in' THEN 6 WHEN 'moved' THEN 7 WHEN 'reserved' THEN 8 WHEN 'stocked_out' THEN 9 WHEN 'delivered' THEN 10 WHEN 'returned' THEN 11 ELSE 12 END)
+) AS events
+WHERE event_type IN ('pdi_passed', 'pdi_failed') AND (previous_type IS NULL OR previous_type NOT IN ('pdi_passed', 'pdi_failed'));
+    DELETE FROM vehicle_logistics_intervals WHERE dealer_code = NEW.dealer_code AND vin = NEW.vin;
+    INSERT INTO vehicle_logistics_intervals (dealer_code, vin, kind, started_at, ended_at, flag)
+SELECT dealer_code, vin, 'transit', event_time, ended_at, NULL FROM (
+  SELECT dealer_code, vin, event_type, event_time, LAG(event_type) OVER leg AS previous_type,
+    MIN(CASE WHEN event_type NOT IN ('dispatched', 'in_transit') THEN event_time END)
+      OVER (leg ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS ended_at
+  FROM vehicle_events
+  WHERE event_type NOT IN ('ordered', 'reserved') AND dealer_code = NEW.dealer_code AND vin = NEW.vin
+  WINDOW leg AS (PARTITION BY dealer_code, vin ORDER BY event_time, CASE event_type WHEN 'ordered' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'in_transit' THEN 2 WHEN 'arrived' THEN 3 WHEN 'pdi_passed' THEN 4 WHEN 'pdi_failed' THEN 5 WHEN 'stocked_in' THEN 6 WHEN 'moved' THEN 7 WHEN 'reserved' THEN 8 WHEN 'stocked_out' THEN 9 WHEN 'delivered' THEN 10 WHEN 'returned' THEN 11 ELSE 12 END)
+) AS events
+WHERE event_type IN ('dispatched', 'in_transit') AND (previous_type IS NULL OR previous_type NOT IN ('dispatched', 'in_transit'));
+    INSERT INTO vehicle_logistics_intervals (dealer_code, vin, kind, started_at, ended_at, flag)
+SELECT dealer_code, vin, 'pdi_failed', event_time, next_time, damaged FROM (
+  SELECT dealer_code, vin, event_type, event_time, damaged, LEAD(event_time) OVER round AS next_time
+  FROM vehicle_events
+  WHERE event_type IN ('arrived', 'pdi_passed', 'pdi_failed', 'stocked_out', 'delivered', 'returned') AND dealer_code = NEW.dealer_code AND vin = NEW.vin
+  WINDOW round AS (PARTITION BY dealer_code, vin ORDER BY event_time, CASE event_type WHEN 'ordered' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'in_transit' THEN 2 WHEN 'arrived' THEN 3 WHEN 'pdi_passed' THEN 4 WHEN 'pdi_failed' THEN 5 WHEN 'stocked_in' THEN 6 WHEN 'moved' THEN 7 WHEN 'reserved' THEN 8 WHEN 'stocked_out' THEN 9 WHEN 'delivered' THEN 10 WHEN 'returned' THEN 11 ELSE 12 END)
+) AS events
+WHERE event_type = 'pdi_failed';
+    INSERT INTO vehicle_logistics_intervals (dealer_code, vin, kind, started_at, ended_at, flag)
+SELECT dealer_code, vin, 'pdi_round', event_time, NULL, CASE WHEN event_type = 'pdi_passed' THEN 1 ELSE 0 END FROM (
+  SELECT dealer_code, vin, event_type, event_time, LAG(event_type) OVER round AS previous_type
+  FROM vehicle_events
+  WHERE event_type IN ('arrived', 'pdi_passed', 'pdi_failed', 'stocked_out', 'delivered', 'returned') AND dealer_code = NEW.dealer_code AND vin = NEW.vin
+  WINDOW round AS (PARTITION BY dealer_code, vin ORDER BY event_time, CASE event_type WHEN 'ordered' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'in_transit' THEN 2 WHEN 'arrived' THEN 3 WHEN 'pdi_passed' THEN 4 WHEN 'pdi_failed' THEN 5 WHEN 'stocked_in' THEN 6 WHEN 'moved' THEN 7 WHEN 'reserved' THEN 8 WHEN 'stocked_out' THEN 9 WHEN 'delivered' THEN 10 WHEN 'returned' THEN 11 ELSE 12 END)
+) AS events
+WHERE event_type IN ('pdi_passed', 'pdi_failed') AND (previous_type IS NULL OR previous_type NOT IN ('pdi_passed', 'pdi_failed'));
+END;
+
 CREATE TRIGGER "vehicle_stays_append" AFTER INSERT ON "vehicle_events" FOR EACH ROW WHEN NEW.event_type IN ('stocked_in', 'stocked_out', 'delivered', 'returned') AND NOT EXISTS (SELECT 1 FROM vehicle_events e WHERE e.dealer_code = NEW.dealer_code AND e.vin = NEW.vin
   AND e.event_type IN ('stocked_in', 'stocked_out', 'delivered', 'returned') AND (e.event_time > NEW.event_time OR (e.event_time = NEW.event_time
     AND e.event_type <> NEW.event_type
@@ -169,6 +286,24 @@ CREATE TABLE batches (
     finished_at TEXT,
     outcome TEXT NOT NULL,
     message TEXT
+);
+
+CREATE TABLE "complaints" (
+    "dealer_code" TEXT NOT NULL,
+    "complaint_no" TEXT NOT NULL,
+    "customer_id" TEXT,
+    "vin" TEXT,
+    "ro_no" TEXT,
+    "order_no" TEXT,
+    "opened_at" TEXT,
+    "channel" TEXT,
+    "category" TEXT,
+    "severity" TEXT,
+    "closed_at" TEXT,
+    "status" TEXT,
+    "satisfied" INTEGER,
+    batch_id INTEGER NOT NULL,
+    PRIMARY KEY ("dealer_code", "complaint_no")
 );
 
 CREATE TABLE "csi_surveys" (
@@ -437,8 +572,18 @@ CREATE TABLE "vehicle_events" (
     "damaged" INTEGER,
     "carrier" TEXT,
     "reference" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, "eta" TEXT, "freight_cost" INTEGER,
     PRIMARY KEY ("dealer_code", "vin", "event_type", "event_time")
+);
+
+CREATE TABLE vehicle_logistics_intervals (
+    dealer_code TEXT NOT NULL,
+    vin TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    flag INTEGER,
+    PRIMARY KEY (dealer_code, vin, kind, started_at)
 );
 
 CREATE TABLE vehicle_stays (
@@ -496,6 +641,8 @@ CREATE INDEX "attendance_batch" ON "attendance" (batch_id);
 
 CREATE INDEX batches_sha256 ON batches (sha256, outcome);
 
+CREATE INDEX "complaints_batch" ON "complaints" (batch_id);
+
 CREATE INDEX "csi_surveys_batch" ON "csi_surveys" (batch_id);
 
 CREATE INDEX "customers_batch" ON "customers" (batch_id);
@@ -524,7 +671,15 @@ CREATE INDEX report_appointments_scheduled ON appointments (scheduled_at);
 
 CREATE INDEX report_attendance_date ON attendance (work_date);
 
+CREATE INDEX report_complaints_closed ON complaints (closed_at);
+
+CREATE INDEX report_complaints_open ON complaints (opened_at) WHERE status IS NULL OR status = 'open';
+
+CREATE INDEX report_complaints_opened ON complaints (opened_at);
+
 CREATE INDEX report_csi_surveys_date ON csi_surveys (survey_date);
+
+CREATE INDEX report_employees_left ON employees (left_on);
 
 CREATE INDEX report_expenses_posted ON expenses (posting_date);
 
@@ -549,6 +704,10 @@ CREATE INDEX report_sales_orders_open ON sales_orders (promised_delivery_date) W
 
 CREATE INDEX report_sales_orders_ordered ON sales_orders (order_date);
 
+CREATE INDEX report_vehicle_disposals_disposed ON vehicle_disposals (disposed_on);
+
+CREATE INDEX report_vehicle_events_type_time ON vehicle_events (event_type, event_time);
+
 CREATE INDEX report_vehicles_usage ON vehicles (usage);
 
 CREATE INDEX report_warranty_claims_decided ON warranty_claims (decided_on);
@@ -562,6 +721,10 @@ CREATE INDEX "sales_orders_batch" ON "sales_orders" (batch_id);
 CREATE INDEX "vehicle_disposals_batch" ON "vehicle_disposals" (batch_id);
 
 CREATE INDEX "vehicle_events_batch" ON "vehicle_events" (batch_id);
+
+CREATE INDEX vehicle_logistics_intervals_ended ON vehicle_logistics_intervals (kind, ended_at);
+
+CREATE INDEX vehicle_logistics_intervals_started ON vehicle_logistics_intervals (kind, started_at);
 
 CREATE INDEX vehicle_stays_ended ON vehicle_stays (ended_at);
 

@@ -52,7 +52,7 @@ import TestSupport
         #expect(try old.scalar("SELECT carrier FROM vehicle_events").string == "C1")
         #expect(try old.scalar("SELECT eta FROM vehicle_events").isNull)
         let intervals = try old.rows("SELECT kind, started_at, ended_at FROM vehicle_logistics_intervals")
-        #expect(intervals.map { $0.map(\.string) } == [["transit", "2026-10-01 08:00:00", nil]])
+        #expect(intervals.map { $0.values.map(\.string) } == [["transit", "2026-10-01 08:00:00", nil]])
     }
 
     @Test func migratingTwiceIsANoOp() throws {

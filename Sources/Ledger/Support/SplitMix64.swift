@@ -1,0 +1,19 @@
+/// SplitMix64 (Steele, Lea and Flood), the one seeded random generator of the project: the
+/// feed generator seeds its xoshiro256** state with it, the driver-monitoring session
+/// generator draws from it, and tests use it for reproducible random inputs.
+///
+/// Never the system generator: the same seed gives the same sequence on every machine.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    public private(set) var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
