@@ -309,10 +309,10 @@ final class DealerSimulation {
         let damaged = rng.chance(0.03)
         let reference = "FY" + FeedFormat.padded(rng.int(0...99_999_999), 8)
         let carrier = rng.pick(["安吉物流", "中铁特货", "长久物流", "一汽物流"])
-        // The OEM's ETA: a promise of 3–6 days (often a bare date), updated in transit on a
+        // The OEM's ETA: a promise of 3–6 days (often a day only: 00:00), updated in transit on a
         // quarter of the legs; the freight of the shipment on the dispatch (800–2,500 yuan).
         let eta = dispatched.day.adding(extra.int(3...6))
-        let etaText = extra.chance(0.3) ? eta.description : eta.at(18).description
+        let etaText = extra.chance(0.3) ? eta.start.description : eta.at(18).description
         let updatedETA = extra.chance(0.25) ? arrived.day.adding(extra.int(-1...1)).at(extra.pick([12, 18])).description : ""
         let freight = extra.int(16...50) * 5_000
         // About 2 % of the vehicles come without their certificate (合格证) for a while.

@@ -78,7 +78,7 @@ enum GeneratedTestNetwork {
         try NetworkGenerator(spec: spec).write(to: a.path)
         try NetworkGenerator(spec: spec).write(to: b.path)
         let first = try bytes(of: a.path), second = try bytes(of: b.path)
-        #expect(first.count == 35)
+        #expect(first.count == 37)
         #expect(first == second)
     }
 
@@ -105,7 +105,7 @@ enum GeneratedTestNetwork {
             }
             #expect(files.map(\.rows.count).reduce(0, +) > 0, "\(feed.name) has no rows")
         }
-        #expect(GeneratedTestNetwork.files.count == 1 + 3 * 17)
+        #expect(GeneratedTestNetwork.files.count == 1 + 3 * 18)
         #expect(GeneratedTestNetwork.files.values.allSatisfy { $0.problems.isEmpty })
     }
 
@@ -199,8 +199,8 @@ enum GeneratedTestNetwork {
         #expect(Set(GeneratedTestNetwork.values("dealers", "region")) == ["华东", "华南"])
         #expect(Set(GeneratedTestNetwork.values("dealers", "brand")).count == 2)
         // Logistics and complaints (kpis.md 11, 13).
-        #expect(GeneratedTestNetwork.values("vehicle_events", "eta").contains { $0.count == 10 })  // bare-date ETAs
-        #expect(GeneratedTestNetwork.values("vehicle_events", "eta").contains { $0.count == 19 })
+        #expect(GeneratedTestNetwork.values("vehicle_events", "eta").contains { $0.hasSuffix(" 00:00:00") })  // a day promised
+        #expect(GeneratedTestNetwork.values("vehicle_events", "eta").contains { $0.hasSuffix(" 18:00:00") })
         #expect(GeneratedTestNetwork.values("vehicle_events", "freight_cost").contains { !$0.isEmpty })
         #expect(GeneratedTestNetwork.values("vehicle_events", "certificate_received").contains("0"))
         #expect(Set(GeneratedTestNetwork.values("complaints", "status")) == ["open", "closed", "void"])
