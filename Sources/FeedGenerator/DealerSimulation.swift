@@ -315,8 +315,9 @@ final class DealerSimulation {
         let etaText = extra.chance(0.3) ? eta.start.description : eta.at(18).description
         let updatedETA = extra.chance(0.25) ? arrived.day.adding(extra.int(-1...1)).at(extra.pick([12, 18])).description : ""
         let freight = extra.int(16...50) * 5_000
-        // About 2 % of the vehicles come without their certificate (合格证) for a while.
-        let certificateHeld = !extra.chance(0.02)
+        // The certificate (合格证) often follows the car: a quarter of the cars stocked in during
+        // the last 40 days before the end are still without one, and 1 % of the others.
+        let certificateHeld = !extra.chance(stockedIn.day >= asOfDay.adding(-40) ? 0.25 : 0.01)
         if !certificateHeld { missingCertificates.insert(vin) }
         try event(vin, "ordered", ordered, ["reference": reference])
         try event(vin, "dispatched", dispatched, ["carrier": carrier, "reference": reference, "eta": etaText, "freight_cost": FeedFormat.money(freight)])

@@ -24,6 +24,10 @@ import TestSupport
         #expect(try read(out + "/kpi.json").contains("\"group_by\": \"region\""))
         #expect(try read(out + "/kpi.html").contains("&lt;b&gt;Evil&lt;/b&gt; &amp; &quot;Sons&quot;"))
         #expect(try read(out + "/technicians.csv").contains("DLR001,上海浦东之星,T01,3.0000,2.4000,0.0000,1.2500,,,1\r\n"))
+        #expect(try read(out + "/salespeople.csv").contains("period_start,period_end,dealer_code,dealer_name,salesperson_id,retail_units,"))
+        #expect(try read(out + "/advisors.csv").contains("period_start,period_end,dealer_code,dealer_name,advisor_id,ro_closed,"))
+        let html = try read(out + "/kpi.html")
+        for section in ["logistics", "people", "complaints", "salespeople", "advisors"] { #expect(html.contains("id=\"\(section)\""), "\(section)") }
         let overdue = try read(out + "/exceptions/fleet_overdue_returns.csv")
         #expect(overdue.contains("138****5678") && !overdue.contains("13812345678") && !overdue.contains("张三"))
         #expect(try read(out + "/exceptions/ros_past_promise.csv").contains("DLR001,RO9,2026-10-25 09:00:00,2026-10-26 09:00:00,135.0,"))
@@ -85,9 +89,15 @@ import TestSupport
         #expect(result.status == 0, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.file("x/exceptions")).sorted()
         #expect(files == [
-            "aged_vehicle_stock.csv", "comeback_log.csv", "fleet_due_for_scrapping.csv", "fleet_overdue_returns.csv", "obsolete_parts.csv",
-            "open_ros_over_3_days.csv", "orders_past_promised_delivery.csv", "ros_past_promise.csv", "warranty_claims_pending_over_30_days.csv",
+            "aged_vehicle_stock.csv", "certificates_missing.csv", "comeback_log.csv", "complaints_open_over_7_days.csv",
+            "fleet_due_for_scrapping.csv", "fleet_overdue_returns.csv", "obsolete_parts.csv", "open_ros_over_3_days.csv",
+            "orders_past_promised_delivery.csv", "parts_below_min.csv", "pdi_failed_open.csv", "ros_past_promise.csv",
+            "vehicles_in_transit_overdue.csv", "warranty_claims_pending_over_30_days.csv", "warranty_rejections.csv",
         ])
+        // The 8.1 lists have their fixed headers even when empty.
+        let empty = try read(directory.file("x/exceptions/complaints_open_over_7_days.csv"))
+        #expect(empty.hasSuffix("dealer_code,complaint_no,opened_at,age_days,severity,category,channel,status,customer_id,vin,ro_no,order_no\r\n"))
+        #expect(empty.components(separatedBy: "\r\n").count == 2)
         #expect(try read(directory.file("x/exceptions/comeback_log.csv")).contains("DLR002,RO4,LSVAA4182E2100003,2026-10-05 09:00:00,flag,"))
     }
 
@@ -105,7 +115,7 @@ import TestSupport
         let manifest = try read(folder + "/manifest.json")
         #expect(manifest.contains("\"generated_at\": \"2026-11-01T06:00:00Z\""))
         #expect(manifest.contains("\"tool_version\": \"\(LedgerVersion.current)\""))
-        for name in ["kpi.csv", "kpi.html", "technicians.csv", "exceptions/comeback_log.csv"] {
+        for name in ["kpi.csv", "kpi.html", "technicians.csv", "salespeople.csv", "advisors.csv", "exceptions/comeback_log.csv"] {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
             let digest = SHA256.hex(SHA256.digest(Array(bytes)))
             #expect(manifest.contains("{\"name\": \"\(name)\", \"size\": \(bytes.count), \"sha256\": \"\(digest)\"}"), "\(name)")

@@ -49,7 +49,87 @@ import TestSupport
                                          "kind": .text(random.next(2) == 0 ? "sales" : "service"),
                                          "score": .integer(Int64(random.next(100_001))), "recommend": .integer(Int64(random.next(11) * 10_000))])
         }
+        try operations(f, dealers: dealers, &random, stamp: stamp)
         return f
+    }
+
+    /// Random logistics events, staff, complaints, bookings, claims and parts kept to a
+    /// minimum (kpis.md 4, 5, 7, 11–13), so that the new ratios re-aggregate too.
+    static func operations(_ f: KPIFixture, dealers: [String], _ random: inout SeededRandom, stamp: (Int, Int) -> String) throws {
+        for n in 0..<60 {
+            let dealer = dealers[random.next(dealers.count)]
+            let vin = "LV\(n)"
+            let dispatched = random.next(70)
+            let eta = dispatched + 2 + random.next(4)
+            try f.insert("vehicle_events", [
+                "dealer_code": .text(dealer), "vin": .text(vin), "event_type": "dispatched", "event_time": .text(stamp(dispatched, 8)),
+                "eta": .text(stamp(eta, random.next(2) == 0 ? 0 : 18)),
+                "freight_cost": random.next(4) == 0 ? .null : .integer(Int64(random.next(300_000))),
+            ])
+            guard random.next(5) > 0 else { continue }
+            let arrived = dispatched + 1 + random.next(6)
+            try f.insert("vehicle_events", [
+                "dealer_code": .text(dealer), "vin": .text(vin), "event_type": "arrived", "event_time": .text(stamp(arrived, 6 + random.next(14))),
+                "damaged": random.next(3) == 0 ? .null : .integer(Int64(random.next(6) == 0 ? 1 : 0)),
+            ])
+            for round in 0..<random.next(3) {
+                try f.insert("vehicle_events", [
+                    "dealer_code": .text(dealer), "vin": .text(vin), "event_type": random.next(3) == 0 ? "pdi_failed" : "pdi_passed",
+                    "event_time": .text(stamp(arrived + 1 + round, 10)),
+                ])
+            }
+        }
+        for n in 0..<50 {
+            let hired = random.next(4) == 0 ? nil : stamp(-400 + random.next(480), 0).prefix(10).description
+            let left = random.next(3) == 0 ? stamp(random.next(80), 0).prefix(10).description : nil
+            try f.insert("employees", [
+                "dealer_code": .text(dealers[random.next(dealers.count)]), "employee_id": .text("E\(n)"),
+                "role": .text(["technician", "advisor", "sales", "parts"][random.next(4)]), "hired_on": hired.databaseValue,
+                "left_on": left.databaseValue,
+            ])
+        }
+        for n in 0..<90 {
+            let opened = random.next(80)
+            try f.insert("complaints", [
+                "dealer_code": .text(dealers[random.next(dealers.count)]), "complaint_no": .text("C\(n)"),
+                "opened_at": .text(stamp(opened, 9)), "closed_at": random.next(5) == 0 ? .null : .text(stamp(opened + random.next(4), 9 + random.next(12))),
+                "status": .text(["open", "closed", "closed", "closed", "void"][random.next(5)]),
+                "satisfied": random.next(4) == 0 ? .null : .integer(Int64(random.next(2))),
+            ])
+        }
+        for n in 0..<60 {
+            let returned = random.next(80)
+            let kmOut = random.next(50_000)
+            try f.insert("fleet_bookings", [
+                "dealer_code": .text(dealers[random.next(dealers.count)]), "booking_no": .text("B\(n)"),
+                "checked_out_at": .text(stamp(returned - 1, 9)), "returned_at": .text(stamp(returned, 17)), "status": "returned",
+                "km_out": .integer(Int64(kmOut)), "km_in": random.next(6) == 0 ? .null : .integer(Int64(kmOut - 50 + random.next(400))),
+            ])
+        }
+        for n in 0..<60 {
+            let claimed = random.next(5) == 0 ? nil : Int64(random.next(500_000))
+            try f.insert("warranty_claims", [
+                "dealer_code": .text(dealers[random.next(dealers.count)]), "claim_no": .text("W\(n)"),
+                "status": .text(["approved", "partially_approved", "rejected", "paid", "submitted"][random.next(5)]),
+                "claimed_amount": claimed.databaseValue,
+                "approved_amount": random.next(4) == 0 ? .null : .integer(Int64(random.next(400_000))),
+                "decided_on": .text(stamp(random.next(80), 0).prefix(10).description),
+            ])
+        }
+        for (index, dealer) in dealers.enumerated() {
+            for part in 0..<8 {
+                let partNo = "M\(index)-\(part)"
+                try f.insert("parts", [
+                    "dealer_code": .text(dealer), "part_no": .text(partNo),
+                    "min_stock": random.next(4) == 0 ? .null : .integer(Int64(random.next(5) * 10_000)),
+                    "max_stock": .integer(Int64(random.next(12) * 10_000)),
+                ])
+                if random.next(3) > 0 {
+                    try f.movement(dealer, "MV\(index)-\(part)", part: partNo, at: stamp(random.next(40), 9), type: "receipt",
+                                   qty: Int64(random.next(8) * 10_000), cost: 1_000)
+                }
+            }
+        }
     }
 
     /// A printed decimal as an integer of ten-thousandths.
@@ -72,6 +152,14 @@ import TestSupport
         for by in [GroupBy.network, .region, .brand] {
             let grouped = try f.report("2026-10", by: by)
             for row in grouped.rows {
+                if case .perHundred = row.definition.form {
+                    let members = byDealer.rows.filter { $0.definition.id == row.definition.id && row.group.dealerCodes.contains($0.group.key) }
+                    let numerator = members.compactMap { $0.current.numerator.flatMap { Int64($0) } }.reduce(0, +)
+                    let denominator = members.compactMap { $0.current.denominator.flatMap { Int64($0) } }.reduce(0, +)
+                    #expect(row.current.numerator == String(numerator) && row.current.denominator == String(denominator))
+                    #expect(row.current.value == ExactDecimal.quotient(numerator, times: 100, over: denominator, places: 2))
+                    continue
+                }
                 guard case .ratio(let top, let bottom) = row.definition.form else { continue }
                 let members = byDealer.rows.filter { $0.definition.id == row.definition.id && row.group.dealerCodes.contains($0.group.key) }
                 #expect(members.count == row.group.dealerCodes.count)
@@ -91,6 +179,19 @@ import TestSupport
                     #expect(abs(value - expected) <= tolerance + abs(expected) * 1e-4, "\(row.definition.id) \(row.group.key)")
                 }
             }
+        }
+    }
+
+    /// The new ratios have data in every grouping (so the test above checks something).
+    @Test func theNewRatiosHaveDataToReaggregate() throws {
+        let report = try Self.fixture(seed: 1).report("2026-10", by: .network)
+        for id in [
+            "logistics.late_arrival_rate", "logistics.transport_damage_rate", "logistics.pdi_first_pass_rate", "logistics.freight_cost_per_unit",
+            "staff.turnover_rate", "crm.complaints_per_100_ros", "crm.complaints_closed_within_48h_rate", "crm.complaint_satisfaction_rate",
+            "fleet.km_per_booking", "service.warranty_recovery_rate", "parts.below_min_share",
+        ] {
+            let row = try #require(report.rows.first { $0.definition.id == id })
+            #expect(row.current.value != nil, "\(id) has no value")
         }
     }
 
