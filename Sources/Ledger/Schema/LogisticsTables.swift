@@ -80,6 +80,46 @@ enum LogisticsTables {
             + intervals(where: "dealer_code = \(row).dealer_code AND vin = \(row).vin")
     }
 
+    /// Whether the VIN of `NEW` has an event (other than ordered / reserved) that sorts after it.
+    static let laterEvent = """
+        EXISTS (SELECT 1 FROM vehicle_events e WHERE e.dealer_code = NEW.dealer_code AND e.vin = NEW.vin
+          AND e.event_type NOT IN \(ignoredTypes) AND (e.event_time > NEW.event_time
+            OR (e.event_time = NEW.event_time AND \(typeRank("e.event_type")) > \(typeRank("NEW.event_type")))))
+        """
+
+    /// The chronological load (an event later than the VIN's others): close or open the
+    /// intervals the event changes, without recomputing the VIN.
+    static let append: [String] = [
+        """
+        UPDATE vehicle_logistics_intervals SET ended_at = NEW.event_time
+        WHERE dealer_code = NEW.dealer_code AND vin = NEW.vin AND kind = 'transit' AND ended_at IS NULL
+          AND NEW.event_type NOT IN \(transitTypes)
+        """,
+        """
+        INSERT INTO vehicle_logistics_intervals (\(columns))
+        SELECT NEW.dealer_code, NEW.vin, 'transit', NEW.event_time, NULL, NULL
+        WHERE NEW.event_type IN \(transitTypes) AND NOT EXISTS (SELECT 1 FROM vehicle_logistics_intervals
+          WHERE dealer_code = NEW.dealer_code AND vin = NEW.vin AND kind = 'transit' AND ended_at IS NULL)
+        """,
+        """
+        INSERT INTO vehicle_logistics_intervals (\(columns))
+        SELECT NEW.dealer_code, NEW.vin, 'pdi_round', NEW.event_time, NULL, CASE WHEN NEW.event_type = 'pdi_passed' THEN 1 ELSE 0 END
+        WHERE NEW.event_type IN \(pdiTypes) AND COALESCE((SELECT e.event_type FROM vehicle_events e
+          WHERE e.dealer_code = NEW.dealer_code AND e.vin = NEW.vin AND e.event_type IN \(pdiSequenceTypes)
+            AND NOT (e.event_type = NEW.event_type AND e.event_time = NEW.event_time)
+          ORDER BY e.event_time DESC, \(typeRank("e.event_type")) DESC LIMIT 1), '') NOT IN \(pdiTypes)
+        """,
+        """
+        UPDATE vehicle_logistics_intervals SET ended_at = NEW.event_time
+        WHERE dealer_code = NEW.dealer_code AND vin = NEW.vin AND kind = 'pdi_failed' AND ended_at IS NULL
+          AND NEW.event_type IN \(pdiSequenceTypes)
+        """,
+        """
+        INSERT INTO vehicle_logistics_intervals (\(columns))
+        SELECT NEW.dealer_code, NEW.vin, 'pdi_failed', NEW.event_time, NULL, NEW.damaged WHERE NEW.event_type = 'pdi_failed'
+        """,
+    ]
+
     static func statements(_ dialect: any SQLDialect) -> [String] {
         [
             """
@@ -99,9 +139,14 @@ enum LogisticsTables {
             "CREATE INDEX vehicle_logistics_intervals_started ON vehicle_logistics_intervals (kind, started_at)",
         ]
             + intervals(where: "1 = 1")
+            // The usual, chronological load appends; an event that sorts before another of its
+            // VIN recomputes the VIN's few intervals (a primary-key range).
+            + dialect.rowTrigger(
+                name: "vehicle_logistics_append", after: .insert, on: "vehicle_events",
+                when: "NEW.event_type NOT IN \(ignoredTypes) AND NOT \(laterEvent)", statements: append)
             + dialect.rowTrigger(
                 name: "vehicle_logistics_insert", after: .insert, on: "vehicle_events",
-                when: "NEW.event_type NOT IN \(ignoredTypes)", statements: recompute("NEW"))
+                when: "NEW.event_type NOT IN \(ignoredTypes) AND \(laterEvent)", statements: recompute("NEW"))
             + dialect.rowTrigger(
                 name: "vehicle_logistics_update", after: .update, on: "vehicle_events", when: nil,
                 statements: recompute("OLD") + recompute("NEW"))

@@ -65,6 +65,29 @@ WHERE dealer_code = NEW.dealer_code AND part_no IS NEW.part_no
 GROUP BY dealer_code, COALESCE(part_no, ''), substr(moved_at, 1, 7);
 END;
 
+CREATE TRIGGER "vehicle_logistics_append" AFTER INSERT ON "vehicle_events" FOR EACH ROW WHEN NEW.event_type NOT IN ('ordered', 'reserved') AND NOT EXISTS (SELECT 1 FROM vehicle_events e WHERE e.dealer_code = NEW.dealer_code AND e.vin = NEW.vin
+  AND e.event_type NOT IN ('ordered', 'reserved') AND (e.event_time > NEW.event_time
+    OR (e.event_time = NEW.event_time AND CASE e.event_type WHEN 'ordered' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'in_transit' THEN 2 WHEN 'arrived' THEN 3 WHEN 'pdi_passed' THEN 4 WHEN 'pdi_failed' THEN 5 WHEN 'stocked_in' THEN 6 WHEN 'moved' THEN 7 WHEN 'reserved' THEN 8 WHEN 'stocked_out' THEN 9 WHEN 'delivered' THEN 10 WHEN 'returned' THEN 11 ELSE 12 END > CASE NEW.event_type WHEN 'ordered' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'in_transit' THEN 2 WHEN 'arrived' THEN 3 WHEN 'pdi_passed' THEN 4 WHEN 'pdi_failed' THEN 5 WHEN 'stocked_in' THEN 6 WHEN 'moved' THEN 7 WHEN 'reserved' THEN 8 WHEN 'stocked_out' THEN 9 WHEN 'delivered' THEN 10 WHEN 'returned' THEN 11 ELSE 12 END))) BEGIN
+    UPDATE vehicle_logistics_intervals SET ended_at = NEW.event_time
+WHERE dealer_code = NEW.dealer_code AND vin = NEW.vin AND kind = 'transit' AND ended_at IS NULL
+  AND NEW.event_type NOT IN ('dispatched', 'in_transit');
+    INSERT INTO vehicle_logistics_intervals (dealer_code, vin, kind, started_at, ended_at, flag)
+SELECT NEW.dealer_code, NEW.vin, 'transit', NEW.event_time, NULL, NULL
+WHERE NEW.event_type IN ('dispatched', 'in_transit') AND NOT EXISTS (SELECT 1 FROM vehicle_logistics_intervals
+  WHERE dealer_code = NEW.dealer_code AND vin = NEW.vin AND kind = 'transit' AND ended_at IS NULL);
+    INSERT INTO vehicle_logistics_intervals (dealer_code, vin, kind, started_at, ended_at, flag)
+SELECT NEW.dealer_code, NEW.vin, 'pdi_round', NEW.event_time, NULL, CASE WHEN NEW.event_type = 'pdi_passed' THEN 1 ELSE 0 END
+WHERE NEW.event_type IN ('pdi_passed', 'pdi_failed') AND COALESCE((SELECT e.event_type FROM vehicle_events e
+  WHERE e.dealer_code = NEW.dealer_code AND e.vin = NEW.vin AND e.event_type IN ('arrived', 'pdi_passed', 'pdi_failed', 'stocked_out', 'delivered', 'returned')
+    AND NOT (e.event_type = NEW.event_type AND e.event_time = NEW.event_time)
+  ORDER BY e.event_time DESC, CASE e.event_type WHEN 'ordered' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'in_transit' THEN 2 WHEN 'arrived' THEN 3 WHEN 'pdi_passed' THEN 4 WHEN 'pdi_failed' THEN 5 WHEN 'stocked_in' THEN 6 WHEN 'moved' THEN 7 WHEN 'reserved' THEN 8 WHEN 'stocked_out' THEN 9 WHEN 'delivered' THEN 10 WHEN 'returned' THEN 11 ELSE 12 END DESC LIMIT 1), '') NOT IN ('pdi_passed', 'pdi_failed');
+    UPDATE vehicle_logistics_intervals SET ended_at = NEW.event_time
+WHERE dealer_code = NEW.dealer_code AND vin = NEW.vin AND kind = 'pdi_failed' AND ended_at IS NULL
+  AND NEW.event_type IN ('arrived', 'pdi_passed', 'pdi_failed', 'stocked_out', 'delivered', 'returned');
+    INSERT INTO vehicle_logistics_intervals (dealer_code, vin, kind, started_at, ended_at, flag)
+SELECT NEW.dealer_code, NEW.vin, 'pdi_failed', NEW.event_time, NULL, NEW.damaged WHERE NEW.event_type = 'pdi_failed';
+END;
+
 CREATE TRIGGER "vehicle_logistics_delete" AFTER DELETE ON "vehicle_events" FOR EACH ROW WHEN OLD.event_type NOT IN ('ordered', 'reserved') BEGIN
     DELETE FROM vehicle_logistics_intervals WHERE dealer_code = OLD.dealer_code AND vin = OLD.vin;
     INSERT INTO vehicle_logistics_intervals (dealer_code, vin, kind, started_at, ended_at, flag)
@@ -95,7 +118,9 @@ SELECT dealer_code, vin, 'pdi_round', event_time, NULL, CASE WHEN event_type = '
 WHERE event_type IN ('pdi_passed', 'pdi_failed') AND (previous_type IS NULL OR previous_type NOT IN ('pdi_passed', 'pdi_failed'));
 END;
 
-CREATE TRIGGER "vehicle_logistics_insert" AFTER INSERT ON "vehicle_events" FOR EACH ROW WHEN NEW.event_type NOT IN ('ordered', 'reserved') BEGIN
+CREATE TRIGGER "vehicle_logistics_insert" AFTER INSERT ON "vehicle_events" FOR EACH ROW WHEN NEW.event_type NOT IN ('ordered', 'reserved') AND EXISTS (SELECT 1 FROM vehicle_events e WHERE e.dealer_code = NEW.dealer_code AND e.vin = NEW.vin
+  AND e.event_type NOT IN ('ordered', 'reserved') AND (e.event_time > NEW.event_time
+    OR (e.event_time = NEW.event_time AND CASE e.event_type WHEN 'ordered' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'in_transit' THEN 2 WHEN 'arrived' THEN 3 WHEN 'pdi_passed' THEN 4 WHEN 'pdi_failed' THEN 5 WHEN 'stocked_in' THEN 6 WHEN 'moved' THEN 7 WHEN 'reserved' THEN 8 WHEN 'stocked_out' THEN 9 WHEN 'delivered' THEN 10 WHEN 'returned' THEN 11 ELSE 12 END > CASE NEW.event_type WHEN 'ordered' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'in_transit' THEN 2 WHEN 'arrived' THEN 3 WHEN 'pdi_passed' THEN 4 WHEN 'pdi_failed' THEN 5 WHEN 'stocked_in' THEN 6 WHEN 'moved' THEN 7 WHEN 'reserved' THEN 8 WHEN 'stocked_out' THEN 9 WHEN 'delivered' THEN 10 WHEN 'returned' THEN 11 ELSE 12 END))) BEGIN
     DELETE FROM vehicle_logistics_intervals WHERE dealer_code = NEW.dealer_code AND vin = NEW.vin;
     INSERT INTO vehicle_logistics_intervals (dealer_code, vin, kind, started_at, ended_at, flag)
 SELECT dealer_code, vin, 'transit', event_time, ended_at, NULL FROM (

@@ -1,5 +1,6 @@
 import Testing
 @testable import Ledger
+import TestSupport
 
 extension KPIFixture {
     /// A vehicle event with the logistics columns (money in fen, booleans 0/1).
@@ -130,6 +131,40 @@ extension KPIFixture {
         #expect(mid.rows.map { $0.cells[1] } == ["V8"])
         let early = try Self.list("pdi_failed_open", try Self.fixture(), period: "2026-10-01..2026-10-13")
         #expect(early.rows.map { [$0.cells[1], $0.cells[4]] } == [["V2", "yes"]])
+    }
+
+    /// Whatever order events arrive in (chronological appends, late events, same instants),
+    /// the intervals kept by the triggers equal those recomputed from all events at once.
+    @Test(arguments: [1, 2, 3, 4] as [UInt64])
+    func triggersKeepTheIntervalsOfAnyLoadOrder(seed: UInt64) throws {
+        let f = try KPIFixture()
+        var random = SeededRandom(state: seed)
+        let types = ["ordered", "dispatched", "in_transit", "arrived", "pdi_passed", "pdi_failed", "stocked_in", "moved", "reserved",
+                     "stocked_out", "delivered", "returned"]
+        var events: [(String, String, String)] = []
+        for vin in 0..<25 {
+            var day = 1
+            for _ in 0..<(3 + random.next(9)) {
+                day += random.next(3)
+                let type = random.next(4) == 0 ? random.pick(types) : random.pick(["dispatched", "in_transit", "arrived", "pdi_failed", "pdi_passed"])
+                events.append(("V\(vin)", type, "2026-10-\(day < 10 ? "0" : "")\(min(day, 28)) \(random.pick(["08", "12"])):00:00"))
+            }
+        }
+        // Mostly in time order, some shuffled in late.
+        for (index, event) in events.enumerated() where random.next(5) > 0 || index == 0 {
+            try? f.logisticsEvent("D1", event.0, event.1, event.2, damaged: Int64(random.next(2)))
+        }
+        for event in events.shuffled(using: &random.source) {
+            try? f.logisticsEvent("D1", event.0, event.1, event.2, damaged: Int64(random.next(2)))
+        }
+        let read = "SELECT dealer_code, vin, kind, started_at, ended_at, flag FROM vehicle_logistics_intervals ORDER BY 1, 2, 3, 4"
+        let kept = try f.database.rows(read)
+        try f.database.execute("DELETE FROM vehicle_logistics_intervals")
+        for statement in LogisticsTables.statements(f.database.dialect).filter({ $0.hasPrefix("INSERT INTO vehicle_logistics_intervals") }) {
+            try f.database.execute(statement)
+        }
+        #expect(kept.count > 20)
+        #expect(kept == (try f.database.rows(read)))
     }
 
     /// Events loaded out of order and corrected later keep the intervals exact (triggers).
