@@ -122,6 +122,8 @@ import TestSupport
         "pdiTypes": "constant list of event types",
         "pdiSequenceTypes": "constant list of event types",
         "order": "LogisticsTables: constant window ordering of columns",
+        "typeRank(\"e.event_type\")": "LogisticsTables.typeRank: constant CASE of a column",
+        "typeRank(\"NEW.event_type\")": "LogisticsTables.typeRank: constant CASE of a trigger-row column",
         "column.type.storage": "INTEGER or TEXT from the ColumnType enum (ALTER TABLE of a catalogue column)",
         // PRAGMAs take no bound parameters; these are Int-typed settings of the caller.
         "max(1, options.cacheKiB)": "Int (cannot carry SQL); PRAGMA takes no parameters",
