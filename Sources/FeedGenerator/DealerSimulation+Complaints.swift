@@ -24,12 +24,14 @@ extension DealerSimulation {
             let fate = extra.int(0..<100)
             var status = "closed"
             var closedText = closedAt.description
+            // Complaints stay open (or come back re-opened) only recently: old ones are settled.
+            let recent = opened.day >= asOfDay.adding(-45)
             if fate < 4 {
                 status = "void"
                 closedText = ""
-            } else if fate < 8, closedAt <= asOf {
+            } else if fate < 8, recent, closedAt <= asOf {
                 status = "open"  // re-opened: the old closed_at stays filled
-            } else if closedAt > asOf || fate < 14 {
+            } else if closedAt > asOf || (fate < 14 && recent) {
                 status = "open"
                 closedText = ""
             }
