@@ -25,13 +25,13 @@ extension DealerSimulation {
             var status = "closed"
             var closedText = closedAt.description
             // Complaints stay open (or come back re-opened) only recently: old ones are settled.
-            let recent = opened.day >= asOfDay.adding(-45)
+            let recent = opened.day >= asOfDay.adding(-60)
             if fate < 4 {
                 status = "void"
                 closedText = ""
-            } else if fate < 8, recent, closedAt <= asOf {
+            } else if fate < 14, recent, closedAt <= asOf {
                 status = "open"  // re-opened: the old closed_at stays filled
-            } else if closedAt > asOf || (fate < 14 && recent) {
+            } else if closedAt > asOf || (fate < 40 && recent) {
                 status = "open"
                 closedText = ""
             }
