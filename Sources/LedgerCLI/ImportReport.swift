@@ -5,9 +5,15 @@ extension EncodingChoice: ExpressibleByArgument {}
 
 /// Text that `dms-import` prints on stdout, and its exit status.
 public enum ImportReport {
-    /// One line per file: `path: feed=… read=… inserted=… updated=… unchanged=… rejected=… seconds=… outcome=…`.
+    /// One line per file: `path: feed=… read=… inserted=… updated=… unchanged=… rejected=…
+    /// duplicates=… seconds=… outcome=…`; a file that wrote nothing (rolled back, failed,
+    /// dry run) adds what it would have done: `would_insert=… would_update=… would_leave_unchanged=…`.
     public static func line(for summary: FileSummary) -> String {
-        "\(Diagnostic.printable(summary.path)): feed=\(summary.feed ?? "-") read=\(summary.rowsRead) inserted=\(summary.inserted) updated=\(summary.updated) unchanged=\(summary.unchanged) rejected=\(summary.rejected) seconds=\(seconds(summary.seconds)) outcome=\(summary.outcome.rawValue)"
+        var text = "\(Diagnostic.printable(summary.path)): feed=\(summary.feed ?? "-") read=\(summary.rowsRead) inserted=\(summary.inserted) updated=\(summary.updated) unchanged=\(summary.unchanged) rejected=\(summary.rejected) duplicates=\(summary.duplicates) seconds=\(seconds(summary.seconds)) outcome=\(summary.outcome.rawValue)"
+        if [.rolledBack, .failed, .dryRun].contains(summary.outcome) {
+            text += " would_insert=\(summary.wouldInsert) would_update=\(summary.wouldUpdate) would_leave_unchanged=\(summary.wouldLeaveUnchanged)"
+        }
+        return text
     }
 
     /// The total line.
@@ -15,7 +21,7 @@ public enum ImportReport {
         func sum(_ key: KeyPath<FileSummary, Int>) -> Int { summaries.reduce(0) { $0 + $1[keyPath: key] } }
         func count(_ outcome: FileOutcome) -> Int { summaries.filter { $0.outcome == outcome }.count }
         let time = summaries.reduce(0) { $0 + $1.seconds }
-        return "total: files=\(summaries.count) read=\(sum(\.rowsRead)) inserted=\(sum(\.inserted)) updated=\(sum(\.updated)) unchanged=\(sum(\.unchanged)) rejected=\(sum(\.rejected)) seconds=\(seconds(time)) loaded=\(count(.loaded)) skipped=\(count(.skipped)) failed=\(count(.failed) + count(.rolledBack))"
+        return "total: files=\(summaries.count) read=\(sum(\.rowsRead)) inserted=\(sum(\.inserted)) updated=\(sum(\.updated)) unchanged=\(sum(\.unchanged)) rejected=\(sum(\.rejected)) duplicates=\(sum(\.duplicates)) seconds=\(seconds(time)) loaded=\(count(.loaded)) skipped=\(count(.skipped)) failed=\(count(.failed) + count(.rolledBack)) empty=\(count(.empty)) not_a_feed=\(count(.notAFeed))"
     }
 
     /// 65 when a file failed or rolled back, 1 when rows were rejected, else 0.
@@ -24,7 +30,7 @@ public enum ImportReport {
             switch summary.outcome {
             case .failed, .rolledBack: return .dataError
             case .loaded, .dryRun: return summary.rejected > 0 ? .rowsRejected : .success
-            case .skipped: return .success
+            case .skipped, .empty, .notAFeed: return .success
             }
         }.max() ?? .success
     }
@@ -75,8 +81,9 @@ public enum CLIParsing {
         }
     }
 
-    /// `--rejects DIR`, else `rejects/` beside the warehouse; created when missing.
-    public static func rejectsDirectory(_ option: String?, warehouse: String) throws -> String {
+    /// `--rejects DIR`, else `rejects/` beside the warehouse; created when missing (unless
+    /// `create` is false: a dry run only needs to know it, to never read it as input).
+    public static func rejectsDirectory(_ option: String?, warehouse: String, create: Bool = true) throws -> String {
         let directory: String
         if let option {
             directory = option
@@ -84,7 +91,7 @@ public enum CLIParsing {
             let parent = warehouse.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
             directory = (parent.isEmpty ? (warehouse.hasPrefix("/") ? "" : ".") : parent) + "/rejects"
         }
-        try FileSystem.createDirectory(directory)
+        if create { try FileSystem.createDirectory(directory) }
         return directory
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Ledger
 import LedgerCLI
 
@@ -32,7 +33,8 @@ struct Load: ParsableCommand {
     @Flag(help: "Load files even if the same bytes were loaded before.") var force = false
     @Flag(name: .customLong("dry-run"), help: "Check and count everything, write nothing.") var dryRun = false
     @Option(help: "Folder for rejects files (default: rejects/ beside the warehouse).") var rejects: String?
-    @Option(help: "Move loaded files into this folder.") var archive: String?
+    @Option(help: "Move every file looked at into DIR/<run start, local YYYY-MM-DD_HHMMSS>/ (failed ones under failed/), with manifest.csv.")
+    var archive: String?
     @Option(name: .customLong("debug-fault"), help: .hidden) var debugFault: DebugFault?
 
     func validate() throws {
@@ -45,6 +47,7 @@ struct Load: ParsableCommand {
 
     func run() throws {
         let console = common.console()
+        let started = SystemClock().now()
         try ToolRunner.run(console: console) {
             try debugFault?.trigger()
             var options = ImportOptions()
@@ -57,10 +60,14 @@ struct Load: ParsableCommand {
             options.maxRejectRate = maxRejectRate
             options.force = force
             options.dryRun = dryRun
-            options.rejectsDirectory = try CLIParsing.rejectsDirectory(rejects, warehouse: warehouse.path)
-            options.archiveDirectory = archive
+            // A dry run writes nothing: no rejects folder, no archive, and no warehouse file
+            // (without one it checks against an empty warehouse in memory).
+            options.rejectsDirectory = try CLIParsing.rejectsDirectory(rejects, warehouse: warehouse.path, create: !dryRun)
+            options.archive = archive.map { ArchiveSettings(directory: $0, runFolderName: LocalTime.runFolderName(seconds: started)) }
+            options.ownPaths = [warehouse.path]
             options.profiles = try ProfileSet.load(paths: profile)
-            let database = try warehouse.open()
+            let database = try dryRun && !FileManager.default.fileExists(atPath: warehouse.path)
+                ? Warehouse.open(path: ":memory:") : warehouse.open()
             let importer = try Importer(database: database, options: options, clock: SystemClock()) { event in
                 switch event {
                 case .diagnostic(let diagnostic): console.report(diagnostic)

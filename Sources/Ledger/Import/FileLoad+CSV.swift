@@ -84,7 +84,7 @@ extension FileLoad {
             var firstPass = true
             let outcome: TableWriter.Outcome
             do {
-                outcome = try writer.write { statement in
+                outcome = try writer.write(line: reader.line) { statement in
                     try bind(statement)
                     if firstPass, let error = cellError {
                         throw CellRejected(column: error.column, reason: error.reason)
@@ -97,7 +97,11 @@ extension FileLoad {
                 try reject(line: reader.line, column: name, value: value, reason: rejected.reason, raw: reader.rawRecord(), summary: &summary)
                 continue
             }
-            count(outcome, in: &summary)
+            count(
+                outcome, line: reader.line,
+                key: Self.describeKey(feed.key.compactMap(feed.index(of:)).map { index in
+                    sources[index].flatMap { reader.string($0) } ?? constants[index].map { String(decoding: $0, as: UTF8.self) } ?? ""
+                }), in: &summary)
             if writer.tracksParents {
                 try writer.didWrite(parent: writer.parentKeyParameters.map { parameter in
                     let index = parameter - 1
@@ -199,6 +203,13 @@ extension FileLoad {
                 return rest.first.map { $0 == "_" || $0 == "-" || $0 == "." } ?? false
             }
             .max { $0.name.count < $1.name.count }
+    }
+}
+
+extension FileLoad {
+    /// A natural key as the warnings show it: `DLR001/RO1001`.
+    static func describeKey(_ values: [String]) -> String {
+        values.map { Diagnostic.printable($0.trimmingCharacters(in: .whitespaces)) }.joined(separator: "/")
     }
 }
 

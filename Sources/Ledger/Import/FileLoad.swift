@@ -86,11 +86,14 @@ final class FileLoad {
         return types
     }
 
-    func count(_ outcome: TableWriter.Outcome, in summary: inout FileSummary) {
+    func count(_ outcome: TableWriter.Outcome, line: Int, key: @autoclosure () -> String, in summary: inout FileSummary) {
         switch outcome {
         case .inserted: summary.inserted += 1
         case .updated: summary.updated += 1
         case .unchanged: summary.unchanged += 1
+        case .duplicate(let earlierLine):
+            summary.duplicates += 1
+            warn(kind: "repeated key", line: line, "key \(key()) repeats line \(earlierLine); the later record wins")
         }
     }
 

@@ -30,17 +30,72 @@ public final class Importer {
     /// Loads every file under `paths` in load order. Returns one summary per file.
     /// Throws only for conditions that end the whole run (missing input, busy or broken
     /// warehouse, I/O); a bad file is a summary with outcome `failed` or `rolledBack`.
+    ///
+    /// With an archive (`options.archive`, never in a dry run) every file looked at leaves
+    /// the inbox after its load (see `InboxArchive`), and the run folder's `manifest.csv`
+    /// is written at the end, also when the run ends early.
     public func load(paths: [String]) throws -> [FileSummary] {
-        let discovery = FileDiscovery(extraPatterns: options.profiles.profiles.flatMap(\.filePatterns))
-        let (files, skipped) = try discovery.files(in: paths)
-        skipped.forEach { events(.diagnostic($0)) }
+        let discovery = FileDiscovery(
+            extraPatterns: options.profiles.profiles.flatMap(\.filePatterns), ownPaths: ownPaths)
+        let found = try discovery.files(in: paths)
+        found.notes.forEach { events(.diagnostic($0)) }
+        let archive = options.dryRun ? nil : options.archive.map {
+            InboxArchive(directory: $0.directory, runFolderName: $0.runFolderName)
+        }
         var summaries: [FileSummary] = []
-        for file in files {
-            let summary = try load(file: file)
-            summaries.append(summary)
-            events(.finished(summary))
+        do {
+            for file in found.files {
+                var summary = file.isFeed ? try load(file: file) : try notAFeed(file)
+                if let archive { try self.archive(file, summary: &summary, in: archive) }
+                summaries.append(summary)
+                events(.finished(summary))
+            }
+        } catch {
+            _ = try? archive?.finish()
+            throw error
+        }
+        if let manifest = try archive?.finish() {
+            events(.diagnostic(Diagnostic(.note, file: manifest, "archive manifest written")))
         }
         return summaries
+    }
+
+    /// The tool's own files, never read as input: the warehouse and its companions, the
+    /// rejects and archive folders, and whatever the caller adds (`options.ownPaths`).
+    var ownPaths: [String] {
+        var paths = options.ownPaths
+        if database.path != ":memory:" && !database.path.isEmpty { paths.append(database.path) }
+        paths += paths.flatMap { path in ["-wal", "-shm", "-journal"].map { path + $0 } }
+        if let rejects = options.rejectsDirectory { paths.append(rejects) }
+        if let archive = options.archive { paths.append(archive.directory) }
+        return paths
+    }
+
+    /// A file found in a folder that no feed or profile reads: reported, recorded, and
+    /// archived under `failed/` so that it does not vanish unseen.
+    func notAFeed(_ file: InputFile) throws -> FileSummary {
+        var summary = FileSummary(path: file.path, outcome: .notAFeed)
+        summary.sha256 = try Self.sha256(of: file.path)
+        summary.message = "not a feed: not a .csv or .xml file, and no profile names it"
+        let where_ = options.archive == nil || options.dryRun ? "left in place" : "archived under failed/"
+        events(.diagnostic(Diagnostic(options.archive == nil ? .note : .warning, file: file.path, "\(summary.message ?? ""); \(where_)")))
+        return summary
+    }
+
+    /// Moves a file into the run's archive folder and records where it went (ledger and
+    /// manifest). Files that failed, rolled back or are not feeds go under `failed/`.
+    func archive(_ file: InputFile, summary: inout FileSummary, in archive: InboxArchive) throws {
+        let failed = [.failed, .rolledBack, .notAFeed].contains(summary.outcome)
+        let target = try archive.archive(file, failed: failed)
+        summary.archivedPath = target
+        let now = Timestamp.iso8601(seconds: clock.now())
+        if let batchID = summary.batchID {
+            try database.writeTransaction { try ledger.setArchivedPath(target, batchID: batchID) }
+        } else {
+            // Skipped, empty and not-a-feed files get a ledger row of their own here.
+            summary.batchID = try ledger.record(file: file, summary: summary, startedAt: now, finishedAt: now)
+        }
+        archive.record(summary, relativePath: file.relativePath)
     }
 
     /// Loads one file.
@@ -49,6 +104,16 @@ public final class Importer {
         let startedAt = Timestamp.iso8601(seconds: started)
         var summary = FileSummary(path: file.path, outcome: .failed)
         var digest: FileDigest?
+
+        if file.size == 0 {
+            summary.outcome = .empty
+            summary.sha256 = try Self.sha256(of: file.path)
+            events(.diagnostic(Diagnostic(.warning, file: file.path, "the file is empty (0 bytes): nothing to load")))
+            if !options.dryRun && options.archive == nil {
+                summary.batchID = try ledger.record(file: file, summary: summary, startedAt: startedAt, finishedAt: startedAt)
+            }
+            return summary
+        }
 
         do {
             try database.writeTransaction {
@@ -94,23 +159,22 @@ public final class Importer {
             }
         } catch is RollBack {
             summary.batchID = nil
+            summary.moveCountsToWouldHave()
         } catch let error as FeedFileError {
             summary.outcome = .failed
             summary.batchID = nil
+            summary.moveCountsToWouldHave()
             summary.message = error.message
             events(.diagnostic(Diagnostic(.error, file: error.file, line: error.line, column: error.column, error.message)))
         }
         if let digest, summary.sha256.isEmpty { summary.sha256 = try digest.value() }
         summary.seconds = clock.now() - started
         if summary.outcome == .rolledBack || summary.outcome == .failed, !options.dryRun {
-            try ledger.recordFailure(
+            summary.batchID = try ledger.record(
                 file: file, summary: summary, startedAt: startedAt, finishedAt: Timestamp.iso8601(seconds: clock.now()))
         }
         if summary.outcome == .rolledBack, let message = summary.message {
             events(.diagnostic(Diagnostic(.error, file: file.path, message)))
-        }
-        if summary.outcome == .loaded, let archive = options.archiveDirectory {
-            try Self.archive(file, into: archive)
         }
         return summary
     }
@@ -141,19 +205,5 @@ public final class Importer {
     static func rejectsPath(for file: InputFile, sha256: String, in directory: String) -> String {
         let name = SafeFileName.make(from: (file.relativePath as NSString).lastPathComponent)
         return (directory as NSString).appendingPathComponent("\(name).\(sha256.prefix(12)).rejects.csv")
-    }
-
-    /// Moves a loaded file under `directory`, keeping its relative path.
-    static func archive(_ file: InputFile, into directory: String) throws {
-        let manager = FileManager.default
-        let target = (directory as NSString).appendingPathComponent(file.relativePath)
-        do {
-            try manager.createDirectory(
-                atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            if manager.fileExists(atPath: target) { try manager.removeItem(atPath: target) }
-            try manager.moveItem(atPath: file.path, toPath: target)
-        } catch {
-            throw InputError(kind: .unreadable, path: file.path, reason: "cannot archive to \(target): \(error.localizedDescription)")
-        }
     }
 }

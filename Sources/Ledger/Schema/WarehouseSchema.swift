@@ -55,6 +55,24 @@ public enum WarehouseSchema {
         // for period-end questions, so that a report's cost does not grow with the history
         // (DerivedTables).
         Migration(id: "0300-report-history") { dialect in DerivedTables.statements(dialect) },
+        // Where `--archive` moved each file, and the records whose key an earlier record of
+        // the same file had.
+        Migration(id: "0410-batch-archive") { _ in
+            [
+                "ALTER TABLE batches ADD COLUMN archived_path TEXT",
+                "ALTER TABLE batches ADD COLUMN duplicates INTEGER NOT NULL DEFAULT 0",
+            ]
+        },
+        // The line (record) of its batch's file that last wrote each row: with batch_id it
+        // says where a row came from, and it names the earlier line of a repeated key.
+        // The feed tables of that time, listed so that a later feed cannot change this migration.
+        Migration(id: "0411-source-lines") { _ in
+            [
+                "appointments", "attendance", "csi_surveys", "customers", "dealers", "employees", "expenses",
+                "fleet_bookings", "part_movements", "parts", "repair_orders", "ro_labor", "ro_parts", "sales_orders",
+                "vehicle_disposals", "vehicle_events", "vehicles", "warranty_claims",
+            ].map { "ALTER TABLE \"\($0)\" ADD COLUMN source_line INTEGER" }
+        },
     ]
 
     /// The migrator for the current binary.
