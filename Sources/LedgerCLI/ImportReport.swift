@@ -35,15 +35,47 @@ public enum ImportReport {
         }.max() ?? .success
     }
 
-    public static func batchesTable(_ entries: [BatchLedger.Entry]) -> String {
-        var lines = ["batch\tstarted_at\tfinished_at\toutcome\tfeed\tread\tinserted\tupdated\tunchanged\trejected\tremoved_lines\tsize\tsha256\tpath"]
-        for e in entries {
-            lines.append(
-                [String(e.batchID), e.startedAt, e.finishedAt ?? "", e.outcome, e.feed ?? "", String(e.rowsRead), String(e.inserted),
-                 String(e.updated), String(e.unchanged), String(e.rejected), String(e.removedLines), String(e.size),
-                 e.sha256, e.path].joined(separator: "\t"))
+    /// The columns of `dms-import batches`, in order.
+    public static let batchColumns = [
+        "batch", "started_at", "finished_at", "outcome", "feed", "read", "inserted", "updated", "unchanged", "rejected",
+        "duplicates", "removed_lines", "size", "sha256", "path", "archived_path", "message",
+    ]
+
+    /// The batch ledger as text (tab-separated, a header line), CSV (RFC 4180, formula-guarded)
+    /// or JSON (one object per batch per line, numbers as numbers, absent values null).
+    public static func batches(_ entries: [BatchLedger.Entry], format: BatchesFormat) -> String {
+        func cells(_ e: BatchLedger.Entry) -> [(text: String?, isNumber: Bool)] {
+            [
+                (String(e.batchID), true), (e.startedAt, false), (e.finishedAt, false), (e.outcome, false), (e.feed, false),
+                (String(e.rowsRead), true), (String(e.inserted), true), (String(e.updated), true), (String(e.unchanged), true),
+                (String(e.rejected), true), (String(e.duplicates), true), (String(e.removedLines), true), (String(e.size), true),
+                (e.sha256, false), (e.path, false), (e.archivedPath, false), (e.message, false),
+            ]
         }
-        return lines.joined(separator: "\n")
+        switch format {
+        case .text:
+            let lines = [batchColumns.joined(separator: "\t")] + entries.map { entry in
+                cells(entry).map { Diagnostic.printable($0.text ?? "") }.joined(separator: "\t")
+            }
+            return lines.joined(separator: "\n")
+        case .csv:
+            let writer = CSVWriter()
+            var out = writer.line(batchColumns)
+            for entry in entries {
+                out += writer.line(cells(entry).map { cell in
+                    guard let text = cell.text else { return .empty }
+                    return cell.isNumber ? .number(text) : .text(text)
+                })
+            }
+            return String(out.dropLast(2))
+        case .json:
+            return entries.map { entry in
+                "{" + zip(batchColumns, cells(entry)).map { name, cell in
+                    let value = cell.text.map { cell.isNumber ? $0 : JSONText.quoted($0) } ?? "null"
+                    return "\(JSONText.quoted(name)):\(value)"
+                }.joined(separator: ",") + "}"
+            }.joined(separator: "\n")
+        }
     }
 
     public static func checkText(_ report: WarehouseCheck.Report) -> String {
@@ -66,6 +98,11 @@ public enum ImportReport {
         let fraction = hundredths % 100
         return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
+}
+
+/// `dms-import batches --format`.
+public enum BatchesFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case text, csv, json
 }
 
 /// Parsing of option values shared by the tools.

@@ -19,7 +19,7 @@ struct Load: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var warehouse: WarehouseOption
-    @Argument(help: "Files or folders to load.") var paths: [String]
+    @Argument(help: "Files or folders to load; - reads CSV from standard input (needs --feed).") var paths: [String]
     @Option(help: "Load every file as this feed (see `dms-import feeds`).") var feed: String?
     @Option(help: "Dealer code for files without a dealer_code column.") var dealer: String?
     @Option(help: "A source profile (TOML file) or a folder of profiles, matched to files by their file_pattern.")
@@ -40,6 +40,12 @@ struct Load: ParsableCommand {
     func validate() throws {
         if let headerRow, headerRow < 1 { throw ValidationError("--header-row must be 1 or more") }
         if !(0...1).contains(maxRejectRate) { throw ValidationError("--max-reject-rate must be between 0 and 1") }
+        if paths.contains("-") {
+            guard feed != nil else {
+                throw ValidationError("reading standard input (-) needs --feed NAME: a stream has no file name to tell its feed by")
+            }
+            guard paths.filter({ $0 == "-" }).count == 1 else { throw ValidationError("- (standard input) can be given once") }
+        }
         if let delimiter, CLIParsing.delimiter(delimiter) == nil {
             throw ValidationError("--delimiter must be one of , ; | or tab")
         }
@@ -108,15 +114,26 @@ struct Feeds: ParsableCommand {
 }
 
 struct Batches: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The batch ledger: what was loaded when, counts, outcome.")
+    static let configuration = CommandConfiguration(
+        abstract: "The batch ledger: what was loaded when, counts, outcome, where the file was archived.")
     @OptionGroup var common: CommonOptions
     @OptionGroup var warehouse: WarehouseOption
+    @Option(help: "Only batches started on or after this local date (YYYY-MM-DD).") var since: String?
+    @Option(help: "text (tab-separated), csv or json (one object per line).") var format: BatchesFormat = .text
+
+    func validate() throws {
+        if let since, LocalTime.utcStartOfLocalDay(since) == nil {
+            throw ValidationError("--since must be a date YYYY-MM-DD, not \"\(since)\"")
+        }
+    }
 
     func run() throws {
         let console = common.console()
         try ToolRunner.run(console: console) {
             let database = try warehouse.open()
-            console.result(ImportReport.batchesTable(try BatchLedger(database: database).entries()))
+            let entries = try BatchLedger(database: database).entries(since: since.flatMap(LocalTime.utcStartOfLocalDay))
+            let text = ImportReport.batches(entries, format: format)
+            if !text.isEmpty { console.result(text) }
             return .success
         }
     }

@@ -78,8 +78,17 @@ public enum Tools {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let input = Pipe()
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
+        if let stdin {
+            // Written on another thread: a large input must not block while the tool writes output.
+            let bytes = Data(stdin.utf8)
+            DispatchQueue.global().async {
+                input.fileHandleForWriting.write(bytes)
+                try? input.fileHandleForWriting.close()
+            }
+        }
         // Read both pipes while the process runs so that neither fills up.
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data(), errData = Data()

@@ -48,6 +48,12 @@ public struct BatchLedger {
         try database.execute("UPDATE batches SET sha256 = ? WHERE batch_id = ?", [.text(sha256), .integer(batchID)])
     }
 
+    /// Sets the digest and size of a batch read from a stream (known only at its end).
+    func setSHA256(_ sha256: String, size: Int64, batchID: Int64) throws {
+        try database.execute(
+            "UPDATE batches SET sha256 = ?, size = ? WHERE batch_id = ?", [.text(sha256), .integer(size), .integer(batchID)])
+    }
+
     /// Opens a batch for a file being loaded; returns its id.
     func begin(file: InputFile, sha256: String, feed: String?, startedAt: String) throws -> Int64 {
         try database.execute(

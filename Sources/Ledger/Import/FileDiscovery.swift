@@ -16,6 +16,9 @@ public struct InputFile: Sendable, Equatable {
     /// profile: it is not loaded, only reported (and archived with `--archive`).
     public var isFeed: Bool = true
 
+    /// `-` on the command line: standard input.
+    public var isStandardInput: Bool { path == "-" }
+
     public init(path: String, relativePath: String, size: Int64, isFeed: Bool = true) {
         self.path = path
         self.relativePath = relativePath
@@ -56,6 +59,10 @@ public struct FileDiscovery: Sendable {
         let manager = FileManager.default
         var found = Found()
         for path in paths {
+            if path == "-" {
+                found.files.append(InputFile(path: "-", relativePath: "-", size: 0))
+                continue
+            }
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw InputError(kind: .missing, path: path, reason: "no such file or folder")

@@ -47,7 +47,7 @@ extension FileLoad {
 
             if let bad = ignored.first(where: { index in !reader.withField(index) { UTF8Validation.isValid($0) } }) {
                 try reject(
-                    line: reader.line, column: header[bad], value: reader.lossyFields()[bad], reason: Self.invalidText,
+                    line: reader.line, column: header[bad], value: reader.lossyFields()[bad], reason: invalidText,
                     raw: reader.rawRecord(), summary: &summary)
                 continue
             }
@@ -122,7 +122,9 @@ extension FileLoad {
     func openReader(encoding: EncodingChoice, delimiter: UInt8?, headerRow: Int) throws
         -> (reader: CSVReader, counting: CountingByteSource, header: [String], headerLine: Int)
     {
-        let opened = try EncodingDetector.open(path: file.path, encoding: encoding)
+        let opened = try stream.map { try Self.decode($0, encoding: encoding) }
+            ?? EncodingDetector.open(path: file.path, encoding: encoding)
+        self.encoding = opened.encoding
         let replay = try ReplayByteSource(opened.source, peek: EncodingDetector.sampleSize)
         let chosen = delimiter ?? DelimiterDetection.detect(sample: replay.prefix, headerRow: headerRow)
         let counting = CountingByteSource(replay)
@@ -133,6 +135,22 @@ extension FileLoad {
         }
         let header = reader.lossyFields().map { $0.trimmingCharacters(in: .whitespaces) }
         return (reader, counting, header, reader.line)
+    }
+
+    /// UTF-8 bytes of a stream that can be read only once: `--encoding auto` decides by its
+    /// first 64 KiB (a pipe cannot be validated whole before it is loaded).
+    static func decode(_ stream: any ByteSource, encoding: EncodingChoice) throws -> (source: any ByteSource, encoding: TextEncoding) {
+        let chosen: TextEncoding
+        let source: any ByteSource
+        switch encoding {
+        case .utf8: (chosen, source) = (.utf8, stream)
+        case .gb18030: (chosen, source) = (.gb18030, stream)
+        case .auto:
+            let sample = try ReplayByteSource(stream, peek: EncodingDetector.sampleSize)
+            chosen = EncodingDetector.detect(sample.prefix, isWholeFile: sample.prefix.count < EncodingDetector.sampleSize)
+            source = sample
+        }
+        return chosen == .gb18030 ? (try TranscodingByteSource(wrapping: source, from: .gb18030), .gb18030) : (source, .utf8)
     }
 
     /// Fails the file when a natural-key column has no source (the header lacks it and no

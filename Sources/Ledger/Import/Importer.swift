@@ -46,7 +46,7 @@ public final class Importer {
         do {
             for file in found.files {
                 var summary = file.isFeed ? try load(file: file) : try notAFeed(file)
-                if let archive { try self.archive(file, summary: &summary, in: archive) }
+                if let archive, !file.isStandardInput { try self.archive(file, summary: &summary, in: archive) }
                 summaries.append(summary)
                 events(.finished(summary))
             }
@@ -98,8 +98,9 @@ public final class Importer {
         archive.record(summary, relativePath: file.relativePath)
     }
 
-    /// Loads one file.
+    /// Loads one file (`-`: standard input).
     public func load(file: InputFile) throws -> FileSummary {
+        if file.isStandardInput { return try loadStandardInput(file) }
         let started = clock.now()
         let startedAt = Timestamp.iso8601(seconds: started)
         var summary = FileSummary(path: file.path, outcome: .failed)
@@ -172,6 +173,72 @@ public final class Importer {
         if summary.outcome == .rolledBack || summary.outcome == .failed, !options.dryRun {
             summary.batchID = try ledger.record(
                 file: file, summary: summary, startedAt: startedAt, finishedAt: Timestamp.iso8601(seconds: clock.now()))
+        }
+        if summary.outcome == .rolledBack, let message = summary.message {
+            events(.diagnostic(Diagnostic(.error, file: file.path, message)))
+        }
+        return summary
+    }
+
+    /// Loads standard input, read once as it streams: CSV only, as `--feed` says, its
+    /// encoding judged by its first 64 KiB, its SHA-256 worked out while it is read. Bytes
+    /// already loaded (the same digest) are rolled back and reported as skipped.
+    func loadStandardInput(_ file: InputFile) throws -> FileSummary {
+        let started = clock.now()
+        let startedAt = Timestamp.iso8601(seconds: started)
+        var summary = FileSummary(path: file.path, outcome: .failed)
+        let input = HashingByteSource(try FileByteSource(path: "/dev/stdin"))
+        do {
+            try database.writeTransaction {
+                let batchID = try ledger.begin(file: file, sha256: "", feed: options.feed, startedAt: startedAt)
+                summary.batchID = batchID
+                let rejects = options.dryRun ? nil : options.rejectsDirectory.map { directory in
+                    RejectsWriter(
+                        path: (directory as NSString).appendingPathComponent("stdin.batch\(batchID).rejects.csv"),
+                        sourceFile: file.path)
+                }
+                let load = FileLoad(
+                    file: file, batchID: batchID, importer: self, parser: parser, rejects: rejects, events: events,
+                    stream: input)
+                try load.run(into: &summary)
+                summary.sha256 = input.finalizeHex()
+                if !options.force, try ledger.isLoaded(sha256: summary.sha256) {
+                    summary = FileSummary(path: file.path, feed: summary.feed, outcome: .skipped)
+                    summary.sha256 = input.finalizeHex()
+                    throw RollBack()
+                }
+                summary.seconds = clock.now() - started
+                summary.rejectsFile = try rejects?.commit()
+                if summary.rejectRate > options.maxRejectRate {
+                    summary.outcome = .rolledBack
+                    summary.message = "\(summary.rejected) of \(summary.rowsRead) records rejected (\(Self.percent(summary.rejectRate)) > --max-reject-rate \(Self.percent(options.maxRejectRate))): nothing of this file was loaded"
+                    throw RollBack()
+                }
+                if options.dryRun {
+                    summary.outcome = .dryRun
+                    throw RollBack()
+                }
+                summary.outcome = .loaded
+                try ledger.setSHA256(summary.sha256, size: input.count, batchID: batchID)
+                try ledger.finish(summary, batchID: batchID, finishedAt: Timestamp.iso8601(seconds: clock.now()))
+            }
+        } catch is RollBack {
+            summary.batchID = nil
+            if summary.outcome != .skipped { summary.moveCountsToWouldHave() }
+        } catch let error as FeedFileError {
+            summary.outcome = .failed
+            summary.batchID = nil
+            summary.moveCountsToWouldHave()
+            summary.message = error.message
+            events(.diagnostic(Diagnostic(.error, file: error.file, line: error.line, column: error.column, error.message)))
+        }
+        summary.seconds = clock.now() - started
+        if summary.outcome == .rolledBack || summary.outcome == .failed, !options.dryRun {
+            var recorded = file
+            recorded.size = input.count
+            if summary.sha256.isEmpty { summary.sha256 = input.finalizeHex() }
+            summary.batchID = try ledger.record(
+                file: recorded, summary: summary, startedAt: startedAt, finishedAt: Timestamp.iso8601(seconds: clock.now()))
         }
         if summary.outcome == .rolledBack, let message = summary.message {
             events(.diagnostic(Diagnostic(.error, file: file.path, message)))
