@@ -31,7 +31,7 @@ struct Load: ParsableCommand {
     @Option(name: .customLong("max-reject-rate"), help: "Roll a file back when rejected ÷ read exceeds this.")
     var maxRejectRate = 0.05
     @Flag(help: "Load files even if the same bytes were loaded before.") var force = false
-    @Flag(name: .customLong("dry-run"), help: "Check and count everything, write nothing.") var dryRun = false
+    @Flag(name: .customLong("dry-run"), help: "Check and count everything, write nothing (no warehouse file, rejects or archive).") var dryRun = false
     @Option(help: "Folder for rejects files (default: rejects/ beside the warehouse).") var rejects: String?
     @Option(help: "Move every file looked at into DIR/<run start, local YYYY-MM-DD_HHMMSS>/ (failed ones under failed/), with manifest.csv.")
     var archive: String?

@@ -45,6 +45,11 @@ public final class Importer {
         var summaries: [FileSummary] = []
         do {
             for file in found.files {
+                // Without an archive a file that is not a feed is only noted and stays.
+                if !file.isFeed && archive == nil {
+                    events(.diagnostic(Diagnostic(.note, file: file.path, "skipped: not a .csv or .xml file, and no profile names it")))
+                    continue
+                }
                 var summary = file.isFeed ? try load(file: file) : try notAFeed(file)
                 if let archive, !file.isStandardInput { try self.archive(file, summary: &summary, in: archive) }
                 summaries.append(summary)
@@ -77,8 +82,7 @@ public final class Importer {
         var summary = FileSummary(path: file.path, outcome: .notAFeed)
         summary.sha256 = try Self.sha256(of: file.path)
         summary.message = "not a feed: not a .csv or .xml file, and no profile names it"
-        let where_ = options.archive == nil || options.dryRun ? "left in place" : "archived under failed/"
-        events(.diagnostic(Diagnostic(options.archive == nil ? .note : .warning, file: file.path, "\(summary.message ?? ""); \(where_)")))
+        events(.diagnostic(Diagnostic(.warning, file: file.path, "\(summary.message ?? ""); archived under failed/")))
         return summary
     }
 

@@ -140,7 +140,7 @@ CREATE TABLE "appointments" (
     "arrived_at" TEXT,
     "status" TEXT,
     "ro_no" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "appointment_no")
 );
 
@@ -149,7 +149,7 @@ CREATE TABLE "attendance" (
     "employee_id" TEXT NOT NULL,
     "work_date" TEXT NOT NULL,
     "hours_present" INTEGER,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "employee_id", "work_date")
 );
 
@@ -169,7 +169,7 @@ CREATE TABLE batches (
     finished_at TEXT,
     outcome TEXT NOT NULL,
     message TEXT
-);
+, archived_path TEXT, duplicates INTEGER NOT NULL DEFAULT 0);
 
 CREATE TABLE "csi_surveys" (
     "dealer_code" TEXT NOT NULL,
@@ -179,7 +179,7 @@ CREATE TABLE "csi_surveys" (
     "ref_no" TEXT,
     "score" INTEGER,
     "recommend" INTEGER,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "survey_id")
 );
 
@@ -190,7 +190,7 @@ CREATE TABLE "customers" (
     "phone" TEXT,
     "city" TEXT,
     "kind" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "customer_id")
 );
 
@@ -204,7 +204,7 @@ CREATE TABLE "dealers" (
     "brand" TEXT,
     "opened_on" TEXT,
     "status" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code")
 );
 
@@ -261,7 +261,7 @@ CREATE TABLE "employees" (
     "role" TEXT,
     "hired_on" TEXT,
     "left_on" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "employee_id")
 );
 
@@ -273,7 +273,7 @@ CREATE TABLE "expenses" (
     "department" TEXT,
     "category" TEXT,
     "amount" INTEGER,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "entry_no")
 );
 
@@ -290,7 +290,7 @@ CREATE TABLE "fleet_bookings" (
     "km_in" INTEGER,
     "customer_id" TEXT,
     "status" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "booking_no")
 );
 
@@ -319,7 +319,7 @@ CREATE TABLE "part_movements" (
     "bin_from" TEXT,
     "bin_to" TEXT,
     "filled_from_stock" INTEGER,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "movement_no", "line_no")
 );
 
@@ -334,7 +334,7 @@ CREATE TABLE "parts" (
     "min_stock" INTEGER,
     "max_stock" INTEGER,
     "bin" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "part_no")
 );
 
@@ -355,7 +355,7 @@ CREATE TABLE "repair_orders" (
     "comeback_of_ro" TEXT,
     "complaint" TEXT,
     "waiting_parts" INTEGER,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "ro_no")
 );
 
@@ -371,7 +371,7 @@ CREATE TABLE "ro_labor" (
     "clocked_hours" INTEGER,
     "labor_sale" INTEGER,
     "labor_cost" INTEGER,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "ro_no", "line_no")
 );
 
@@ -385,7 +385,7 @@ CREATE TABLE "ro_parts" (
     "unit_cost" INTEGER,
     "pay_type" TEXT,
     "filled_from_stock" INTEGER,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "ro_no", "line_no")
 );
 
@@ -407,7 +407,7 @@ CREATE TABLE "sales_orders" (
     "delivered_on" TEXT,
     "cancelled_on" TEXT,
     "salesperson_id" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "order_no")
 );
 
@@ -421,7 +421,7 @@ CREATE TABLE "vehicle_disposals" (
     "proceeds" INTEGER,
     "certificate_no" TEXT,
     "approved_by" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "vin")
 );
 
@@ -437,7 +437,7 @@ CREATE TABLE "vehicle_events" (
     "damaged" INTEGER,
     "carrier" TEXT,
     "reference" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "vin", "event_type", "event_time")
 );
 
@@ -470,7 +470,7 @@ CREATE TABLE "vehicles" (
     "dealer_code" TEXT,
     "service_life_years" INTEGER,
     "status" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("vin")
 );
 
@@ -486,7 +486,7 @@ CREATE TABLE "warranty_claims" (
     "decided_on" TEXT,
     "submission_count" INTEGER,
     "reject_reason" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "claim_no")
 );
 

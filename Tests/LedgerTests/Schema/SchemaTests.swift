@@ -23,7 +23,7 @@ import TestSupport
         #expect(FeedCatalogue.standard.feeds.count == 18)
         for feed in FeedCatalogue.standard.feeds {
             let columns = try database.columnNames(of: feed.name)
-            #expect(columns == feed.columns.map(\.name) + ["batch_id"], "table \(feed.name)")
+            #expect(columns == feed.columns.map(\.name) + ["batch_id", "source_line"], "table \(feed.name)")
         }
     }
 
