@@ -54,7 +54,7 @@ cpu() { # prints user+sys CPU seconds and wall seconds of a load of $gbk with --
   rm -f "$WORK/e.sqlite"*
   /usr/bin/time -f "%U %S %e" -o "$WORK/etime.txt" "$BIN/dms-import" load --warehouse "$WORK/e.sqlite" --rejects "$WORK/rejects" \
     --max-reject-rate 1 --encoding "$1" "$gbk" >/dev/null 2>&1 || true
-  awk '{printf "%.2f %.2f\n", $1 + $2, $3}' "$WORK/etime.txt"
+  tail -n 1 "$WORK/etime.txt" | awk '{printf "%.2f %.2f\n", $1 + $2, $3}'
 }
 auto_cpu=(); gbk_cpu=(); auto_wall=(); gbk_wall=()
 for ((round = 1; round <= ENCODING_ROUNDS; round++)); do

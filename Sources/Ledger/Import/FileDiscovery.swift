@@ -92,7 +92,8 @@ public struct FileDiscovery: Sendable {
                 for relative in relatives.sorted(by: Self.loadOrder) {
                     let full = (path as NSString).appendingPathComponent(relative)
                     let name = (relative as NSString).lastPathComponent
-                    if let reason = leftAlone(path: full, name: name) {
+                    let inHiddenFolder = relative.split(separator: "/").dropLast().contains { $0.hasPrefix(".") }
+                    if let reason = inHiddenFolder ? "in a hidden folder" : leftAlone(path: full, name: name) {
                         found.notes.append(Diagnostic(.note, file: full, "skipped: \(reason)"))
                         continue
                     }
