@@ -106,6 +106,9 @@ import TestSupport
         "Self.ordered(Sink.self, by: \"dealer_code, movement_no, line_no\")": "ORDER BY a constant column list, or nothing",
         "Self.ordered(Sink.self, by: \"dealer_code, entry_no\")": "ORDER BY a constant column list, or nothing",
         "database.dialect.dateOf(\"moved_at\")": "dialect piece around a constant column",
+        // Repeated keys and source lines (TableWriter, issue #12).
+        "otherBatch": "\"batch_id <> \" + a placeholder from the dialect (dialect.parameter(N+1))",
+        "lineParameter": "a placeholder from the dialect (dialect.parameter(N+2))",
         // PRAGMAs take no bound parameters; these are Int-typed settings of the caller.
         "max(1, options.cacheKiB)": "Int (cannot carry SQL); PRAGMA takes no parameters",
         "pages": "Int (cannot carry SQL); PRAGMA takes no parameters",
