@@ -82,10 +82,13 @@ public enum Tools {
         process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
         if let stdin {
-            // Written on another thread: a large input must not block while the tool writes output.
+            // Written on another thread: a large input must not block while the tool writes
+            // output. A tool that exits without reading (a usage error) closes the pipe: the
+            // write then fails with EPIPE instead of killing the test process with SIGPIPE.
+            signal(SIGPIPE, SIG_IGN)
             let bytes = Data(stdin.utf8)
             DispatchQueue.global().async {
-                input.fileHandleForWriting.write(bytes)
+                try? input.fileHandleForWriting.write(contentsOf: bytes)
                 try? input.fileHandleForWriting.close()
             }
         }
