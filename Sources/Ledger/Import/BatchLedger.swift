@@ -28,10 +28,16 @@ public struct BatchLedger {
 
     /// Whether a file with this SHA-256 has been loaded (committed) before.
     func isLoaded(sha256: String) throws -> Bool {
-        try database.scalar(
-            "SELECT COUNT(*) FROM batches WHERE sha256 = ? AND outcome = ?",
+        try loadedFeed(sha256: sha256) != nil
+    }
+
+    /// The feed of the first loaded batch with this SHA-256 (`""` when it had none), or nil
+    /// when no loaded batch has it.
+    func loadedFeed(sha256: String) throws -> String? {
+        try database.rows(
+            "SELECT COALESCE(feed, '') FROM batches WHERE sha256 = ? AND outcome = ? ORDER BY batch_id LIMIT 1",
             [.text(sha256), .text(FileOutcome.loaded.rawValue)]
-        ).int64 ?? 0 > 0
+        ).first.map { $0[0].string ?? "" }
     }
 
     /// Whether a loaded batch has exactly `size` bytes (a file of another size cannot be one

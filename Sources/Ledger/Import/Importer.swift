@@ -127,8 +127,9 @@ public final class Importer {
                 if !options.force, try ledger.hasLoaded(size: file.size) {
                     let value = try Self.sha256(of: file.path)
                     summary.sha256 = value
-                    if try ledger.isLoaded(sha256: value) {
+                    if let feed = try ledger.loadedFeed(sha256: value) {
                         summary.outcome = .skipped
+                        summary.feed = feed.isEmpty ? nil : feed
                         return
                     }
                     sha256 = FileDigest(value: value)

@@ -95,6 +95,7 @@ import TestSupport
         try directory.write("inbox/dealers.csv", ImportFixtures.dealers)
         let again = try run(["load", "--warehouse", warehouse, "--archive", archive, directory.file("inbox")])
         #expect(again.status == 0)
+        #expect(again.stdout.contains("dealers.csv: feed=dealers read=0 inserted=0 updated=0 unchanged=0 rejected=0 duplicates=0"))
         #expect(again.stdout.contains("outcome=skipped"))
         #expect(files(under: directory.file("inbox")).isEmpty)
         let folders = try runFolders(archive)
@@ -105,6 +106,8 @@ import TestSupport
         let outcomes = try Database(path: warehouse, options: Database.Options(readOnly: true))
             .rows("SELECT outcome, archived_path IS NOT NULL FROM batches ORDER BY batch_id").map { "\($0[0].string ?? "") \($0[1].int64 ?? 0)" }
         #expect(outcomes == ["loaded 1", "skipped 1"])
+        let manifest = try String(contentsOfFile: archive + "/" + folders[1] + "/manifest.csv", encoding: .utf8)
+        #expect(manifest.contains("dealers.csv,skipped,dealers,"))
     }
 
     @Test func aClashInsideTheRunFolderGetsATildeNumberBeforeTheExtension() throws {
