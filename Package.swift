@@ -15,21 +15,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
-        // The C doors: system libraries found through pkg-config, and CSHA256 below.
+        // The C doors: system libraries found through pkg-config.
         .systemLibrary(
             name: "CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
-
-        // SHA-256 block compression with the Intel SHA extensions (runtime-detected).
-        .target(name: "CSHA256"),
+        // OpenSSL's libcrypto, for SHA-256 (Support/SHA256.swift).
+        .systemLibrary(
+            name: "COpenSSL", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
 
         // All behaviour lives here.
         .target(
             name: "Ledger",
-            dependencies: ["CSQLite", "CLibXML2", "CSHA256"]),
+            dependencies: ["CSQLite", "CLibXML2", "COpenSSL"]),
         // Deterministic, seeded generator of realistic feed sets (tests, demo, bench).
         .target(name: "FeedGenerator", dependencies: ["Ledger"]),
 

@@ -11,6 +11,8 @@ check "sqlite3_ outside Sources/Ledger/Database" \
   "$(grep -rln 'sqlite3_' Sources --include='*.swift' | grep -v '^Sources/Ledger/Database/')"
 check "libxml2 calls in more than one file" \
   "$(n=$(grep -rlE '\bxml(TextReader|ReaderFor|SetStructuredErrorFunc|SetExternalEntityLoader|FreeTextReader)' Sources --include='*.swift' | wc -l); [ "$n" -gt 1 ] && grep -rlE '\bxml(TextReader|ReaderFor)' Sources --include='*.swift')"
+check "libcrypto (EVP_) calls outside Sources/Ledger/Support/SHA256.swift" \
+  "$(grep -rlE '\bEVP_' Sources --include='*.swift' | grep -v '^Sources/Ledger/Support/SHA256.swift$')"
 check "print/exit/environment/clock in the Ledger library" \
   "$(grep -rnE '(^|[^.a-zA-Z_])(print|exit|getenv|fputs)\(|ProcessInfo|Date\(\)|time\(nil\)|clock_gettime|gettimeofday' Sources/Ledger --include='*.swift')"
 check "force try or fatalError in sources" \

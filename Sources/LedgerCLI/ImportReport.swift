@@ -5,9 +5,15 @@ extension EncodingChoice: ExpressibleByArgument {}
 
 /// Text that `dms-import` prints on stdout, and its exit status.
 public enum ImportReport {
-    /// One line per file: `path: feed=… read=… inserted=… updated=… unchanged=… rejected=… seconds=… outcome=…`.
+    /// One line per file: `path: feed=… read=… inserted=… updated=… unchanged=… rejected=…
+    /// duplicates=… seconds=… outcome=…`; a file that wrote nothing (rolled back, failed,
+    /// dry run) adds what it would have done: `would_insert=… would_update=… would_leave_unchanged=…`.
     public static func line(for summary: FileSummary) -> String {
-        "\(Diagnostic.printable(summary.path)): feed=\(summary.feed ?? "-") read=\(summary.rowsRead) inserted=\(summary.inserted) updated=\(summary.updated) unchanged=\(summary.unchanged) rejected=\(summary.rejected) seconds=\(seconds(summary.seconds)) outcome=\(summary.outcome.rawValue)"
+        var text = "\(Diagnostic.printable(summary.path)): feed=\(summary.feed ?? "-") read=\(summary.rowsRead) inserted=\(summary.inserted) updated=\(summary.updated) unchanged=\(summary.unchanged) rejected=\(summary.rejected) duplicates=\(summary.duplicates) seconds=\(seconds(summary.seconds)) outcome=\(summary.outcome.rawValue)"
+        if [.rolledBack, .failed, .dryRun].contains(summary.outcome) {
+            text += " would_insert=\(summary.wouldInsert) would_update=\(summary.wouldUpdate) would_leave_unchanged=\(summary.wouldLeaveUnchanged)"
+        }
+        return text
     }
 
     /// The total line.
@@ -15,7 +21,7 @@ public enum ImportReport {
         func sum(_ key: KeyPath<FileSummary, Int>) -> Int { summaries.reduce(0) { $0 + $1[keyPath: key] } }
         func count(_ outcome: FileOutcome) -> Int { summaries.filter { $0.outcome == outcome }.count }
         let time = summaries.reduce(0) { $0 + $1.seconds }
-        return "total: files=\(summaries.count) read=\(sum(\.rowsRead)) inserted=\(sum(\.inserted)) updated=\(sum(\.updated)) unchanged=\(sum(\.unchanged)) rejected=\(sum(\.rejected)) seconds=\(seconds(time)) loaded=\(count(.loaded)) skipped=\(count(.skipped)) failed=\(count(.failed) + count(.rolledBack))"
+        return "total: files=\(summaries.count) read=\(sum(\.rowsRead)) inserted=\(sum(\.inserted)) updated=\(sum(\.updated)) unchanged=\(sum(\.unchanged)) rejected=\(sum(\.rejected)) duplicates=\(sum(\.duplicates)) seconds=\(seconds(time)) loaded=\(count(.loaded)) skipped=\(count(.skipped)) failed=\(count(.failed) + count(.rolledBack)) empty=\(count(.empty)) not_a_feed=\(count(.notAFeed))"
     }
 
     /// 65 when a file failed or rolled back, 1 when rows were rejected, else 0.
@@ -24,20 +30,52 @@ public enum ImportReport {
             switch summary.outcome {
             case .failed, .rolledBack: return .dataError
             case .loaded, .dryRun: return summary.rejected > 0 ? .rowsRejected : .success
-            case .skipped: return .success
+            case .skipped, .empty, .notAFeed: return .success
             }
         }.max() ?? .success
     }
 
-    public static func batchesTable(_ entries: [BatchLedger.Entry]) -> String {
-        var lines = ["batch\tstarted_at\tfinished_at\toutcome\tfeed\tread\tinserted\tupdated\tunchanged\trejected\tremoved_lines\tsize\tsha256\tpath"]
-        for e in entries {
-            lines.append(
-                [String(e.batchID), e.startedAt, e.finishedAt ?? "", e.outcome, e.feed ?? "", String(e.rowsRead), String(e.inserted),
-                 String(e.updated), String(e.unchanged), String(e.rejected), String(e.removedLines), String(e.size),
-                 e.sha256, e.path].joined(separator: "\t"))
+    /// The columns of `dms-import batches`, in order.
+    public static let batchColumns = [
+        "batch", "started_at", "finished_at", "outcome", "feed", "read", "inserted", "updated", "unchanged", "rejected",
+        "duplicates", "removed_lines", "size", "sha256", "path", "archived_path", "message",
+    ]
+
+    /// The batch ledger as text (tab-separated, a header line), CSV (RFC 4180, formula-guarded)
+    /// or JSON (one object per batch per line, numbers as numbers, absent values null).
+    public static func batches(_ entries: [BatchLedger.Entry], format: BatchesFormat) -> String {
+        func cells(_ e: BatchLedger.Entry) -> [(text: String?, isNumber: Bool)] {
+            [
+                (String(e.batchID), true), (e.startedAt, false), (e.finishedAt, false), (e.outcome, false), (e.feed, false),
+                (String(e.rowsRead), true), (String(e.inserted), true), (String(e.updated), true), (String(e.unchanged), true),
+                (String(e.rejected), true), (String(e.duplicates), true), (String(e.removedLines), true), (String(e.size), true),
+                (e.sha256, false), (e.path, false), (e.archivedPath, false), (e.message, false),
+            ]
         }
-        return lines.joined(separator: "\n")
+        switch format {
+        case .text:
+            let lines = [batchColumns.joined(separator: "\t")] + entries.map { entry in
+                cells(entry).map { Diagnostic.printable($0.text ?? "") }.joined(separator: "\t")
+            }
+            return lines.joined(separator: "\n")
+        case .csv:
+            let writer = CSVWriter()
+            var out = writer.line(batchColumns)
+            for entry in entries {
+                out += writer.line(cells(entry).map { cell in
+                    guard let text = cell.text else { return .empty }
+                    return cell.isNumber ? .number(text) : .text(text)
+                })
+            }
+            return String(out.dropLast(2))
+        case .json:
+            return entries.map { entry in
+                "{" + zip(batchColumns, cells(entry)).map { name, cell in
+                    let value = cell.text.map { cell.isNumber ? $0 : JSONText.quoted($0) } ?? "null"
+                    return "\(JSONText.quoted(name)):\(value)"
+                }.joined(separator: ",") + "}"
+            }.joined(separator: "\n")
+        }
     }
 
     public static func checkText(_ report: WarehouseCheck.Report) -> String {
@@ -62,6 +100,11 @@ public enum ImportReport {
     }
 }
 
+/// `dms-import batches --format`.
+public enum BatchesFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case text, csv, json
+}
+
 /// Parsing of option values shared by the tools.
 public enum CLIParsing {
     /// `,` `;` `|` or tab (`\t`, `tab`).
@@ -75,8 +118,9 @@ public enum CLIParsing {
         }
     }
 
-    /// `--rejects DIR`, else `rejects/` beside the warehouse; created when missing.
-    public static func rejectsDirectory(_ option: String?, warehouse: String) throws -> String {
+    /// `--rejects DIR`, else `rejects/` beside the warehouse; created when missing (unless
+    /// `create` is false: a dry run only needs to know it, to never read it as input).
+    public static func rejectsDirectory(_ option: String?, warehouse: String, create: Bool = true) throws -> String {
         let directory: String
         if let option {
             directory = option
@@ -84,7 +128,7 @@ public enum CLIParsing {
             let parent = warehouse.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
             directory = (parent.isEmpty ? (warehouse.hasPrefix("/") ? "" : ".") : parent) + "/rejects"
         }
-        try FileSystem.createDirectory(directory)
+        if create { try FileSystem.createDirectory(directory) }
         return directory
     }
 }

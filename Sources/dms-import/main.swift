@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Ledger
 import LedgerCLI
 
@@ -18,7 +19,7 @@ struct Load: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var warehouse: WarehouseOption
-    @Argument(help: "Files or folders to load.") var paths: [String]
+    @Argument(help: "Files or folders to load; - reads CSV from standard input (needs --feed).") var paths: [String]
     @Option(help: "Load every file as this feed (see `dms-import feeds`).") var feed: String?
     @Option(help: "Dealer code for files without a dealer_code column.") var dealer: String?
     @Option(help: "A source profile (TOML file) or a folder of profiles, matched to files by their file_pattern.")
@@ -30,14 +31,21 @@ struct Load: ParsableCommand {
     @Option(name: .customLong("max-reject-rate"), help: "Roll a file back when rejected ÷ read exceeds this.")
     var maxRejectRate = 0.05
     @Flag(help: "Load files even if the same bytes were loaded before.") var force = false
-    @Flag(name: .customLong("dry-run"), help: "Check and count everything, write nothing.") var dryRun = false
+    @Flag(name: .customLong("dry-run"), help: "Check and count everything, write nothing (no warehouse file, rejects or archive).") var dryRun = false
     @Option(help: "Folder for rejects files (default: rejects/ beside the warehouse).") var rejects: String?
-    @Option(help: "Move loaded files into this folder.") var archive: String?
+    @Option(help: "Move every file looked at into DIR/<run start, local YYYY-MM-DD_HHMMSS>/ (failed ones under failed/), with manifest.csv.")
+    var archive: String?
     @Option(name: .customLong("debug-fault"), help: .hidden) var debugFault: DebugFault?
 
     func validate() throws {
         if let headerRow, headerRow < 1 { throw ValidationError("--header-row must be 1 or more") }
         if !(0...1).contains(maxRejectRate) { throw ValidationError("--max-reject-rate must be between 0 and 1") }
+        if paths.contains("-") {
+            guard feed != nil else {
+                throw ValidationError("reading standard input (-) needs --feed NAME: a stream has no file name to tell its feed by")
+            }
+            guard paths.filter({ $0 == "-" }).count == 1 else { throw ValidationError("- (standard input) can be given once") }
+        }
         if let delimiter, CLIParsing.delimiter(delimiter) == nil {
             throw ValidationError("--delimiter must be one of , ; | or tab")
         }
@@ -45,6 +53,7 @@ struct Load: ParsableCommand {
 
     func run() throws {
         let console = common.console()
+        let started = SystemClock().now()
         try ToolRunner.run(console: console) {
             try debugFault?.trigger()
             var options = ImportOptions()
@@ -57,10 +66,14 @@ struct Load: ParsableCommand {
             options.maxRejectRate = maxRejectRate
             options.force = force
             options.dryRun = dryRun
-            options.rejectsDirectory = try CLIParsing.rejectsDirectory(rejects, warehouse: warehouse.path)
-            options.archiveDirectory = archive
+            // A dry run writes nothing: no rejects folder, no archive, and no warehouse file
+            // (without one it checks against an empty warehouse in memory).
+            options.rejectsDirectory = try CLIParsing.rejectsDirectory(rejects, warehouse: warehouse.path, create: !dryRun)
+            options.archive = archive.map { ArchiveSettings(directory: $0, runFolderName: LocalTime.runFolderName(seconds: started)) }
+            options.ownPaths = [warehouse.path]
             options.profiles = try ProfileSet.load(paths: profile)
-            let database = try warehouse.open()
+            let database = try dryRun && !FileManager.default.fileExists(atPath: warehouse.path)
+                ? Warehouse.open(path: ":memory:") : warehouse.open()
             let importer = try Importer(database: database, options: options, clock: SystemClock()) { event in
                 switch event {
                 case .diagnostic(let diagnostic): console.report(diagnostic)
@@ -101,15 +114,26 @@ struct Feeds: ParsableCommand {
 }
 
 struct Batches: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The batch ledger: what was loaded when, counts, outcome.")
+    static let configuration = CommandConfiguration(
+        abstract: "The batch ledger: what was loaded when, counts, outcome, where the file was archived.")
     @OptionGroup var common: CommonOptions
     @OptionGroup var warehouse: WarehouseOption
+    @Option(help: "Only batches started on or after this local date (YYYY-MM-DD).") var since: String?
+    @Option(help: "text (tab-separated), csv or json (one object per line).") var format: BatchesFormat = .text
+
+    func validate() throws {
+        if let since, LocalTime.utcStartOfLocalDay(since) == nil {
+            throw ValidationError("--since must be a date YYYY-MM-DD, not \"\(since)\"")
+        }
+    }
 
     func run() throws {
         let console = common.console()
         try ToolRunner.run(console: console) {
             let database = try warehouse.open()
-            console.result(ImportReport.batchesTable(try BatchLedger(database: database).entries()))
+            let entries = try BatchLedger(database: database).entries(since: since.flatMap(LocalTime.utcStartOfLocalDay))
+            let text = ImportReport.batches(entries, format: format)
+            if !text.isEmpty { console.result(text) }
             return .success
         }
     }

@@ -78,8 +78,20 @@ public enum Tools {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let input = Pipe()
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
+        if let stdin {
+            // Written on another thread: a large input must not block while the tool writes
+            // output. A tool that exits without reading (a usage error) closes the pipe: the
+            // write then fails with EPIPE instead of killing the test process with SIGPIPE.
+            signal(SIGPIPE, SIG_IGN)
+            let bytes = Data(stdin.utf8)
+            DispatchQueue.global().async {
+                try? input.fileHandleForWriting.write(contentsOf: bytes)
+                try? input.fileHandleForWriting.close()
+            }
+        }
         // Read both pipes while the process runs so that neither fills up.
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data(), errData = Data()

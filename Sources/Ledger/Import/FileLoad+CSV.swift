@@ -47,7 +47,7 @@ extension FileLoad {
 
             if let bad = ignored.first(where: { index in !reader.withField(index) { UTF8Validation.isValid($0) } }) {
                 try reject(
-                    line: reader.line, column: header[bad], value: reader.lossyFields()[bad], reason: Self.invalidText,
+                    line: reader.line, column: header[bad], value: reader.lossyFields()[bad], reason: invalidText,
                     raw: reader.rawRecord(), summary: &summary)
                 continue
             }
@@ -84,7 +84,7 @@ extension FileLoad {
             var firstPass = true
             let outcome: TableWriter.Outcome
             do {
-                outcome = try writer.write { statement in
+                outcome = try writer.write(line: reader.line) { statement in
                     try bind(statement)
                     if firstPass, let error = cellError {
                         throw CellRejected(column: error.column, reason: error.reason)
@@ -97,7 +97,11 @@ extension FileLoad {
                 try reject(line: reader.line, column: name, value: value, reason: rejected.reason, raw: reader.rawRecord(), summary: &summary)
                 continue
             }
-            count(outcome, in: &summary)
+            count(
+                outcome, line: reader.line,
+                key: Self.describeKey(feed.key.compactMap(feed.index(of:)).map { index in
+                    sources[index].flatMap { reader.string($0) } ?? constants[index].map { String(decoding: $0, as: UTF8.self) } ?? ""
+                }), in: &summary)
             if writer.tracksParents {
                 try writer.didWrite(parent: writer.parentKeyParameters.map { parameter in
                     let index = parameter - 1
@@ -118,7 +122,9 @@ extension FileLoad {
     func openReader(encoding: EncodingChoice, delimiter: UInt8?, headerRow: Int) throws
         -> (reader: CSVReader, counting: CountingByteSource, header: [String], headerLine: Int)
     {
-        let opened = try EncodingDetector.open(path: file.path, encoding: encoding)
+        let opened = try stream.map { try Self.decode($0, encoding: encoding) }
+            ?? EncodingDetector.open(path: file.path, encoding: encoding)
+        self.encoding = opened.encoding
         let replay = try ReplayByteSource(opened.source, peek: EncodingDetector.sampleSize)
         let chosen = delimiter ?? DelimiterDetection.detect(sample: replay.prefix, headerRow: headerRow)
         let counting = CountingByteSource(replay)
@@ -129,6 +135,22 @@ extension FileLoad {
         }
         let header = reader.lossyFields().map { $0.trimmingCharacters(in: .whitespaces) }
         return (reader, counting, header, reader.line)
+    }
+
+    /// UTF-8 bytes of a stream that can be read only once: `--encoding auto` decides by its
+    /// first 64 KiB (a pipe cannot be validated whole before it is loaded).
+    static func decode(_ stream: any ByteSource, encoding: EncodingChoice) throws -> (source: any ByteSource, encoding: TextEncoding) {
+        let chosen: TextEncoding
+        let source: any ByteSource
+        switch encoding {
+        case .utf8: (chosen, source) = (.utf8, stream)
+        case .gb18030: (chosen, source) = (.gb18030, stream)
+        case .auto:
+            let sample = try ReplayByteSource(stream, peek: EncodingDetector.sampleSize)
+            chosen = EncodingDetector.detect(sample.prefix, isWholeFile: sample.prefix.count < EncodingDetector.sampleSize)
+            source = sample
+        }
+        return chosen == .gb18030 ? (try TranscodingByteSource(wrapping: source, from: .gb18030), .gb18030) : (source, .utf8)
     }
 
     /// Fails the file when a natural-key column has no source (the header lacks it and no
@@ -199,6 +221,13 @@ extension FileLoad {
                 return rest.first.map { $0 == "_" || $0 == "-" || $0 == "." } ?? false
             }
             .max { $0.name.count < $1.name.count }
+    }
+}
+
+extension FileLoad {
+    /// A natural key as the warnings show it: `DLR001/RO1001`.
+    static func describeKey(_ values: [String]) -> String {
+        values.map { Diagnostic.printable($0.trimmingCharacters(in: .whitespaces)) }.joined(separator: "/")
     }
 }
 

@@ -23,13 +23,13 @@ extension FileLoad {
                 try statement.bindNull(at: index)
                 return .ok
             }
-            guard UTF8Validation.isValid(cell) else { return .invalid(Self.invalidText) }
+            guard UTF8Validation.isValid(cell) else { return .invalid(invalidText) }
             try statement.bind(utf8: cell, at: index)
             return .ok
         }
         switch parser.parse(bytes, as: type) {
         case .failure(let error):
-            if !UTF8Validation.isValid(bytes) { return .invalid(Self.invalidText) }
+            if !UTF8Validation.isValid(bytes) { return .invalid(invalidText) }
             return .invalid(error.description)
         case .success(let value):
             switch value {
@@ -52,5 +52,12 @@ extension FileLoad {
         }
     }
 
-    static let invalidText = "bytes that are not valid in the file's encoding"
+    /// The reason of a cell whose bytes are not text in the file's encoding; it says
+    /// which `--encoding` would read the file otherwise.
+    var invalidText: String {
+        switch encoding {
+        case .utf8: return "bytes that are not valid UTF-8; if the file is GBK/GB18030 pass --encoding gb18030"
+        case .gb18030: return "bytes that are not valid GB18030/GBK; if the file is UTF-8 pass --encoding utf-8"
+        }
+    }
 }

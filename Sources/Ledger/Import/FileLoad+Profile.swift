@@ -49,7 +49,7 @@ extension FileLoad {
             }
             if let badColumn {
                 summary.rowsRead += 1
-                try reject(line: reader.line, column: badColumn, value: nil, reason: Self.invalidText, raw: reader.rawRecord(), summary: &summary)
+                try reject(line: reader.line, column: badColumn, value: nil, reason: invalidText, raw: reader.rawRecord(), summary: &summary)
                 continue
             }
             var row = profile.apply(toRow: values)

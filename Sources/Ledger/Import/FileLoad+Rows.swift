@@ -95,7 +95,7 @@ extension FileLoad {
         var vinWarning = false
         let outcome: TableWriter.Outcome
         do {
-            outcome = try writer.write { statement in
+            outcome = try writer.write(line: line) { statement in
                 vinWarning = false
                 for index in 0..<columnCount {
                     guard var text = value(index) else {
@@ -119,7 +119,9 @@ extension FileLoad {
             try reject(line: line, column: name, value: value(rejected.column), reason: rejected.reason, raw: raw(), summary: &summary)
             return
         }
-        count(outcome, in: &summary)
+        count(
+            outcome, line: line, key: Self.describeKey(feed.key.compactMap(feed.index(of:)).map { value($0) ?? "" }),
+            in: &summary)
         if writer.tracksParents {
             try writer.didWrite(parent: writer.parentKeyParameters.map { (value($0 - 1) ?? "").trimmingCharacters(in: .whitespaces) })
         }

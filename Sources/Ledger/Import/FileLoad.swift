@@ -9,11 +9,15 @@ final class FileLoad {
     let parser: ValueParser
     let rejects: RejectsWriter?
     let events: (ImportEvent) -> Void
+    /// The bytes of a stream (standard input) read once, instead of opening `file.path`.
+    let stream: (any ByteSource)?
     private var writers: [WriterKey: TableWriter] = [:]
     /// Column types prepared once per feed (enum lookup tables), for the row path.
     private var preparedTypes: [String: [PreparedColumnType]] = [:]
     /// Row plans of `SourceRow`s, per feed name.
     var rowPlans: [String: RowPlan] = [:]
+    /// The encoding the file is read in (UTF-8 until a CSV reader chooses).
+    var encoding: TextEncoding = .utf8
 
     /// A feed and the columns its rows carry (bit i = column i; all ones for full rows).
     struct WriterKey: Hashable, Comparable {
@@ -27,8 +31,9 @@ final class FileLoad {
 
     init(
         file: InputFile, batchID: Int64, importer: Importer, parser: ValueParser, rejects: RejectsWriter?,
-        events: @escaping (ImportEvent) -> Void
+        events: @escaping (ImportEvent) -> Void, stream: (any ByteSource)? = nil
     ) {
+        self.stream = stream
         self.file = file
         self.batchID = batchID
         self.importer = importer
@@ -40,7 +45,9 @@ final class FileLoad {
     var options: ImportOptions { importer.options }
 
     func run(into summary: inout FileSummary) throws {
-        if Self.isXML(path: file.path) {
+        if stream != nil {
+            try loadCSV(into: &summary)
+        } else if Self.isXML(path: file.path) {
             try loadXML(into: &summary)
         } else if let profile = try options.profiles.profile(forFile: (file.path as NSString).lastPathComponent) {
             try loadProfiled(profile: profile, into: &summary)
@@ -86,11 +93,14 @@ final class FileLoad {
         return types
     }
 
-    func count(_ outcome: TableWriter.Outcome, in summary: inout FileSummary) {
+    func count(_ outcome: TableWriter.Outcome, line: Int, key: @autoclosure () -> String, in summary: inout FileSummary) {
         switch outcome {
         case .inserted: summary.inserted += 1
         case .updated: summary.updated += 1
         case .unchanged: summary.unchanged += 1
+        case .duplicate(let earlierLine):
+            summary.duplicates += 1
+            warn(kind: "repeated key", line: line, "key \(key()) repeats line \(earlierLine); the later record wins")
         }
     }
 

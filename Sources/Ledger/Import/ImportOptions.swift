@@ -20,12 +20,27 @@ public struct ImportOptions: Sendable {
     public var dryRun: Bool = false
     /// Where rejects files go; nil means no rejects files.
     public var rejectsDirectory: String?
-    /// Where loaded files are moved (keeping their relative path); nil leaves them.
-    public var archiveDirectory: String?
+    /// Where every file looked at is moved (`--archive`, see `InboxArchive`); nil leaves them.
+    public var archive: ArchiveSettings?
+    /// Files and folders of the tool that are never input, besides the warehouse, rejects
+    /// and archive the importer knows (e.g. the real warehouse path during a dry run).
+    public var ownPaths: [String] = []
     /// Source profiles (`--profile FILE|DIR`), matched to files by their file-name patterns.
     public var profiles = ProfileSet(profiles: [])
     /// How many diagnostics of one kind are shown per file before they are summarised.
     public var diagnosticsPerKind: Int = 5
 
     public init() {}
+}
+
+/// `--archive DIR` and the name of this run's folder in it.
+public struct ArchiveSettings: Sendable, Equatable {
+    public var directory: String
+    /// The run's start in local time, `YYYY-MM-DD_HHMMSS` (the tool reads the clock).
+    public var runFolderName: String
+
+    public init(directory: String, runFolderName: String) {
+        self.directory = directory
+        self.runFolderName = runFolderName
+    }
 }

@@ -10,6 +10,10 @@ public enum FileOutcome: String, Sendable, Equatable {
     case rolledBack = "rolled_back"
     /// The file could not be loaded at all (missing key column, malformed XML, unknown feed).
     case failed
+    /// The file has no bytes at all: a warning, not a failure.
+    case empty
+    /// A file in an input folder that no feed or profile reads (`.txt`, `.xlsx`, …).
+    case notAFeed = "not_a_feed"
 }
 
 /// Counts and outcome of one file.
@@ -22,8 +26,18 @@ public struct FileSummary: Sendable, Equatable {
     public var updated = 0
     public var unchanged = 0
     public var rejected = 0
+    /// Records whose key an earlier record of the same file had: the later one wins, and
+    /// they count neither as inserted nor as updated.
+    public var duplicates = 0
     /// Child lines removed because their RO was resent without them.
     public var removedLines = 0
+    /// A rolled-back, failed or dry-run file: what it would have inserted, updated and left
+    /// unchanged (its own `inserted`, `updated` and `unchanged` are 0, as nothing was written).
+    public var wouldInsert = 0
+    public var wouldUpdate = 0
+    public var wouldLeaveUnchanged = 0
+    /// Where `--archive` moved the file.
+    public var archivedPath: String?
     public var seconds: Double = 0
     public var batchID: Int64?
     public var sha256: String = ""
@@ -36,6 +50,17 @@ public struct FileSummary: Sendable, Equatable {
         self.path = path
         self.feed = feed
         self.outcome = outcome
+    }
+
+    /// After a rollback: the counts become what the file would have done.
+    mutating func moveCountsToWouldHave() {
+        wouldInsert = inserted
+        wouldUpdate = updated
+        wouldLeaveUnchanged = unchanged
+        inserted = 0
+        updated = 0
+        unchanged = 0
+        removedLines = 0
     }
 
     /// Fraction of records rejected.

@@ -34,3 +34,35 @@ final class ReplayByteSource: ByteSource {
         return try upstream.read(into: buffer)
     }
 }
+
+/// Passes a stream through while working out its SHA-256 and length (standard input, which
+/// cannot be read twice).
+final class HashingByteSource: ByteSource {
+    private let upstream: any ByteSource
+    private var hasher = SHA256()
+    private var digest: String?
+    private(set) var count: Int64 = 0
+
+    init(_ upstream: any ByteSource) { self.upstream = upstream }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let n = try upstream.read(into: buffer)
+        if n > 0 {
+            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
+            count += Int64(n)
+        }
+        return n
+    }
+
+    /// The digest of the whole stream: reads what the loader left unread (after the last
+    /// record), so that it is the digest of every byte.
+    func finalizeHex() -> String {
+        if let digest { return digest }
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        defer { scratch.deallocate() }
+        while let n = try? read(into: scratch), n > 0 {}
+        let value = hasher.finalizeHex()
+        digest = value
+        return value
+    }
+}

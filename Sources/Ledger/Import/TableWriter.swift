@@ -2,16 +2,30 @@
 /// updated and unchanged rows apart, and child-line replacement per parent.
 ///
 /// Statements are prepared once per file. Parameters `1…N` are the feed's columns in
-/// catalogue order and `N+1` is the batch id, so the caller binds a row once per statement
-/// without building any intermediate values.
+/// catalogue order, `N+1` is the batch id and `N+2` the row's line in the file, so the
+/// caller binds a row once per statement without building any intermediate values.
+///
+/// A key repeated inside one file is found at no cost to the insert path: every row carries
+/// the batch that last wrote it, so a row that does not insert and is already stamped with
+/// this batch was written by an earlier record of the same file (its `source_line` says
+/// which). The later record wins and counts as a duplicate, not as an update.
 final class TableWriter {
-    enum Outcome { case inserted, updated, unchanged }
+    enum Outcome: Equatable {
+        case inserted, updated, unchanged
+        /// The key was written by an earlier record of this file, on `earlierLine`.
+        case duplicate(earlierLine: Int)
+    }
 
     let feed: Feed
     let batchID: Int64
     private let database: Database
     private let insert: Statement
     private let update: Statement
+    /// Finds a row of this key already written by this batch (a repeated key).
+    private let probe: Statement
+    /// Overwrites a repeated key's row with the later record.
+    private let overwrite: Statement
+    private let lineParameter: Int
     /// Child feeds only: marks an unchanged line as delivered by this batch, so that
     /// replacement keeps it.
     private let stamp: Statement?
@@ -39,6 +53,8 @@ final class TableWriter {
         let dialect = database.dialect
         let names = feed.columns.map(\.name)
         let batchParameter = dialect.parameter(names.count + 1)
+        let lineParameter = dialect.parameter(names.count + 2)
+        self.lineParameter = names.count + 2
         func quoted(_ name: String) -> String { "\"\(name)\"" }
         func parameter(of name: String) -> String { dialect.parameter((feed.index(of: name) ?? 0) + 1) }
         let keyMatch = feed.key.map { "\(quoted($0)) = \(parameter(of: $0))" }.joined(separator: " AND ")
@@ -46,16 +62,23 @@ final class TableWriter {
 
         insert = try database.prepare(
             dialect.insertIgnoringConflicts(
-                table: feed.name, columns: written + ["batch_id"],
-                parameters: written.map(parameter(of:)) + [batchParameter], key: feed.key))
+                table: feed.name, columns: written + ["batch_id", "source_line"],
+                parameters: written.map(parameter(of:)) + [batchParameter, lineParameter], key: feed.key))
         let nonKey = written.filter { !feed.isKey($0) }
-        let sets = (nonKey.map { "\(quoted($0)) = \(parameter(of: $0))" } + ["batch_id = \(batchParameter)"])
+        let sets = (nonKey.map { "\(quoted($0)) = \(parameter(of: $0))" }
+            + ["batch_id = \(batchParameter)", "source_line = \(lineParameter)"])
             .joined(separator: ", ")
         let differs = nonKey.map { dialect.isDistinct(quoted($0), parameter(of: $0)) }.joined(separator: " OR ")
+        let otherBatch = "batch_id <> \(batchParameter)"
         update = try database.prepare(
-            "UPDATE \(quoted(feed.name)) SET \(sets) WHERE \(keyMatch)" + (differs.isEmpty ? " AND 0 = 1" : " AND (\(differs))"))
+            "UPDATE \(quoted(feed.name)) SET \(sets) WHERE \(keyMatch) AND \(otherBatch)"
+                + (differs.isEmpty ? " AND 0 = 1" : " AND (\(differs))"))
+        probe = try database.prepare(
+            "SELECT source_line FROM \(quoted(feed.name)) WHERE \(keyMatch) AND batch_id = \(batchParameter)")
+        overwrite = try database.prepare("UPDATE \(quoted(feed.name)) SET \(sets) WHERE \(keyMatch)")
         if let parent = feed.replacesLinesOf {
-            stamp = try database.prepare("UPDATE \(quoted(feed.name)) SET batch_id = \(batchParameter) WHERE \(keyMatch)")
+            stamp = try database.prepare(
+                "UPDATE \(quoted(feed.name)) SET batch_id = \(batchParameter), source_line = \(lineParameter) WHERE \(keyMatch) AND \(otherBatch)")
             let parentMatch = parent.enumerated().map { "\(quoted($1)) = \(dialect.parameter($0 + 1))" }.joined(separator: " AND ")
             removeStale = try database.prepare(
                 "DELETE FROM \(quoted(feed.name)) WHERE \(parentMatch) AND batch_id <> \(dialect.parameter(parent.count + 1))")
@@ -68,28 +91,42 @@ final class TableWriter {
             parentParameters = []
             tableHadRows = false
         }
-        for statement in [insert, update] + (stamp.map { [$0] } ?? []) {
+        for statement in [insert, update, probe, overwrite] + (stamp.map { [$0] } ?? []) {
             try statement.bind(batchID, at: names.count + 1)
         }
     }
 
-    /// Writes one row. `bind` binds the row's column values (parameters 1…N) into the
-    /// statement it is given; it may be called more than once for the same row.
-    func write(_ bind: (Statement) throws -> Void) throws -> Outcome {
+    /// Writes the row of file line `line`. `bind` binds the row's column values
+    /// (parameters 1…N) into the statement it is given; it may be called more than once
+    /// for the same row.
+    func write(line: Int, _ bind: (Statement) throws -> Void) throws -> Outcome {
         try bind(insert)
+        try insert.bind(Int64(line), at: lineParameter)
         try insert.step()
         insert.reset()
         if database.changes == 1 { return .inserted }
         try bind(update)
+        try update.bind(Int64(line), at: lineParameter)
         try update.step()
         update.reset()
         if database.changes == 1 { return .updated }
         if let stamp {
             try bind(stamp)
+            try stamp.bind(Int64(line), at: lineParameter)
             try stamp.step()
             stamp.reset()
+            if database.changes == 1 { return .unchanged }
         }
-        return .unchanged
+        // Not inserted, not updated: unchanged, unless this batch wrote the key before.
+        try bind(probe)
+        let earlier: Int64? = try probe.step() ? probe.int64(0) : nil
+        probe.reset()
+        guard let earlier else { return .unchanged }
+        try bind(overwrite)
+        try overwrite.bind(Int64(line), at: lineParameter)
+        try overwrite.step()
+        overwrite.reset()
+        return .duplicate(earlierLine: Int(earlier))
     }
 
     /// Child feeds: called with each written row's parent key (in file order). When the

@@ -11,7 +11,9 @@ public enum SchemaDocument {
             One table per feed, named as the feed, with the canonical column names of
             `feeds.md`, the natural key as primary key, and `batch_id` — the batch (row of
             `batches`) that last inserted or changed the row (for `ro_labor` / `ro_parts`: the
-            last batch that delivered the line).
+            last batch that delivered the line), and `source_line` — the line of that batch's
+            file the row came from (first line of its record; for XML, of its element). Rows
+            written before migration `0411-source-lines` have it null.
 
             Stored units: money in **integer minor units** (fen / cents: `152300.00` is
             `15230000`); decimals (quantities, hours, stock levels) and scores in **integer
@@ -27,10 +29,15 @@ public enum SchemaDocument {
 
             The batch ledger: one row per file handled — `batch_id`, `path`, `size` (bytes),
             `sha256`, `feed` (for XML files, the feeds written, joined by `+`), `rows_read`,
-            `inserted`, `updated`, `unchanged`, `rejected`, `removed_lines` (child lines
-            replaced away), `started_at` / `finished_at` (UTC, ISO 8601), `outcome`
-            (`loaded`, `rolled_back`, `failed`), `message`. A file whose SHA-256 has a
-            `loaded` batch is skipped unless `--force`.
+            `inserted`, `updated`, `unchanged`, `rejected`, `duplicates` (records whose key an
+            earlier record of the same file had; the later one wins), `removed_lines` (child
+            lines replaced away), `started_at` / `finished_at` (UTC, ISO 8601), `outcome`
+            (`loaded`, `rolled_back`, `failed`, `skipped`, `empty`, `not_a_feed`), `message`,
+            `archived_path` (where `--archive` moved the file). A file whose SHA-256 has a
+            `loaded` batch is skipped unless `--force`. Files that load nothing (failed, rolled
+            back, empty, not a feed) get a row of their own, with counts of 0; skipped files get
+            one when `--archive` moves them, to say where they went. Standard input is recorded
+            with path `-`.
 
             ## Derived tables
 

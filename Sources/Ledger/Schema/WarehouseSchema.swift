@@ -61,6 +61,24 @@ public enum WarehouseSchema {
         Migration(id: StandardFeeds.complaintsLogistics) { dialect in
             catalogueChanges(of: StandardFeeds.complaintsLogistics, dialect: dialect) + LogisticsTables.statements(dialect)
         },
+        // Where `--archive` moved each file, and the records whose key an earlier record of
+        // the same file had.
+        Migration(id: "0410-batch-archive") { _ in
+            [
+                "ALTER TABLE batches ADD COLUMN archived_path TEXT",
+                "ALTER TABLE batches ADD COLUMN duplicates INTEGER NOT NULL DEFAULT 0",
+            ]
+        },
+        // The line (record) of its batch's file that last wrote each row: with batch_id it
+        // says where a row came from, and it names the earlier line of a repeated key.
+        // The feed tables of that time, listed so that a later feed cannot change this migration.
+        Migration(id: sourceLines) { _ in
+            [
+                "appointments", "attendance", "complaints", "csi_surveys", "customers", "dealers", "employees", "expenses",
+                "fleet_bookings", "part_movements", "parts", "repair_orders", "ro_labor", "ro_parts", "sales_orders",
+                "vehicle_disposals", "vehicle_events", "vehicles", "warranty_claims",
+            ].map { "ALTER TABLE \"\($0)\" ADD COLUMN source_line INTEGER" }
+        },
     ]
 
     /// The feeds and columns a later migration adds to the catalogue: `CREATE TABLE` for the
@@ -81,13 +99,22 @@ public enum WarehouseSchema {
         return statements
     }
 
+    /// The migration that gave every feed table of its time the bookkeeping column
+    /// `source_line`; tables created by later migrations have it from the start.
+    static let sourceLines = "0411-source-lines"
+
     /// The columns of a feed's table in their stored order: the columns of the table as it
-    /// was created, `batch_id`, then the columns later migrations appended, in migration order.
+    /// was created, `batch_id` (and `source_line` for tables created after 0411), then the
+    /// columns later migrations appended — `source_line` among them — in migration order.
     public static func tableColumns(of feed: Feed) -> [String] {
+        let createdWithSourceLine = feed.addedBy.map { $0 > sourceLines } == true
         let first = feed.columns.filter { $0.addedBy == nil || $0.addedBy == feed.addedBy }.map(\.name)
-        let later = feed.columns.filter { $0.addedBy != nil && $0.addedBy != feed.addedBy }
-            .sorted { ($0.addedBy ?? "") < ($1.addedBy ?? "") }.map(\.name)
-        return first + ["batch_id"] + later
+        var later = feed.columns.filter { $0.addedBy != nil && $0.addedBy != feed.addedBy }
+            .map { (migration: $0.addedBy ?? "", name: $0.name) }
+        if !createdWithSourceLine { later.append((sourceLines, "source_line")) }
+        let appended = later.enumerated()
+            .sorted { ($0.element.migration, $0.offset) < ($1.element.migration, $1.offset) }.map(\.element.name)
+        return first + (createdWithSourceLine ? ["batch_id", "source_line"] : ["batch_id"]) + appended
     }
 
     /// The migrator for the current binary.
@@ -99,6 +126,7 @@ public enum WarehouseSchema {
             "    \"\(column.name)\" \(column.type.storage)\(feed.isKey(column.name) ? " NOT NULL" : "")"
         }
         lines.append("    batch_id INTEGER NOT NULL")
+        if migration.map({ $0 > sourceLines }) == true { lines.append("    source_line INTEGER") }
         lines.append("    PRIMARY KEY (\(feed.key.map { "\"\($0)\"" }.joined(separator: ", ")))")
         return "CREATE TABLE \"\(feed.name)\" (\n\(lines.joined(separator: ",\n"))\n)"
     }

@@ -26,7 +26,7 @@ import TestSupport
         #expect(result.stderr == "")
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 3)
-        #expect(lines[0].hasSuffix("dealers.csv: feed=dealers read=2 inserted=2 updated=0 unchanged=0 rejected=0 seconds=" + lines[0].split(separator: "=")[7].split(separator: " ")[0] + " outcome=loaded"))
+        #expect(lines[0].hasSuffix("dealers.csv: feed=dealers read=2 inserted=2 updated=0 unchanged=0 rejected=0 duplicates=0 seconds=" + lines[0].split(separator: "=")[8].split(separator: " ")[0] + " outcome=loaded"))
         #expect(lines[1].contains("feed=repair_orders read=3 inserted=3"))
         #expect(lines[2].hasPrefix("total: files=2 read=5 inserted=5 updated=0 unchanged=0 rejected=0"))
         #expect(try WarehouseDigest.count("repair_orders", in: warehouse) == 3)
@@ -74,8 +74,9 @@ import TestSupport
         try directory.write("inbox/ro_labor_20261031.csv", ImportFixtures.roLaborMostlyBad)
         let result = try load([inbox])
         #expect(result.status == 65)
-        #expect(result.stdout.contains("feed=ro_labor read=4 inserted=3 updated=0 unchanged=0 rejected=1"))
-        #expect(result.stdout.contains("outcome=rolled_back"))
+        // Nothing was loaded; what the file would have loaded is reported apart.
+        #expect(result.stdout.contains("feed=ro_labor read=4 inserted=0 updated=0 unchanged=0 rejected=1 duplicates=0"))
+        #expect(result.stdout.contains("outcome=rolled_back would_insert=3 would_update=0 would_leave_unchanged=0"))
         #expect(result.stderr.contains("1 of 4 records rejected (25.0% > --max-reject-rate 5.0%): nothing of this file was loaded"))
         #expect(try WarehouseDigest.count("ro_labor", in: warehouse) == 0)
         #expect(try WarehouseDigest.count("repair_orders", in: warehouse) == 3)
@@ -142,19 +143,21 @@ import TestSupport
 
     @Test func dryRunWritesNothing() throws {
         let inbox = try ImportFixtures.inbox(in: directory)
-        let result = try load(["--dry-run", inbox])
+        let result = try load(["--dry-run", "--archive", directory.file("archive"), inbox])
         #expect(result.status == 0)
         #expect(result.stdout.contains("outcome=dry_run"))
-        #expect(try WarehouseDigest.count("repair_orders", in: warehouse) == 0)
-        #expect(try WarehouseDigest.count("batches", in: warehouse) == 0)
-    }
+        #expect(result.stdout.contains("feed=repair_orders read=3 inserted=0 updated=0 unchanged=0 rejected=0 duplicates=0"))
+        #expect(result.stdout.contains("would_insert=3"))
+        // No warehouse, no rejects folder, no archive; the inbox is untouched.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["inbox"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inbox).count == 3)
 
-    @Test func archiveMovesLoadedFiles() throws {
-        let inbox = try ImportFixtures.inbox(in: directory)
-        let result = try load(["--archive", directory.file("archive"), inbox])
-        #expect(result.status == 0)
-        #expect(FileManager.default.fileExists(atPath: directory.file("archive/dealers.csv")))
-        #expect(!FileManager.default.fileExists(atPath: directory.file("inbox/dealers.csv")))
+        // Against an existing warehouse, a dry run leaves its content as it was.
+        _ = try load([inbox + "/dealers.csv"])
+        let before = try WarehouseDigest.content(of: warehouse)
+        let again = try load(["--dry-run", inbox])
+        #expect(again.stdout.contains("outcome=skipped"))
+        #expect(try WarehouseDigest.content(of: warehouse) == before)
     }
 
     @Test func loadingAFolderEqualsLoadingItsFilesOneByOne() throws {

@@ -12,7 +12,7 @@ import TestSupport
             "dms-import", ["load", "--warehouse", warehouse, "--rejects", directory.file("rejects"), Tools.repositoryRoot + "/samples/feeds"])
         #expect(result.status == 0)
         #expect(result.stderr == "")
-        #expect(result.stdout.contains("rejected=0 seconds="))
+        #expect(result.stdout.contains("rejected=0 duplicates=0 seconds="))
         #expect(!result.stdout.contains("outcome=failed"))
         let check = try Tools.run("dms-import", ["check", "--warehouse", warehouse])
         #expect(check.status == 0, "\(check.stdout)")

@@ -125,6 +125,9 @@ import TestSupport
         "typeRank(\"e.event_type\")": "LogisticsTables.typeRank: constant CASE of a column",
         "typeRank(\"NEW.event_type\")": "LogisticsTables.typeRank: constant CASE of a trigger-row column",
         "column.type.storage": "INTEGER or TEXT from the ColumnType enum (ALTER TABLE of a catalogue column)",
+        // Repeated keys and source lines (TableWriter, issue #12).
+        "otherBatch": "\"batch_id <> \" + a placeholder from the dialect (dialect.parameter(N+1))",
+        "lineParameter": "a placeholder from the dialect (dialect.parameter(N+2))",
         // PRAGMAs take no bound parameters; these are Int-typed settings of the caller.
         "max(1, options.cacheKiB)": "Int (cannot carry SQL); PRAGMA takes no parameters",
         "pages": "Int (cannot carry SQL); PRAGMA takes no parameters",

@@ -1,6 +1,6 @@
 import Testing
 import TestSupport
-@testable import Ledger
+import Ledger
 
 @Suite struct SHA256Tests {
     static let vectors: [(String, String)] = [
@@ -16,86 +16,48 @@ import TestSupport
         ),
     ]
 
-    /// The compressions to check: the portable one always, the SHA extensions where the CPU
-    /// has them (elsewhere `.hardware` would silently run the portable code again).
-    static let compressions: [SHA256.Compression] =
-        SHA256.hardwareAvailable ? [.portable, .hardware] : [.portable]
-
-    static func digest(_ bytes: UnsafeRawBufferPointer, _ compression: SHA256.Compression) -> [UInt8] {
-        var hasher = SHA256(compression: compression)
-        hasher.update(bytes)
-        return hasher.finalize()
-    }
-
-    static func digest(_ bytes: [UInt8], _ compression: SHA256.Compression) -> [UInt8] {
-        bytes.withUnsafeBytes { digest($0, compression) }
-    }
-
     @Test(arguments: vectors)
-    func nistVectors(message: String, expected: String) {
-        #expect(SHA256.hex(SHA256.digest(Array(message.utf8))) == expected)
+    func nistVectorsStreamedByteByByte(message: String, expected: String) {
+        var hasher = SHA256()
+        for byte in message.utf8 { hasher.update([byte]) }
+        #expect(hasher.finalizeHex() == expected)
     }
 
-    @Test(arguments: compressions, vectors)
-    func nistVectorsWithEachCompression(compression: SHA256.Compression, vector: (String, String)) {
-        #expect(SHA256.hex(Self.digest(Array(vector.0.utf8), compression)) == vector.1)
-    }
-
-    @Test(arguments: compressions)
-    func oneMillionA(compression: SHA256.Compression) {
-        var hasher = SHA256(compression: compression)
+    @Test func oneMillionA() {
+        var hasher = SHA256()
         let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
         for _ in 0..<1000 { hasher.update(chunk) }
         #expect(hasher.finalizeHex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
-    /// One million 'a' in a single `update`, so the hardware path compresses 15,625 blocks in
-    /// one call.
-    @Test(arguments: compressions)
-    func oneMillionAInOneCall(compression: SHA256.Compression) {
+    @Test func oneMillionAInOneCall() {
         let message = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
-        #expect(SHA256.hex(Self.digest(message, compression)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(SHA256.hex(SHA256.digest(message)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
-    /// The default hasher takes the hardware path exactly when the CPU has it.
-    @Test func defaultCompressionFollowsTheCPU() {
-        #expect(SHA256().compressionInUse == (SHA256.hardwareAvailable ? .hardware : .portable))
-        #expect(SHA256(compression: .portable).compressionInUse == .portable)
+    /// A copied hasher continues on its own (copy on write of the libcrypto context).
+    @Test func aCopyContinuesIndependently() {
+        var first = SHA256()
+        first.update(Array("ab".utf8))
+        var second = first
+        second.update(Array("c".utf8))
+        first.update(Array("x".utf8))
+        #expect(second.finalizeHex() == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(first.finalizeHex() == SHA256.hex(SHA256.digest(Array("abx".utf8))))
     }
 
-    /// Seeded random messages of 0…10,000 bytes, fed in random pieces: the hardware and the
-    /// portable compression agree.
-    @Test(.enabled(if: SHA256.hardwareAvailable, "CPU without SHA extensions"))
-    func hardwareMatchesPortableOnRandomInputs() {
-        var random = SeededRandom(state: 0x5348_4132_3536)
-        for _ in 0..<300 {
-            let length = random.next(10_001)
-            let message = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next(256)) }
-            let portable = Self.digest(message, .portable)
-            #expect(Self.digest(message, .hardware) == portable, "length \(length)")
-            var pieces = SHA256(compression: .hardware)
-            var index = 0
-            while index < length {
-                let end = min(length, index + 1 + random.next(300))
-                pieces.update(message[index..<end])
-                index = end
-            }
-            #expect(pieces.finalize() == portable, "length \(length) in pieces")
-        }
-    }
-
-    /// The same bytes at every offset 0…15 from a 16-byte boundary hash alike on both paths
-    /// (the hardware path loads unaligned).
-    @Test(arguments: compressions)
-    func oddAlignments(compression: SHA256.Compression) {
+    /// The same bytes at every offset 0…15 from a 16-byte boundary hash alike.
+    @Test func oddAlignments() {
         let message = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
-        let expected = Self.digest(message, .portable)
+        let expected = SHA256.digest(message)
         let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: message.count + 16, alignment: 16)
         defer { storage.deallocate() }
         for offset in 0..<16 {
             let slice = UnsafeMutableRawBufferPointer(rebasing: storage[offset..<offset + message.count])
             slice.copyBytes(from: message)
-            #expect(Self.digest(UnsafeRawBufferPointer(slice), compression) == expected, "offset \(offset)")
+            var hasher = SHA256()
+            hasher.update(UnsafeRawBufferPointer(slice))
+            #expect(hasher.finalize() == expected, "offset \(offset)")
         }
     }
 

@@ -12,11 +12,17 @@ public enum UTF8Validation {
         case invalid(offset: Int)
     }
 
-    /// Validates `bytes`.
+    /// Validates `bytes`. Runs of ASCII are skipped eight bytes at a time.
     public static func validate(_ bytes: UnsafeRawBufferPointer) -> Outcome {
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return .valid }
         var index = 0
         while index < count {
+            // Word at a time while no byte has its high bit set.
+            while index + 8 <= count, base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            guard index < count else { break }
             let lead = bytes[index]
             if lead < 0x80 {
                 index += 1
