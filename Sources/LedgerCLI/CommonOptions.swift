@@ -52,9 +52,14 @@ public struct WarehouseOption: ParsableArguments {
         Database.Options(busyTimeoutMilliseconds: Int(max(0, busyTimeout) * 1000))
     }
 
-    /// Opens the warehouse and brings its schema up to date.
+    /// Opens the warehouse and brings its schema up to date (the writers).
     public func open() throws -> Database {
         try Warehouse.open(path: path, options: databaseOptions)
+    }
+
+    /// Opens an existing warehouse read-only, never migrating it (the reports).
+    public func openForReading() throws -> Database {
+        try Warehouse.openForReading(path: path, options: databaseOptions)
     }
 
     /// The path to use.

@@ -55,6 +55,16 @@ public enum WarehouseSchema {
         // for period-end questions, so that a report's cost does not grow with the history
         // (DerivedTables).
         Migration(id: "0300-report-history") { dialect in DerivedTables.statements(dialect) },
+        // Completeness (`dms-import status`, kpi.csv coverage) reads each business date of
+        // `ActivityDates` as an index range; these are the ones no earlier index leads with.
+        Migration(id: "0430-activity-date-indexes") { _ in
+            [
+                "CREATE INDEX activity_vehicle_events_time ON vehicle_events (event_time)",
+                "CREATE INDEX activity_appointments_created ON appointments (created_at)",
+                "CREATE INDEX activity_fleet_bookings_out ON fleet_bookings (checked_out_at)",
+                "CREATE INDEX activity_warranty_claims_submitted ON warranty_claims (submitted_on)",
+            ]
+        },
     ]
 
     /// The migrator for the current binary.
