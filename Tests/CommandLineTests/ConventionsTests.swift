@@ -8,7 +8,9 @@ import TestSupport
 @Suite struct ConventionsTests {
     static func inbox(_ directory: TemporaryDirectory) throws -> String {
         try directory.write("inbox/dealers.csv", "dealer_code,name,region\nDLR001,One,华东\n")
-        try directory.write("inbox/repair_orders_x.csv", "dealer_code,ro_no,opened_at\nDLR001,R1,2026-11-08 09:00:00\nDLR001,R2,not a date\n")
+        // 30 good rows and one bad one: 3 % rejected, under the 5 % that rolls a file back.
+        let good = (1...30).map { "DLR001,R\($0),2026-11-08 09:00:00\n" }.joined()
+        try directory.write("inbox/repair_orders_x.csv", "dealer_code,ro_no,opened_at\n" + good + "DLR001,R99,not a date\n")
         return directory.file("inbox")
     }
 
@@ -34,7 +36,7 @@ import TestSupport
         #expect(Set((out + err).compactMap { $0["run_id"] as? String }).count == 1, "one run id per run")
         #expect(out.allSatisfy { $0["tool"] as? String == "dms-import" && $0["level"] as? String == "info" })
         let file = try #require(out.first { $0["path"] as? String == inbox + "/repair_orders_x.csv" })
-        #expect(file["inserted"] as? Int == 1 && file["rejected"] as? Int == 1 && file["feed"] as? String == "repair_orders")
+        #expect(file["inserted"] as? Int == 30 && file["rejected"] as? Int == 1 && file["feed"] as? String == "repair_orders")
         #expect(out.last?["event"] as? String == "total" && out.last?["files"] as? Int == 2)
         #expect(err.contains { $0["level"] as? String == "warning" || $0["level"] as? String == "error" })
         // A parse error is a JSON line too.

@@ -14,11 +14,15 @@ public enum ReadableViews {
     /// The name of `feed`'s readable view.
     public static func name(of feed: Feed) -> String { feed.name + suffix }
 
-    /// The divisor that turns a stored integer of `type` into its readable decimal, if any.
-    public static func divisor(of type: ColumnType) -> String? {
+    /// The factor that turns a stored integer of `type` into its readable decimal, if any.
+    ///
+    /// A multiplication by a decimal literal, not a division: SQLite makes it a double
+    /// (the same nearest double as `/ 100.0` for every amount the warehouse holds), and
+    /// DuckDB an exact DECIMAL, so DuckDB's sums are exact to the fen.
+    public static func factor(of type: ColumnType) -> String? {
         switch type {
-        case .money: return "100.0"
-        case .decimal, .score: return "10000.0"
+        case .money: return "0.01"
+        case .decimal, .score: return "0.0001"
         case .text, .date, .dateTime, .integer, .boolean, .enumeration, .vin: return nil
         }
     }
@@ -27,8 +31,8 @@ public enum ReadableViews {
     public static func definition(for feed: Feed) -> String {
         var columns = feed.columns.map { column -> String in
             let name = "\"\(column.name)\""
-            guard let divisor = divisor(of: column.type) else { return "    \(name)" }
-            return "    \(name) / \(divisor) AS \(name)"
+            guard let factor = factor(of: column.type) else { return "    \(name)" }
+            return "    \(name) * \(factor) AS \(name)"
         }
         columns.append("    batch_id")
         return "CREATE VIEW \"\(name(of: feed))\" AS SELECT\n\(columns.joined(separator: ",\n"))\nFROM \"\(feed.name)\""

@@ -56,16 +56,18 @@ public enum SchemaDocument {
 
             The tables store exact integers; analysts should read the views. Every feed table
             has a view `<feed>_v` with the same columns in readable units: money in yuan
-            (`sale_price / 100.0`), quantities, hours, stock levels and scores as decimals
-            (`/ 10000.0`); text, dates, date-times, whole numbers, booleans and `batch_id`
+            (`sale_price * 0.01`), quantities, hours, stock levels and scores as decimals
+            (`* 0.0001`); text, dates, date-times, whole numbers, booleans and `batch_id`
             unchanged. So `SELECT SUM(sale_price) FROM sales_orders_v` gives yuan in the
             sqlite3 shell and in DuckDB (`ATTACH 'dms.sqlite' (TYPE sqlite)`: DuckDB re-creates
             an attached view from its SQL, which is therefore kept to syntax both read).
 
-            The view columns are binary floating point: a sum is right to the fen after rounding
+            In DuckDB the view columns are exact DECIMALs (`DECIMAL(22,2)`, `DECIMAL(24,4)`),
+            so sums are exact. In SQLite they are binary floating point: the shell prints them
+            right (15 significant digits), and a sum is right to the fen after rounding
             (`printf('%.2f', SUM(sale_price))`, `ROUND(SUM(…), 2)`) for any total below about
-            10¹³ yuan. For exact figures sum the stored integers and divide once:
-            `SELECT SUM(sale_price) / 100.0 FROM sales_orders`.
+            10¹³ yuan. For exact figures in SQLite sum the stored integers and scale once:
+            `SELECT SUM(sale_price) * 0.01 FROM sales_orders`.
 
             The views follow the catalogue by themselves: every read-write open (`dms-import`,
             `dms-dms score --warehouse`) compares each view's stored SQL with the one the

@@ -4,7 +4,8 @@
 /// `bach` three from `batches`), compared case-insensitively; a value that differs only
 /// in case is the closest of all.
 public enum Suggestions {
-    /// Up to `limit` candidates close enough to `value` to be what was meant, closest first.
+    /// Up to `limit` candidates close enough to `value` to be what was meant: those at the
+    /// smallest distance, sorted.
     public static func closest(to value: String, among candidates: [String], limit: Int = 3) -> [String] {
         let typed = Array(value.lowercased())
         let unique = Set(candidates.filter { !$0.isEmpty })
@@ -27,7 +28,9 @@ public enum Suggestions {
             // Close enough, and not simply a different word of the same length.
             if distance <= threshold, distance < max(typed.count, lowered.count) { scored.append((distance, candidate)) }
         }
-        return scored.sorted { ($0.distance, $0.candidate) < ($1.distance, $1.candidate) }.prefix(limit).map(\.candidate)
+        // The closest only (ties included): `DLR999` suggests `DLR009`, not every code.
+        guard let best = scored.map(\.distance).min() else { return [] }
+        return scored.filter { $0.distance == best }.map(\.candidate).sorted().prefix(limit).map { $0 }
     }
 
     /// A sentence for an error message: "did you mean X?" when something is close, and the

@@ -14,7 +14,7 @@ import TestSupport
         let result = try Tools.run("dms-report", ["kpi", "--period", "2026-10", "--format", "csv,json,html", "--out", out, "--warehouse", warehouse])
         #expect(result.status == 0, "\(result.stderr)")
         let csv = try read(out + "/kpi.csv")
-        #expect(csv.hasPrefix("\u{FEFF}period_start,period_end,group_by,group_key,group_name,kpi,value,numerator,denominator,unit,value_prev,value_yoy,coverage\r\n"))
+        #expect(csv.hasPrefix("period_start,period_end,group_by,group_key,group_name,kpi,value,numerator,denominator,unit,value_prev,value_yoy,coverage\r\n"))
         func coverage(_ key: String) -> Set<String> {
             Set(csv.components(separatedBy: "\r\n").filter { $0.contains(",dealer,\(key),") }.compactMap { $0.split(separator: ",").last.map(String.init) })
         }
@@ -95,17 +95,24 @@ import TestSupport
 
     @Test func reportsNeverMigrateAnOlderWarehouse() throws {
         let directory = try TemporaryDirectory("report")
-        let warehouse = try ReportFixtures.warehouse(in: directory)
-        let last = try #require(WarehouseSchema.migrations.last?.id)
-        try Database(path: warehouse).execute("DELETE FROM schema_migrations WHERE id = '\(last)'")
+        let warehouse = directory.file("older.sqlite")
+        do {
+            // A warehouse of the previous binary: every migration but the last.
+            let database = try Database(path: warehouse)
+            try Migrator(migrations: Array(WarehouseSchema.migrations.dropLast())).migrate(database)
+            try database.execute("INSERT INTO dealers (dealer_code, region, batch_id) VALUES ('DLR001', '华东', 1)")
+            try database.execute("INSERT INTO repair_orders (dealer_code, ro_no, opened_at, batch_id) VALUES ('DLR001', 'R1', '2026-10-30 09:00:00', 1)")
+            try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
         let before = try Data(contentsOf: URL(fileURLWithPath: warehouse))
         let result = try Tools.run("dms-report", ["kpi", "--period", "2026-10", "--out", directory.file("out"), "--warehouse", warehouse])
         #expect(result.status == 78)
         #expect(result.stderr.contains("older than this binary") && result.stderr.contains("run dms-import first"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: warehouse)) == before)
         #expect(!FileManager.default.fileExists(atPath: directory.file("out")))
-        // dms-import brings it up to date; then the report runs.
-        #expect(try Tools.run("dms-import", ["check", "--warehouse", warehouse]).status != 78)
+        // Any dms-import command brings it up to date; then the report runs.
+        let check = try Tools.run("dms-import", ["check", "--warehouse", warehouse])
+        #expect(check.status == 0 || check.status == 1, "\(check.stderr)")
         let again = try Tools.run("dms-report", ["kpi", "--period", "2026-10", "--out", directory.file("out"), "--warehouse", warehouse])
         #expect(again.status == 0, "\(again.stderr)")
     }

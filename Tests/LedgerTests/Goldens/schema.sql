@@ -1,3 +1,257 @@
+CREATE VIEW "appointments_v" AS SELECT
+    "dealer_code",
+    "appointment_no",
+    "vin",
+    "created_at",
+    "scheduled_at",
+    "arrived_at",
+    "status",
+    "ro_no",
+    batch_id
+FROM "appointments";
+
+CREATE VIEW "attendance_v" AS SELECT
+    "dealer_code",
+    "employee_id",
+    "work_date",
+    "hours_present" * 0.0001 AS "hours_present",
+    batch_id
+FROM "attendance";
+
+CREATE VIEW "csi_surveys_v" AS SELECT
+    "dealer_code",
+    "survey_id",
+    "survey_date",
+    "kind",
+    "ref_no",
+    "score" * 0.0001 AS "score",
+    "recommend" * 0.0001 AS "recommend",
+    batch_id
+FROM "csi_surveys";
+
+CREATE VIEW "customers_v" AS SELECT
+    "dealer_code",
+    "customer_id",
+    "name",
+    "phone",
+    "city",
+    "kind",
+    batch_id
+FROM "customers";
+
+CREATE VIEW "dealers_v" AS SELECT
+    "dealer_code",
+    "name",
+    "region",
+    "sub_region",
+    "province",
+    "city",
+    "brand",
+    "opened_on",
+    "status",
+    batch_id
+FROM "dealers";
+
+CREATE VIEW "employees_v" AS SELECT
+    "dealer_code",
+    "employee_id",
+    "name",
+    "role",
+    "hired_on",
+    "left_on",
+    batch_id
+FROM "employees";
+
+CREATE VIEW "expenses_v" AS SELECT
+    "dealer_code",
+    "entry_no",
+    "posting_date",
+    "account",
+    "department",
+    "category",
+    "amount" * 0.01 AS "amount",
+    batch_id
+FROM "expenses";
+
+CREATE VIEW "fleet_bookings_v" AS SELECT
+    "dealer_code",
+    "booking_no",
+    "vin",
+    "purpose",
+    "booked_from",
+    "booked_to",
+    "checked_out_at",
+    "returned_at",
+    "km_out",
+    "km_in",
+    "customer_id",
+    "status",
+    batch_id
+FROM "fleet_bookings";
+
+CREATE VIEW "part_movements_v" AS SELECT
+    "dealer_code",
+    "movement_no",
+    "line_no",
+    "part_no",
+    "moved_at",
+    "movement_type",
+    "qty" * 0.0001 AS "qty",
+    "unit_cost" * 0.01 AS "unit_cost",
+    "unit_price" * 0.01 AS "unit_price",
+    "reference",
+    "bin_from",
+    "bin_to",
+    "filled_from_stock",
+    batch_id
+FROM "part_movements";
+
+CREATE VIEW "parts_v" AS SELECT
+    "dealer_code",
+    "part_no",
+    "description",
+    "category",
+    "unit",
+    "list_price" * 0.01 AS "list_price",
+    "standard_cost" * 0.01 AS "standard_cost",
+    "min_stock" * 0.0001 AS "min_stock",
+    "max_stock" * 0.0001 AS "max_stock",
+    "bin",
+    batch_id
+FROM "parts";
+
+CREATE VIEW "repair_orders_v" AS SELECT
+    "dealer_code",
+    "ro_no",
+    "vin",
+    "opened_at",
+    "promised_at",
+    "completed_at",
+    "invoiced_at",
+    "delivered_at",
+    "mileage_km",
+    "ro_type",
+    "status",
+    "advisor_id",
+    "comeback_flag",
+    "comeback_of_ro",
+    "complaint",
+    "waiting_parts",
+    batch_id
+FROM "repair_orders";
+
+CREATE VIEW "ro_labor_v" AS SELECT
+    "dealer_code",
+    "ro_no",
+    "line_no",
+    "op_code",
+    "description",
+    "pay_type",
+    "technician_id",
+    "sold_hours" * 0.0001 AS "sold_hours",
+    "clocked_hours" * 0.0001 AS "clocked_hours",
+    "labor_sale" * 0.01 AS "labor_sale",
+    "labor_cost" * 0.01 AS "labor_cost",
+    batch_id
+FROM "ro_labor";
+
+CREATE VIEW "ro_parts_v" AS SELECT
+    "dealer_code",
+    "ro_no",
+    "line_no",
+    "part_no",
+    "qty" * 0.0001 AS "qty",
+    "unit_price" * 0.01 AS "unit_price",
+    "unit_cost" * 0.01 AS "unit_cost",
+    "pay_type",
+    "filled_from_stock",
+    batch_id
+FROM "ro_parts";
+
+CREATE VIEW "sales_orders_v" AS SELECT
+    "dealer_code",
+    "order_no",
+    "order_date",
+    "customer_id",
+    "vin",
+    "sale_type",
+    "order_type",
+    "status",
+    "list_price" * 0.01 AS "list_price",
+    "discount" * 0.01 AS "discount",
+    "sale_price" * 0.01 AS "sale_price",
+    "vehicle_cost" * 0.01 AS "vehicle_cost",
+    "fi_income" * 0.01 AS "fi_income",
+    "promised_delivery_date",
+    "delivered_on",
+    "cancelled_on",
+    "salesperson_id",
+    batch_id
+FROM "sales_orders";
+
+CREATE VIEW "vehicle_disposals_v" AS SELECT
+    "dealer_code",
+    "vin",
+    "disposed_on",
+    "method",
+    "proceeds" * 0.01 AS "proceeds",
+    "certificate_no",
+    "approved_by",
+    batch_id
+FROM "vehicle_disposals";
+
+CREATE VIEW "vehicle_events_v" AS SELECT
+    "dealer_code",
+    "vin",
+    "event_type",
+    "event_time",
+    "cost" * 0.01 AS "cost",
+    "warehouse",
+    "bin",
+    "certificate_received",
+    "damaged",
+    "carrier",
+    "reference",
+    batch_id
+FROM "vehicle_events";
+
+CREATE VIEW "vehicles_v" AS SELECT
+    "vin",
+    "brand",
+    "series",
+    "model_code",
+    "model_name",
+    "model_year",
+    "color",
+    "engine_no",
+    "plate",
+    "production_date",
+    "certificate_no",
+    "in_service_on",
+    "new_used",
+    "usage",
+    "owner_customer_id",
+    "dealer_code",
+    "service_life_years",
+    "status",
+    batch_id
+FROM "vehicles";
+
+CREATE VIEW "warranty_claims_v" AS SELECT
+    "dealer_code",
+    "claim_no",
+    "ro_no",
+    "vin",
+    "submitted_on",
+    "status",
+    "claimed_amount" * 0.01 AS "claimed_amount",
+    "approved_amount" * 0.01 AS "approved_amount",
+    "decided_on",
+    "submission_count",
+    "reject_reason",
+    batch_id
+FROM "warranty_claims";
+
 CREATE TRIGGER "part_month_totals_delete" AFTER DELETE ON "part_movements" FOR EACH ROW WHEN OLD.moved_at IS NOT NULL BEGIN
     DELETE FROM part_month_totals WHERE dealer_code = OLD.dealer_code AND part_no = COALESCE(OLD.part_no, '') AND month = substr(OLD.moved_at, 1, 7);
     INSERT INTO part_month_totals (dealer_code, part_no, month, value_change, qty_change, first_moved_at, last_issue_at)
@@ -489,6 +743,14 @@ CREATE TABLE "warranty_claims" (
     batch_id INTEGER NOT NULL,
     PRIMARY KEY ("dealer_code", "claim_no")
 );
+
+CREATE INDEX activity_appointments_created ON appointments (created_at);
+
+CREATE INDEX activity_fleet_bookings_out ON fleet_bookings (checked_out_at);
+
+CREATE INDEX activity_vehicle_events_time ON vehicle_events (event_time);
+
+CREATE INDEX activity_warranty_claims_submitted ON warranty_claims (submitted_on);
 
 CREATE INDEX "appointments_batch" ON "appointments" (batch_id);
 

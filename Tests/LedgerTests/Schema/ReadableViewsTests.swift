@@ -61,6 +61,6 @@ import Testing
         for (_, sql) in ReadableViews.definitions() {
             #expect(!sql.contains("CAST") && !sql.contains("[") && !sql.contains("`") && !sql.contains("IF NOT EXISTS"))
         }
-        #expect(ReadableViews.definition(for: FeedCatalogue.standard.feed(named: "sales_orders")!).contains("\"sale_price\" / 100.0 AS \"sale_price\""))
+        #expect(ReadableViews.definition(for: FeedCatalogue.standard.feed(named: "sales_orders")!).contains("\"sale_price\" * 0.01 AS \"sale_price\""))
     }
 }
