@@ -38,8 +38,9 @@ public enum ToolMain {
         if root.configuration.defaultSubcommand != nil && (first == "-" || access(first, F_OK) == 0) { return nil }
         let close = Suggestions.closest(to: first, among: names.filter { $0 != "help" })
         guard !close.isEmpty else { return nil }
-        let kind = root.configuration.defaultSubcommand != nil ? "unknown subcommand (and no such file)" : "unknown subcommand"
-        return "\(kind) '\(first)'; did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
+        let kind = root.configuration.defaultSubcommand != nil ? "unknown subcommand (and no such file) " : "unknown subcommand "
+        // ArgumentParser's quoting of names ('--dry-run'), built without interpolation.
+        return kind + "'" + first + "'; did you mean " + close.map { "'" + $0 + "'" }.joined(separator: " or ") + "?"
     }
 
     static func wantsJSON(_ arguments: [String]) -> Bool {

@@ -68,11 +68,14 @@ struct Load: ParsableCommand {
             options.archiveDirectory = archive
             options.profiles = try ProfileSet.load(paths: profile)
             let database = try warehouse.open()
+            console.note("warehouse \(warehouse.path)")
             let importer = try Importer(database: database, options: options, clock: SystemClock()) { event in
                 switch event {
                 case .diagnostic(let diagnostic): console.report(diagnostic)
                 case .progress(let file, let fraction): console.progress(file, fraction: fraction)
-                case .finished(let summary): console.result(ImportReport.line(for: summary), fields: ImportReport.fields(for: summary))
+                case .finished(let summary):
+                    console.result(ImportReport.line(for: summary), fields: ImportReport.fields(for: summary))
+                    if let rejects = summary.rejectsFile { console.note("\(summary.path): rejected rows written to \(rejects)") }
                 }
             }
             let summaries = try importer.load(paths: paths)

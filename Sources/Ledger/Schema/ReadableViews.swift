@@ -35,7 +35,8 @@ public enum ReadableViews {
             return "    \(name) * \(factor) AS \(name)"
         }
         columns.append("    batch_id")
-        return "CREATE VIEW \"\(name(of: feed))\" AS SELECT\n\(columns.joined(separator: ",\n"))\nFROM \"\(feed.name)\""
+        // Quoted catalogue names and constant factors only.
+        return "CREATE VIEW \"\(name(of: feed))\" AS SELECT\n" + columns.joined(separator: ",\n") + "\nFROM \"\(feed.name)\""
     }
 
     /// The views of a catalogue: name and definition.

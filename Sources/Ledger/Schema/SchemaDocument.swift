@@ -52,6 +52,15 @@ public enum SchemaDocument {
               the VIN's next `stocked_in`, `stocked_out`, `delivered` or `returned` (an
               out-event first at the same instant), null while in stock.
 
+
+            """
+        // Kept apart from the interpolated text above: it quotes SQL.
+        out += viewsAndDates
+        out += FeedCatalogue.describe(FeedCatalogue.standard.feeds, markdown: true)
+        return out
+    }
+
+    static let viewsAndDates = """
             ## Readable views
 
             The tables store exact integers; analysts should read the views. Every feed table
@@ -90,7 +99,4 @@ public enum SchemaDocument {
 
 
             """
-        out += FeedCatalogue.describe(FeedCatalogue.standard.feeds, markdown: true)
-        return out
-    }
 }
