@@ -57,7 +57,8 @@ public enum StatusReport {
             if !report.silentDealers.isEmpty {
                 lines.append("sent nothing in the 90 days: \(report.silentDealers.map(\.code).joined(separator: ", "))")
             }
-            console.output(lines.joined(separator: "\n"))
+            // Dealer codes and regions come from feeds: no control character reaches a terminal.
+            console.output(lines.map(Diagnostic.printable).joined(separator: "\n"))
         }
     }
 
