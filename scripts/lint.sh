@@ -17,4 +17,6 @@ check "print/exit/environment/clock in the Ledger library" \
   "$(grep -rnE '(^|[^.a-zA-Z_])(print|exit|getenv|fputs)\(|ProcessInfo|Date\(\)|time\(nil\)|clock_gettime|gettimeofday' Sources/Ledger --include='*.swift')"
 check "force try or fatalError in sources" \
   "$(grep -rnE 'try!|fatalError\(' Sources --include='*.swift')"
+check "literal exit codes in the tools (map errors through LedgerCLI's ToolRunner / ExitStatus)" \
+  "$(grep -rnE 'ExitCode\([0-9]|exit\([0-9]|ExitCode\.(failure|validationFailure)' Sources/dms-* --include='*.swift')"
 exit $fail

@@ -17,13 +17,13 @@ public enum ProgressMode: String, ExpressibleByArgument, CaseIterable, Sendable 
 
 /// Options every tool has (cli.md).
 public struct CommonOptions: ParsableArguments {
-    @Flag(name: .shortAndLong, help: "Print errors only.")
+    @Flag(name: .shortAndLong, help: "Print nothing but errors (no summaries, warnings or notes).")
     public var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Print notes as well as warnings and errors.")
+    @Flag(name: .shortAndLong, help: "Print notes as well, among them where each output went.")
     public var verbose = false
 
-    @Option(name: .customLong("log-format"), help: "Diagnostics on stderr as text or JSON lines.")
+    @Option(name: .customLong("log-format"), help: "text, or json: every line written (results included) one JSON object with ts, tool, run_id, level.")
     public var logFormat: LogFormat = .text
 
     @Option(help: "Progress bar on stderr: auto (only on a terminal), always or never.")
@@ -52,9 +52,14 @@ public struct WarehouseOption: ParsableArguments {
         Database.Options(busyTimeoutMilliseconds: Int(max(0, busyTimeout) * 1000))
     }
 
-    /// Opens the warehouse and brings its schema up to date.
+    /// Opens the warehouse and brings its schema up to date (the writers).
     public func open() throws -> Database {
         try Warehouse.open(path: path, options: databaseOptions)
+    }
+
+    /// Opens an existing warehouse read-only, never migrating it (the reports).
+    public func openForReading() throws -> Database {
+        try Warehouse.openForReading(path: path, options: databaseOptions)
     }
 
     /// The path to use.

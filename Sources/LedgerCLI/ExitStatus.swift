@@ -47,7 +47,12 @@ public enum ExitStatus: Int32, Comparable, Sendable {
             case .corrupt: return .dataError
             default: return .internalError
             }
+        // Older or newer: this binary and the warehouse do not match (an older one: run
+        // dms-import, which migrates; a newer one: deploy the matching version).
         case is SchemaError: return .schemaTooNew
+        case is SelectionError: return .usage
+        case is NoActivityError: return .inputMissing
+        case is OutputError: return .ioError
         case is ProfileError, is TimeZoneError: return .usage
         case let error as InputError: return error.kind == .missing ? .inputMissing : .ioError
         case is FeedFileError: return .dataError

@@ -16,6 +16,30 @@ public enum ImportReport {
         return text
     }
 
+    /// The fields of a file's line, for JSON logs.
+    public static func fields(for summary: FileSummary) -> [(String, LogValue)] {
+        [
+            ("event", .text("file")), ("path", .text(summary.path)), ("feed", summary.feed.map { .text($0) } ?? .null),
+            ("read", .integer(summary.rowsRead)), ("inserted", .integer(summary.inserted)), ("updated", .integer(summary.updated)),
+            ("unchanged", .integer(summary.unchanged)), ("rejected", .integer(summary.rejected)),
+            ("seconds", .number(seconds(summary.seconds))), ("outcome", .text(summary.outcome.rawValue)),
+            ("batch_id", summary.batchID.map { .integer(Int($0)) } ?? .null), ("message", .text(line(for: summary))),
+        ]
+    }
+
+    /// The fields of the total line, for JSON logs.
+    public static func totalFields(_ summaries: [FileSummary]) -> [(String, LogValue)] {
+        func sum(_ key: KeyPath<FileSummary, Int>) -> Int { summaries.reduce(0) { $0 + $1[keyPath: key] } }
+        func count(_ outcome: FileOutcome) -> Int { summaries.filter { $0.outcome == outcome }.count }
+        return [
+            ("event", .text("total")), ("files", .integer(summaries.count)), ("read", .integer(sum(\.rowsRead))),
+            ("inserted", .integer(sum(\.inserted))), ("updated", .integer(sum(\.updated))), ("unchanged", .integer(sum(\.unchanged))),
+            ("rejected", .integer(sum(\.rejected))), ("seconds", .number(seconds(summaries.reduce(0) { $0 + $1.seconds }))),
+            ("loaded", .integer(count(.loaded))), ("skipped", .integer(count(.skipped))),
+            ("failed", .integer(count(.failed) + count(.rolledBack))), ("message", .text(total(summaries))),
+        ]
+    }
+
     /// The total line.
     public static func total(_ summaries: [FileSummary]) -> String {
         func sum(_ key: KeyPath<FileSummary, Int>) -> Int { summaries.reduce(0) { $0 + $1[keyPath: key] } }
@@ -130,5 +154,12 @@ public enum CLIParsing {
         }
         if create { try FileSystem.createDirectory(directory) }
         return directory
+    }
+
+    /// Throws a usage error naming the closest feeds when `name` is not a feed of the catalogue.
+    public static func requireFeed(_ name: String) throws {
+        let names = FeedCatalogue.standard.feeds.map(\.name)
+        guard FeedCatalogue.standard.feed(named: name) == nil else { return }
+        throw ValidationError("unknown feed \"\(name)\"; " + Suggestions.hint(for: name, among: names, noun: "feed") + " (see `dms-import feeds`)")
     }
 }

@@ -2,6 +2,10 @@ import ArgumentParser
 import Ledger
 
 /// Runs a tool's body, printing any error once and turning it into the exit code of cli.md.
+///
+/// The one place where the four tools map errors to exit codes: a body returns the status
+/// of a run that finished, and whatever it throws is reported here (with its file and
+/// line when it has them) and mapped by `ExitStatus.of`.
 public enum ToolRunner {
     public static func run(console: Console, _ body: () throws -> ExitStatus) throws {
         let status: ExitStatus
@@ -12,6 +16,15 @@ public enum ToolRunner {
         } catch let error as FeedFileError {
             console.report(Diagnostic(.error, file: error.file, line: error.line, column: error.column, error.message))
             status = .dataError
+        } catch let error as MonitoringFileError {
+            console.report(error.diagnostic)
+            status = .dataError
+        } catch let error as RulesError {
+            console.report(Diagnostic(.error, file: error.file, line: error.line, column: error.column, error.message))
+            status = .usage
+        } catch let error as ValidationError {
+            console.error(error.message)
+            status = .usage
         } catch {
             status = ExitStatus.of(error)
             console.error(message(for: error, status: status))

@@ -12,6 +12,8 @@ struct Tool: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dms-dms", abstract: "Score recorded driver-monitoring sessions (docs/driver-monitoring.md).",
         version: LedgerVersion.current, subcommands: [Score.self, Evaluate.self, Rules.self, Generate.self])
+
+    static func main() { ToolMain.main(Self.self) }
 }
 
 /// Options shared by `score` and `evaluate`.
@@ -27,27 +29,6 @@ struct ScoringArguments: ParsableArguments {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let fps, !(fps > 0) { throw ValidationError("--fps must be greater than 0") }
     }
-}
-
-/// Runs `body`, printing a failure and mapping it to its exit code (cli.md).
-func runMapped(_ console: Console, _ body: () throws -> ExitStatus) throws {
-    let status: ExitStatus
-    do {
-        status = try body()
-    } catch let error as RulesError {
-        console.report(Diagnostic(.error, file: error.file, line: error.line, error.message))
-        status = .usage
-    } catch let error as MonitoringFileError {
-        console.report(error.diagnostic)
-        status = .dataError
-    } catch let error as OutputError {
-        console.error(error.description)
-        status = .ioError
-    } catch {
-        console.error(String(describing: error))
-        status = ExitStatus.of(error)
-    }
-    if status != .success { throw status.exitCode }
 }
 
 extension ScoringArguments {
@@ -86,12 +67,11 @@ struct Score: ParsableCommand {
 
     func run() throws {
         let console = common.console()
-        try runMapped(console) {
+        try ToolRunner.run(console: console) {
             let (result, rules, status) = try scoring.score(console)
             let written = try MonitoringOutputs.write(result, rules: rules, to: scoring.out)
             if let warehouse {
-                let database = try Database(path: warehouse)
-                try WarehouseSchema.migrator.migrate(database)
+                let database = try Warehouse.open(path: warehouse)
                 try DriverMonitoringStore.store(
                     result.sessions, in: database, scoredAt: DriverMonitoringStore.utcText(SystemClock().now()))
             }
@@ -111,7 +91,7 @@ struct Evaluate: ParsableCommand {
 
     func run() throws {
         let console = common.console()
-        try runMapped(console) {
+        try ToolRunner.run(console: console) {
             for path in [truth] + (detections.map { [$0] } ?? []) where !FileManager.default.fileExists(atPath: path) {
                 throw InputError(kind: .missing, path: path, reason: "no such file")
             }
@@ -145,9 +125,9 @@ struct Rules: ParsableCommand {
 
     func run() throws {
         let console = common.console()
-        try runMapped(console) {
+        try ToolRunner.run(console: console) {
             let effective = try rules.map { try MonitoringOutputs.loadRules(path: $0) } ?? MonitoringRules()
-            Console.write(effective.tomlText, to: 1)
+            console.output(effective.tomlText.hasSuffix("\n") ? String(effective.tomlText.dropLast()) : effective.tomlText)
             return .success
         }
     }
@@ -164,7 +144,7 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let console = common.console()
-        try runMapped(console) {
+        try ToolRunner.run(console: console) {
             let generator = SessionGenerator()
             guard let sessions else {
                 for file in generator.sampleSet() { try MonitoringOutputs.write(file.contents, to: out + "/" + file.path) }

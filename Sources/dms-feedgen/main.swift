@@ -10,6 +10,8 @@ struct Tool: ParsableCommand {
         abstract: "Generate realistic, deterministic dealer feed sets (samples, tests, benchmarks).",
         version: LedgerVersion.current,
         subcommands: [Network.self, Rows.self])
+
+    static func main() { ToolMain.main(Self.self) }
 }
 
 struct Network: ParsableCommand {
@@ -29,10 +31,11 @@ struct Network: ParsableCommand {
         guard let endMonth = CivilMonth(parsing: end) else { throw ValidationError("--end must be YYYY-MM, not \(end)") }
         let spec = NetworkSpec(dealers: dealers, regions: regions, brands: brands, endMonth: endMonth, months: months, scale: scale, seed: seed)
         do { try spec.validate() } catch let error as GeneratorError { throw ValidationError(error.description) }
-        let files = try generate { try NetworkGenerator(spec: spec).write(to: out) }
         let console = common.console()
-        if !common.quiet {
+        try ToolRunner.run(console: console) {
+            let files = try NetworkGenerator(spec: spec).write(to: out)
             console.result("\(files.count) files, \(files.reduce(0) { $0 + $1.rows }) rows in \(out)")
+            return .success
         }
     }
 }
@@ -51,19 +54,22 @@ struct Rows: ParsableCommand {
             throw ValidationError("--feed must be one of \(BenchRowGenerator.feeds.joined(separator: ", ")), not \(feed)")
         }
         guard rows >= 0 else { throw ValidationError("--rows must be ≥ 0") }
-        let file = try generate { try BenchRowGenerator(feed: feed, rows: rows, seed: seed).write(to: out) }
-        if !common.quiet { common.console().result("\(file.rows) \(file.feed) rows in \(file.path)") }
+        let console = common.console()
+        try ToolRunner.run(console: console) {
+            let file = try BenchRowGenerator(feed: feed, rows: rows, seed: seed).write(to: out)
+            console.result("\(file.rows) \(file.feed) rows in \(file.path)")
+            return .success
+        }
     }
 }
 
-/// Runs `body`, turning an I/O failure into exit 74 with a message on stderr.
-func generate<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let error as GeneratorError {
-        Console.write("dms-feedgen: error: \(error.description)\n", to: 2)
-        switch error {
-        case .io: throw ExitCode(74)
-        case .invalidSpec: throw ExitCode(64)
-        case .unknownColumn: throw ExitCode(70)
+/// How the generator's errors end a run (cli.md exit codes, through `ToolRunner`).
+extension GeneratorError: ExitStatusProviding {
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .io: return .ioError
+        case .invalidSpec: return .usage
+        case .unknownColumn: return .internalError
         }
     }
 }

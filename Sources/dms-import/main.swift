@@ -9,8 +9,10 @@ struct DMSImport: ParsableCommand {
         commandName: "dms-import",
         abstract: "Load dealer DMS and OEM feeds (CSV, XML) into the warehouse.",
         version: LedgerVersion.current,
-        subcommands: [Load.self, Feeds.self, Batches.self, Check.self],
+        subcommands: [Load.self, Feeds.self, Batches.self, Status.self, Check.self],
         defaultSubcommand: Load.self)
+
+    static func main() { ToolMain.main(Self.self) }
 }
 
 struct Load: ParsableCommand {
@@ -49,6 +51,7 @@ struct Load: ParsableCommand {
         if let delimiter, CLIParsing.delimiter(delimiter) == nil {
             throw ValidationError("--delimiter must be one of , ; | or tab")
         }
+        if let feed { try CLIParsing.requireFeed(feed) }
     }
 
     func run() throws {
@@ -56,6 +59,10 @@ struct Load: ParsableCommand {
         let started = SystemClock().now()
         try ToolRunner.run(console: console) {
             try debugFault?.trigger()
+            // Before anything is created: a path that is not there makes no warehouse or rejects folder.
+            for path in paths where path != "-" && !FileSystem.exists(path) {
+                throw InputError(kind: .missing, path: path, reason: "no such file or folder")
+            }
             var options = ImportOptions()
             options.feed = feed
             options.dealer = dealer
@@ -74,15 +81,18 @@ struct Load: ParsableCommand {
             options.profiles = try ProfileSet.load(paths: profile)
             let database = try dryRun && !FileManager.default.fileExists(atPath: warehouse.path)
                 ? Warehouse.open(path: ":memory:") : warehouse.open()
+            console.note("warehouse \(warehouse.path)")
             let importer = try Importer(database: database, options: options, clock: SystemClock()) { event in
                 switch event {
                 case .diagnostic(let diagnostic): console.report(diagnostic)
                 case .progress(let file, let fraction): console.progress(file, fraction: fraction)
-                case .finished(let summary): console.result(ImportReport.line(for: summary))
+                case .finished(let summary):
+                    console.result(ImportReport.line(for: summary), fields: ImportReport.fields(for: summary))
+                    if let rejects = summary.rejectsFile { console.note("\(summary.path): rejected rows written to \(rejects)") }
                 }
             }
             let summaries = try importer.load(paths: paths)
-            console.result(ImportReport.total(summaries))
+            console.result(ImportReport.total(summaries), fields: ImportReport.totalFields(summaries))
             return ImportReport.exitStatus(for: summaries)
         }
     }
@@ -99,15 +109,12 @@ struct Feeds: ParsableCommand {
             let catalogue = FeedCatalogue.standard
             let feeds: [Feed]
             if let name {
-                guard let feed = catalogue.feed(named: name) else {
-                    console.error("unknown feed \"\(name)\"; feeds: \(catalogue.feeds.map(\.name).joined(separator: ", "))")
-                    return .usage
-                }
-                feeds = [feed]
+                try CLIParsing.requireFeed(name)
+                feeds = catalogue.feed(named: name).map { [$0] } ?? []
             } else {
                 feeds = catalogue.feeds
             }
-            console.result(FeedCatalogue.describe(feeds))
+            console.output(FeedCatalogue.describe(feeds))
             return .success
         }
     }
@@ -133,7 +140,7 @@ struct Batches: ParsableCommand {
             let database = try warehouse.open()
             let entries = try BatchLedger(database: database).entries(since: since.flatMap(LocalTime.utcStartOfLocalDay))
             let text = ImportReport.batches(entries, format: format)
-            if !text.isEmpty { console.result(text) }
+            if !text.isEmpty { console.output(text) }
             return .success
         }
     }
@@ -151,9 +158,49 @@ struct Check: ParsableCommand {
         try ToolRunner.run(console: console) {
             let database = try warehouse.open()
             let report = try WarehouseCheck(database: database).run()
-            console.result(ImportReport.checkText(report))
+            console.output(ImportReport.checkText(report))
             if !report.isSound { return .dataError }
             return report.orphans.isEmpty ? .success : .rowsRejected
         }
     }
 }
+
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Completeness: every active dealer × expected feed, its data-through date, and what is late.",
+        discussion: """
+            A feed is expected from a dealer when the warehouse holds its rows dated within the 90 days before the \
+            as-of date; it is late when the as-of date minus its data-through date exceeds --late-after. Exit 0 when \
+            nothing is late, 1 when something is. With --quiet only the late feeds are printed, as errors.
+            """)
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var warehouse: WarehouseOption
+    @Option(name: .customLong("as-of"), help: "The date to judge on, YYYY-MM-DD (default: today).") var asOf: String?
+    @Option(name: .customLong("late-after"), help: "Late when the as-of date minus data-through exceeds this many days.")
+    var lateAfter = Completeness.defaultLateAfterDays
+    @Option(help: "text, csv or json (one object per line).") var format: StatusFormat = .text
+
+    func validate() throws {
+        if let asOf, LocalDate(asOf) == nil || asOf.count != 10 { throw ValidationError("--as-of must be YYYY-MM-DD, not \(asOf)") }
+        if lateAfter < 0 { throw ValidationError("--late-after must be 0 or more") }
+    }
+
+    func run() throws {
+        let console = common.console()
+        try ToolRunner.run(console: console) {
+            let day = asOf.flatMap { LocalDate($0) } ?? SystemClock().today()
+            guard FileSystem.isRegularFile(warehouse.path) else {
+                throw InputError(kind: .missing, path: warehouse.path, reason: "no warehouse here; load data with dms-import or pass --warehouse")
+            }
+            let report = try Completeness(database: try warehouse.open()).report(asOf: day, lateAfterDays: lateAfter)
+            if common.quiet {
+                StatusReport.lateFeeds(report).forEach(console.error)
+            } else {
+                StatusReport.write(report, format: format, to: console)
+            }
+            return report.hasLate ? .rowsRejected : .success  // 1: finished, but something is late
+        }
+    }
+}
+
+extension StatusFormat: ExpressibleByArgument {}

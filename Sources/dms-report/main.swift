@@ -9,6 +9,8 @@ struct Tool: ParsableCommand {
         commandName: "dms-report", abstract: "KPI reports, exception lists and regional bundles from the warehouse.",
         version: LedgerVersion.current,
         subcommands: [KPI.self, Exceptions.self, Bundle.self, LedgerCommand.self, Catalogue.self])
+
+    static func main() { ToolMain.main(Self.self) }
 }
 
 /// Options shared by the report commands.
@@ -36,27 +38,40 @@ struct KPI: ParsableCommand {
     @Option(help: "Group rows by dealer, region, brand or network.") var by: GroupBy = .dealer
     @Option(help: "Only this dealer (repeatable).") var dealer: [String] = []
     @Option(help: "Only this region (repeatable).") var region: [String] = []
+    @Option(help: "Only this brand (repeatable).") var brand: [String] = []
     @Option(help: "Formats to write, comma-separated: csv, html, json.") var format: String = "csv,html,json"
     @Option(help: "Comeback window in days.") var comebackDays: Int = 30
     @Option(help: "Comeback match rule: opcode or any.") var comebackMatch: ComebackMatch = .opcode
+    @Option(name: .customLong("late-after"), help: "Coverage: a feed whose data stops more than this many days before the end of the period makes it partial.")
+    var lateAfter = Completeness.defaultLateAfterDays
+    @Option(help: "Only these KPIs in kpi.csv / kpi.json, comma-separated ids (see `dms-report catalogue`).") var kpi: String?
     @OptionGroup var jobs: JobsOption
 
     func validate() throws {
         guard comebackDays >= 0 else { throw ValidationError("--comeback-days must be 0 or more") }
+        guard lateAfter >= 0 else { throw ValidationError("--late-after must be 0 or more") }
         let unknown = formats.subtracting(["csv", "html", "json"])
         guard unknown.isEmpty else { throw ValidationError("--format: unknown \(unknown.sorted().joined(separator: ", ")) (csv, html, json)") }
+        let ids = KPICatalogue.standard.definitions.map(\.id)
+        for id in kpis.sorted() where !ids.contains(id) {
+            throw ValidationError("--kpi: unknown KPI \"\(id)\"; " + Suggestions.hint(for: id, among: ids, noun: "KPI id") + " (see `dms-report catalogue`)")
+        }
     }
 
     var formats: Set<String> { Set(format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) }
+    var kpis: Set<String> { Set((kpi ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
 
     func run() throws {
-        try ReportRun.guarded(options.common) {
+        let console = options.common.console()
+        try ToolRunner.run(console: console) {
             let period = try options.reportingPeriod()
-            let database = try ReportRun.open(options.warehouse.path)
+            let database = try options.warehouse.openForReading()
             let engine = KPIEngine(database: database, options: KPIOptions(comebackDays: comebackDays, comebackMatch: comebackMatch))
-            let builder = KPIReportBuilder(engine: engine, connections: try jobs.connections(to: database))
+            try DealerSelection.validate(try engine.dealers(), codes: Set(dealer), regions: Set(region), brands: Set(brand))
+            let builder = KPIReportBuilder(engine: engine, connections: try jobs.connections(to: options.warehouse))
             let report = try builder.build(.init(
-                period: period, groupBy: by, dealerCodes: Set(dealer), regions: Set(region),
+                period: period, groupBy: by, dealerCodes: Set(dealer), regions: Set(region), brands: Set(brand), kpis: kpis,
+                lateAfterDays: lateAfter, today: SystemClock().today(), requiresActivity: true,
                 includesTrend: formats.contains("html"), includesDetails: true))
             var files: [(String, String)] = [
                 ("technicians.csv", KPITables.techniciansCSV(report)), ("salespeople.csv", KPITables.salespeopleCSV(report)),
@@ -66,7 +81,8 @@ struct KPI: ParsableCommand {
             if formats.contains("json") { files.append(("kpi.json", KPIJSON.render(report))) }
             if formats.contains("html") { files.append(("kpi.html", KPIHTMLRenderer().render(report))) }
             files += report.exceptions.map { ("exceptions/\($0.id).csv", KPITables.exceptionCSV($0)) }
-            try ReportRun.write(files, into: options.out)
+            try ReportRun.write(files, into: options.out, console: console)
+            return .success
         }
     }
 }
@@ -76,12 +92,16 @@ struct Exceptions: ParsableCommand {
     @OptionGroup var options: ReportOptions
 
     func run() throws {
-        try ReportRun.guarded(options.common) {
+        let console = options.common.console()
+        try ToolRunner.run(console: console) {
             let period = try options.reportingPeriod()
-            let engine = KPIEngine(database: try ReportRun.open(options.warehouse.path))
-            let dealers = Set(try engine.dealers().map(\.code))
-            let lists = try engine.exceptionLists(period, dealers: dealers)
-            try ReportRun.write(lists.map { ("exceptions/\($0.id).csv", KPITables.exceptionCSV($0)) }, into: options.out)
+            let database = try options.warehouse.openForReading()
+            let engine = KPIEngine(database: database)
+            let dealers = try engine.dealers().map(\.code)
+            try Completeness(database: database).requireActivity(in: period, dealers: dealers)
+            let lists = try engine.exceptionLists(period, dealers: Set(dealers))
+            try ReportRun.write(lists.map { ("exceptions/\($0.id).csv", KPITables.exceptionCSV($0)) }, into: options.out, console: console)
+            return .success
         }
     }
 }
@@ -99,15 +119,18 @@ struct Bundle: ParsableCommand {
     }
 
     func run() throws {
-        try ReportRun.guarded(options.common) {
+        let console = options.common.console()
+        try ToolRunner.run(console: console) {
             let period = try options.reportingPeriod()
-            let database = try ReportRun.open(options.warehouse.path)
+            let database = try options.warehouse.openForReading()
             let engine = KPIEngine(database: database)
-            let stamp = generatedAt ?? Timestamp.iso8601(seconds: Date().timeIntervalSince1970)
-            let builder = KPIReportBuilder(engine: engine, connections: try jobs.connections(to: database))
-            let reports = try builder.regionalReports(period: period)
+            let clock = SystemClock()
+            let stamp = generatedAt ?? Timestamp.iso8601(seconds: clock.now())
+            let builder = KPIReportBuilder(engine: engine, connections: try jobs.connections(to: options.warehouse))
+            let reports = try builder.regionalReports(period: period, today: clock.today(), requiresActivity: true)
             let files = RegionalBundles(digest: { SHA256.hex(SHA256.digest($0)) }).files(for: reports, period: period, generatedAt: stamp)
-            try ReportRun.write(files.map { ($0.path, $0.contents) }, into: options.out)
+            try ReportRun.write(files.map { ($0.path, $0.contents) }, into: options.out, console: console)
+            return .success
         }
     }
 }
@@ -121,20 +144,25 @@ struct LedgerCommand: ParsableCommand {
     @Option(help: "Also write the journal of the period to this file, one line per posting.") var export: String?
 
     func run() throws {
-        try ReportRun.guarded(options.common) {
+        let console = options.common.console()
+        try ToolRunner.run(console: console) {
             let period = try options.reportingPeriod()
-            let report = try LedgerReport.build(
-                database: try ReportRun.open(options.warehouse.path), period: period, groupBy: by, dealerCodes: Set(dealer))
+            let database = try options.warehouse.openForReading()
+            let dealers = try KPIEngine(database: database).dealers()
+            try DealerSelection.validate(dealers, codes: Set(dealer), regions: [], brands: [])
+            try Completeness(database: database).requireActivity(
+                in: period, dealers: dealers.map(\.code).filter { dealer.isEmpty || dealer.contains($0) })
+            let report = try LedgerReport.build(database: database, period: period, groupBy: by, dealerCodes: Set(dealer))
             guard report.isBalanced else { throw UnbalancedJournal(report: report) }
             try ReportRun.write(
                 [("ledger/trial_balance.csv", LedgerTables.trialBalanceCSV(report)), ("ledger/pnl.csv", LedgerTables.pnlCSV(report))],
-                into: options.out)
+                into: options.out, console: console)
             if let export {
                 let writer = try TextFileWriter(path: export)
                 try writer.write(LedgerTables.journalCSV(report.postings))
                 try writer.commit()
+                console.note("wrote \(export)")
             }
-            let console = options.common.console()
             let totals = JournalCheck.totals(report.postings)
             console.result("\(period): \(report.postings.count) postings, debit \(Self.money(totals.debit)) = credit \(Self.money(totals.credit))")
             for section in report.sections {
@@ -142,6 +170,7 @@ struct LedgerCommand: ParsableCommand {
                     "\(section.group.key): sales \(Self.money(section.pnl.sales(nil))), gross \(Self.money(section.pnl.gross(nil))), "
                         + "expenses \(Self.money(section.pnl.expenses(nil))), operating profit \(Self.money(section.pnl.operatingProfit))")
             }
+            return .success
         }
     }
 
@@ -166,8 +195,13 @@ struct Catalogue: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Flag(help: "Print docs/kpis.md (Markdown).") var markdown = false
 
-    func run() {
-        Console.write(markdown ? KPICatalogueText.markdown(.standard) : KPICatalogueText.plain(.standard), to: 1)
+    func run() throws {
+        let console = common.console()
+        try ToolRunner.run(console: console) {
+            let text = markdown ? KPICatalogueText.markdown(.standard) : KPICatalogueText.plain(.standard)
+            console.output(text.hasSuffix("\n") ? String(text.dropLast()) : text)
+            return .success
+        }
     }
 }
 
@@ -180,45 +214,27 @@ struct JobsOption: ParsableArguments {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
-    /// The further connections to the warehouse `database` is open on (none for --jobs 1).
-    func connections(to database: Database) throws -> [Database] {
+    /// Further read-only connections to the warehouse (none for --jobs 1).
+    func connections(to warehouse: WarehouseOption) throws -> [Database] {
         let count = jobs ?? min(4, ProcessInfo.processInfo.activeProcessorCount)
-        return try (1..<max(1, count)).map { _ in try Database(path: database.path) }
+        return try (1..<max(1, count)).map { _ in try warehouse.openForReading() }
     }
 }
 
 extension GroupBy: ExpressibleByArgument {}
 extension ComebackMatch: ExpressibleByArgument {}
 
-/// Opening, writing and the mapping of errors to exit codes (cli.md), in one place.
+/// Writing the report files.
 enum ReportRun {
-    static func open(_ path: String) throws -> Database {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw InputError(kind: .missing, path: path, reason: "no warehouse here; load data with dms-import or pass --warehouse")
-        }
-        let database = try Database(path: path)
-        try WarehouseSchema.migrator.migrate(database)
-        return database
-    }
-
-    static func write(_ files: [(String, String)], into folder: String) throws {
+    /// Writes every file (each complete or not at all); `--verbose` says where each went.
+    static func write(_ files: [(String, String)], into folder: String, console: Console) throws {
         for (name, contents) in files {
             let path = folder + "/" + name
             try FileSystem.createDirectory(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
             let writer = try TextFileWriter(path: path)
             try writer.write(contents)
             try writer.commit()
-        }
-    }
-
-    static func guarded(_ common: CommonOptions, _ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let error as ValidationError {
-            throw error
-        } catch {
-            common.console().error(String(describing: error))
-            throw ExitStatus.of(error).exitCode
+            console.note("wrote \(path)")
         }
     }
 }

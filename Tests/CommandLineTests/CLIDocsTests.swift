@@ -6,7 +6,7 @@ import TestSupport
 /// binaries. Re-record with `RECORD_GOLDENS=1` after changing options.
 @Suite struct CLIDocsTests {
     static let tools: [(String, [String])] = [
-        ("dms-import", ["load", "feeds", "batches", "check"]),
+        ("dms-import", ["load", "feeds", "batches", "status", "check"]),
         ("dms-report", ["kpi", "exceptions", "ledger", "bundle", "catalogue"]),
         ("dms-dms", ["score", "evaluate", "rules"]),
     ]
@@ -24,14 +24,14 @@ import TestSupport
             | code | meaning |
             |---|---|
             | 0 | success (warnings may have been printed on stderr) |
-            | 1 | finished, but some rows were rejected (see the rejects files) |
+            | 1 | finished, but some rows were rejected (see the rejects files); `status`: a feed is late |
             | 64 | bad command line, bad profile or rules file |
             | 65 | bad data: a file failed and was rolled back |
-            | 66 | input missing |
+            | 66 | input missing (no such file or warehouse; a report period without activity data) |
             | 70 | internal error (a bug) |
             | 74 | I/O error (disk full, permission) |
             | 75 | warehouse busy past `--busy-timeout` |
-            | 78 | warehouse schema newer than this binary |
+            | 78 | warehouse schema newer than this binary (reports also: older — run dms-import first) |
 
             When several files fail differently, the highest-priority code wins: 70 > 74 > 65 > 1.
 

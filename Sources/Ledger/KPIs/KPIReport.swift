@@ -55,10 +55,15 @@ public struct KPIReport: Sendable {
     /// Headline KPI id → 13 monthly points for the whole scope (empty when not asked for).
     public var trends: [String: [TrendPoint]]
     public var comparisons: [DealerComparison]
+    /// Whether each dealer's data for the period is all there (kpi.csv `coverage`).
+    public var coverage: ReportCoverage
     public var technicians: [TechnicianFigures]
     /// salespeople.csv and advisors.csv (kpis.md 14); empty without details.
     public var salespeople: [SalespersonFigures] = []
     public var advisors: [AdvisorFigures] = []
     public var exceptions: [ExceptionList]
     public var catalogue: KPICatalogue
+
+    /// The coverage of a group: the worst of its dealers.
+    public func coverage(of group: KPIGroup) -> CoverageStatus { coverage.status(of: group.dealerCodes) }
 }

@@ -20,10 +20,16 @@ public final class KPIReportBuilder {
     }
 
     /// One report per region of the dealer master (grouped by dealer), sorted by region.
-    public func regionalReports(period: ReportingPeriod) throws -> [(region: String, report: KPIReport)] {
-        let regions = Set(try engine.dealers().map(\.region)).sorted()
+    /// `today` marks a period that has not ended (coverage); with `requiresActivity`, a period
+    /// in which no dealer of the network has activity data throws `NoActivityError`.
+    public func regionalReports(
+        period: ReportingPeriod, today: LocalDate? = nil, requiresActivity: Bool = false
+    ) throws -> [(region: String, report: KPIReport)] {
+        let dealers = try engine.dealers()
+        if requiresActivity { try Completeness(database: engine.database).requireActivity(in: period, dealers: dealers.map(\.code)) }
+        let regions = Set(dealers.map(\.region)).sorted()
         return try regions.map { region in
-            (region, try build(Request(period: period, groupBy: .dealer, regions: [region])))
+            (region, try build(Request(period: period, groupBy: .dealer, regions: [region], today: today)))
         }
     }
 
@@ -35,6 +41,17 @@ public final class KPIReportBuilder {
         public var dealerCodes: Set<String>
         /// Keep only these regions (empty: all).
         public var regions: Set<String>
+        /// Keep only these brands (empty: all).
+        public var brands: Set<String>
+        /// Only these KPI ids in the rows (empty: the whole catalogue).
+        public var kpis: Set<String>
+        /// The coverage tolerance: a feed whose data stops more than this many days before the
+        /// end of the period makes its dealer `partial`.
+        public var lateAfterDays: Int
+        /// The day the report is made (passed in by the tool): a period not ended by then is `partial`.
+        public var today: LocalDate?
+        /// Refuse (`NoActivityError`) a period in which the selected dealers have no activity data.
+        public var requiresActivity: Bool
         /// Compute the 13-month trend of the headline KPIs (HTML).
         public var includesTrend: Bool
         /// Compute technicians and exception lists.
@@ -42,12 +59,18 @@ public final class KPIReportBuilder {
 
         public init(
             period: ReportingPeriod, groupBy: GroupBy = .dealer, dealerCodes: Set<String> = [], regions: Set<String> = [],
-            includesTrend: Bool = true, includesDetails: Bool = true
+            brands: Set<String> = [], kpis: Set<String> = [], lateAfterDays: Int = Completeness.defaultLateAfterDays,
+            today: LocalDate? = nil, requiresActivity: Bool = false, includesTrend: Bool = true, includesDetails: Bool = true
         ) {
             self.period = period
             self.groupBy = groupBy
             self.dealerCodes = dealerCodes
             self.regions = regions
+            self.brands = brands
+            self.kpis = kpis
+            self.lateAfterDays = lateAfterDays
+            self.today = today
+            self.requiresActivity = requiresActivity
             self.includesTrend = includesTrend
             self.includesDetails = includesDetails
         }
@@ -59,6 +82,13 @@ public final class KPIReportBuilder {
         let allDealers = try engine.dealers()
         let scope = allDealers.filter {
             (request.dealerCodes.isEmpty || request.dealerCodes.contains($0.code)) && (request.regions.isEmpty || request.regions.contains($0.region))
+                && (request.brands.isEmpty || request.brands.contains($0.brand))
+        }
+        let completeness = Completeness(database: engine.database)
+        let coverage = try completeness.coverage(
+            of: period, dealers: scope.map(\.code), lateAfterDays: request.lateAfterDays, today: request.today)
+        if request.requiresActivity && coverage.hasNoActivity {
+            throw NoActivityError(period: period, dealerCount: scope.count, span: try completeness.activitySpan(dealers: scope.map(\.code)))
         }
         let compared = [period, period.previous, period.yearEarlier]
         let trend = request.includesTrend ? period.trailingMonths : []
@@ -78,13 +108,14 @@ public final class KPIReportBuilder {
         let groups = KPIAggregation.groups(of: scope, by: request.groupBy)
         var rows: [KPIRow] = []
         for group in groups {
-            for definition in catalogue.definitions {
+            for definition in catalogue.definitions where request.kpis.isEmpty || request.kpis.contains(definition.id) {
                 rows.append(row(definition, group, period, current, previous, yearEarlier))
             }
         }
+        let unfiltered = request.dealerCodes.isEmpty && request.regions.isEmpty && request.brands.isEmpty
         let scopeGroup = KPIGroup(
-            key: request.groupBy == .network || (request.dealerCodes.isEmpty && request.regions.isEmpty) ? "network" : "selection",
-            name: request.dealerCodes.isEmpty && request.regions.isEmpty ? "network" : "selection", dealerCodes: scope.map(\.code))
+            key: request.groupBy == .network || unfiltered ? "network" : "selection",
+            name: unfiltered ? "network" : "selection", dealerCodes: scope.map(\.code))
         let headlines = catalogue.headlines.map { row($0, scopeGroup, period, current, previous, yearEarlier) }
 
         var trends: [String: [TrendPoint]] = [:]
@@ -113,7 +144,7 @@ public final class KPIReportBuilder {
         var report = KPIReport(
             period: period, previousPeriod: period.previous, yearEarlierPeriod: period.yearEarlier, groupBy: request.groupBy,
             options: engine.options, dealers: scope, groups: groups, rows: rows, headlines: headlines, trends: trends,
-            comparisons: comparisons,
+            comparisons: comparisons, coverage: coverage,
             technicians: pieces.technicians, exceptions: pieces.exceptions, catalogue: catalogue)
         report.salespeople = pieces.salespeople
         report.advisors = pieces.advisors

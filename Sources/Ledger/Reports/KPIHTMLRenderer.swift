@@ -30,6 +30,9 @@ public struct KPIHTMLRenderer: Sendable {
         td .sub { display: block; color: #7b8794; font-size: 10px; }
         tr { break-inside: avoid; } .na { color: #9aa5b1; }
         #exceptions table { font-size: 11px; } #exceptions td { overflow-wrap: anywhere; }
+        .coverage { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 8px; font-weight: 600; }
+        .coverage.complete { background: #e3f4e8; color: #1b7f3b; } .coverage.partial { background: #fff4d6; color: #8a5a00; }
+        .coverage.none { background: #fde8e7; color: #b42318; }
         .note { color: #52606d; font-size: 11px; } ol.footnotes { font-size: 11px; color: #3e4c59; padding-left: 18px; }
         @media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; } .card { box-shadow: none; } }
         """
@@ -41,7 +44,8 @@ public struct KPIHTMLRenderer: Sendable {
         out += "<header>\n<h1>\(e("Dealer KPI report — \(report.period)"))</h1>\n"
         out += "<p class=\"meta\">Period \(e(report.period.start.description)) to \(e(report.period.end.description)) (\(report.period.days) days) · "
         out += "previous \(e(range(report.previousPeriod))) · a year earlier \(e(range(report.yearEarlierPeriod)))</p>\n"
-        out += "<p class=\"meta\">\(report.dealers.count) dealers · grouped by \(e(report.groupBy.rawValue))</p>\n</header>\n"
+        out += "<p class=\"meta\">\(report.dealers.count) dealers · grouped by \(e(report.groupBy.rawValue)) · data "
+        out += "\(badge(report.coverage.status(of: report.dealers.map(\.code))))</p>\n</header>\n"
         out += headlines(report)
         out += comparisons(report)
         out += financeSection(report)
@@ -57,6 +61,23 @@ public struct KPIHTMLRenderer: Sendable {
     }
 
     func e(_ text: String) -> String { HTMLEscape.escape(text) }
+
+    /// A coverage label (complete, partial, none) coloured by its status.
+    func badge(_ status: CoverageStatus) -> String {
+        "<span class=\"coverage \(status.rawValue)\">\(e(status.rawValue))</span>"
+    }
+
+    /// A dealer's coverage with its data-through date and the feeds behind, for the dealer table.
+    func coverageCell(_ coverage: DealerCoverage?) -> String {
+        guard let coverage else { return badge(.none) }
+        var out = badge(coverage.status)
+        if let through = coverage.dataThrough { out += "<span class=\"sub\">data through \(e(through.description))</span>" }
+        let late = coverage.lateFeeds.map { "\($0.feed) through \($0.dataThrough)" }
+        if !late.isEmpty { out += "<span class=\"sub\">late: \(e(late.joined(separator: ", ")))</span>" }
+        if coverage.periodOpen { out += "<span class=\"sub\">period not ended</span>" }
+        if coverage.status == .none { out += "<span class=\"sub\">no activity in the period</span>" }
+        return out
+    }
 
     func range(_ period: ReportingPeriod) -> String { "\(period.start) to \(period.end)" }
 
@@ -109,11 +130,12 @@ public struct KPIHTMLRenderer: Sendable {
         let headlines = report.catalogue.headlines
         var out = "<section id=\"dealers\">\n<h2>Each dealer beside its region and the network</h2>\n"
         out += "<p class=\"note\">Each cell: the dealer's value; below it, its region's (R) and the network's (N).</p>\n"
-        out += "<table>\n<thead><tr><th>Dealer</th><th>Region</th>"
+        out += "<table>\n<thead><tr><th>Dealer</th><th>Region</th><th>Coverage</th>"
         for definition in headlines { out += "<th class=\"num\">\(e(definition.title))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for comparison in report.comparisons {
             out += "<tr><td>\(e(comparison.dealer.code))<span class=\"sub\">\(e(comparison.dealer.name))</span></td><td>\(e(comparison.dealer.region))</td>"
+            out += "<td>\(coverageCell(report.coverage.dealers[comparison.dealer.code]))</td>"
             for definition in headlines {
                 let values = comparison.values[definition.id] ?? [nil, nil, nil]
                 out += "<td class=\"num\">\(value(values[0], definition.unit))"
@@ -128,7 +150,7 @@ public struct KPIHTMLRenderer: Sendable {
     func allRows(_ report: KPIReport) -> String {
         var out = "<section id=\"kpis\">\n<h2>All KPIs by \(e(report.groupBy.rawValue))</h2>\n"
         for group in report.groups {
-            out += "<h3>\(e(group.key == group.name ? group.key : "\(group.key) · \(group.name)"))</h3>\n"
+            out += "<h3>\(e(group.key == group.name ? group.key : "\(group.key) · \(group.name)")) \(badge(report.coverage(of: group)))</h3>\n"
             out += "<table>\n<thead><tr><th>KPI</th><th class=\"num\">Value</th><th class=\"num\">Numerator</th>"
             out += "<th class=\"num\">Denominator</th><th class=\"num\">Previous</th><th class=\"num\">Last year</th></tr></thead>\n<tbody>\n"
             for row in report.rows where row.group == group {
@@ -200,6 +222,7 @@ public struct KPIHTMLRenderer: Sendable {
             "Sales: an order is delivered in the period when its status is delivered and delivered_on falls in it. Prices exclude VAT.",
             "Stock: turnover and days supply use the stock at the end of each calendar day; a vehicle leaves stock at its first stocked_out or delivered after its stocked_in; parts are valued movement by movement at each movement's own unit cost.",
             "Comparisons: previous = the previous calendar \(kindName(report.period.kind)); last year = the same period a year earlier. Calendar days throughout. Values rounded half-even.",
+            "Coverage: complete when every activity feed expected from a dealer (it sent rows dated in the 90 days before the end of the period) has data through no more than \(report.coverage.lateAfterDays) days before the end of the period; partial when one stops earlier or the period has not ended; none when the dealer has no activity row dated in the period. A group is the worst of its dealers. Values are computed either way.",
             "Dealers missing from the dealer master belong to no group. Personal data (customer names, phone numbers) is not shown; phone numbers are masked.",
         ]
         var out = "<section id=\"footnotes\">\n<h2>Definitions and choices</h2>\n<ol class=\"footnotes\">\n"

@@ -7,7 +7,7 @@ public enum KPITables {
     /// The header of kpi.csv, in the contract's order.
     public static let kpiHeader = [
         "period_start", "period_end", "group_by", "group_key", "group_name", "kpi", "value", "numerator", "denominator",
-        "unit", "value_prev", "value_yoy",
+        "unit", "value_prev", "value_yoy", "coverage",
     ]
 
     static func number(_ text: String?) -> CSVWriter.Cell { text.map { .number($0) } ?? .empty }
@@ -21,7 +21,7 @@ public enum KPITables {
                 .text(report.period.start.description), .text(report.period.end.description), .text(report.groupBy.rawValue),
                 .text(row.group.key), .text(row.group.name), .text(row.definition.id), number(row.current.value),
                 number(row.current.numerator), number(row.current.denominator), .text(row.definition.unit.rawValue),
-                number(row.previous.value), number(row.yearEarlier.value),
+                number(row.previous.value), number(row.yearEarlier.value), .text(report.coverage(of: row.group).rawValue),
             ])
         }
         return out

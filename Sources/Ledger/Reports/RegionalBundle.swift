@@ -39,7 +39,8 @@ public struct RegionalBundles: Sendable {
             ]
             files += report.exceptions.map { ("exceptions/\($0.id).csv", KPITables.exceptionCSV($0)) }
             files.sort { $0.0 < $1.0 }
-            let manifest = self.manifest(files: files, region: region, period: period, generatedAt: generatedAt)
+            let coverage = report.coverage.status(of: report.dealers.map(\.code))
+            let manifest = self.manifest(files: files, region: region, period: period, generatedAt: generatedAt, coverage: coverage)
             for (name, contents) in files + [("manifest.json", manifest)] {
                 out.append(BundleFile(path: "\(periodFolder)/\(folder)/\(name)", contents: contents))
             }
@@ -47,12 +48,15 @@ public struct RegionalBundles: Sendable {
         return out
     }
 
-    func manifest(files: [(String, String)], region: String, period: ReportingPeriod, generatedAt: String) -> String {
+    func manifest(
+        files: [(String, String)], region: String, period: ReportingPeriod, generatedAt: String, coverage: CoverageStatus
+    ) -> String {
         var out = "{\n"
         out += "  \"period\": \(JSONText.quoted(period.description)),\n"
         out += "  \"period_start\": \(JSONText.quoted(period.start.description)),\n"
         out += "  \"period_end\": \(JSONText.quoted(period.end.description)),\n"
         out += "  \"region\": \(JSONText.quoted(region)),\n"
+        out += "  \"coverage\": \(JSONText.quoted(coverage.rawValue)),\n"
         out += "  \"generated_at\": \(JSONText.quoted(generatedAt)),\n"
         out += "  \"tool_version\": \(JSONText.quoted(toolVersion)),\n"
         out += "  \"files\": ["

@@ -15,11 +15,16 @@ public struct Migration: Sendable {
 public enum SchemaError: Error, CustomStringConvertible, Equatable {
     /// The warehouse was migrated by a newer binary.
     case newerThanBinary(unknownMigrations: [String], path: String)
+    /// The warehouse lacks migrations of this binary and the opener may not migrate it
+    /// (reports open read-only): `dms-import` brings it up to date.
+    case olderThanBinary(pendingMigrations: [String], path: String)
 
     public var description: String {
         switch self {
         case .newerThanBinary(let ids, let path):
             return "\(path): warehouse schema is newer than this binary (unknown migrations: \(ids.joined(separator: ", "))); deploy the matching version"
+        case .olderThanBinary(let ids, let path):
+            return "\(path): warehouse schema is older than this binary (pending migrations: \(ids.joined(separator: ", "))); run dms-import first (any load, or `dms-import check`), which upgrades it"
         }
     }
 }
@@ -35,6 +40,19 @@ public struct Migrator: Sendable {
         try database.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY NOT NULL, seq INTEGER NOT NULL)")
         return try database.rows("SELECT id FROM schema_migrations ORDER BY seq").compactMap { $0[0].string }
+    }
+
+    /// Checks, without writing anything, that `database` holds exactly the migrations of this
+    /// binary: `SchemaError.newerThanBinary` for unknown ones, `.olderThanBinary` for missing ones.
+    public func requireCurrent(_ database: Database) throws {
+        let hasLedger = try database.scalar(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").int64 ?? 0
+        let applied = hasLedger == 0 ? [] : try database.rows("SELECT id FROM schema_migrations ORDER BY seq").compactMap { $0[0].string }
+        let known = Set(migrations.map(\.id))
+        let unknown = applied.filter { !known.contains($0) }
+        guard unknown.isEmpty else { throw SchemaError.newerThanBinary(unknownMigrations: unknown, path: database.path) }
+        let pending = migrations.map(\.id).filter { !applied.contains($0) }
+        guard pending.isEmpty else { throw SchemaError.olderThanBinary(pendingMigrations: pending, path: database.path) }
     }
 
     /// Brings `database` up to date. Throws `SchemaError.newerThanBinary` when it holds

@@ -24,6 +24,9 @@ public enum SchemaDocument {
             Migrations (forward only, each once, each in one transaction; ids never change):
             \(WarehouseSchema.migrations.map { "`\($0.id)`" }.joined(separator: ", ")).
             A warehouse holding a migration this binary does not know is refused (exit 78).
+            Reports open the warehouse read-only and never migrate it: one that lacks a
+            migration of their binary is refused too (exit 78, "run dms-import first" — any
+            `dms-import` command brings it up to date).
 
             ## batches
 
@@ -75,7 +78,49 @@ public enum SchemaDocument {
 
 
             """
+        // Kept apart from the interpolated text above: it quotes SQL.
+        out += viewsAndDates
         out += FeedCatalogue.describe(FeedCatalogue.standard.feeds, markdown: true)
         return out
     }
+
+    static let viewsAndDates = """
+            ## Readable views
+
+            The tables store exact integers; analysts should read the views. Every feed table
+            has a view `<feed>_v` with the same columns in readable units: money in yuan
+            (`sale_price * 0.01`), quantities, hours, stock levels and scores as decimals
+            (`* 0.0001`); text, dates, date-times, whole numbers, booleans and `batch_id`
+            unchanged. So `SELECT SUM(sale_price) FROM sales_orders_v` gives yuan in the
+            sqlite3 shell and in DuckDB (`ATTACH 'dms.sqlite' (TYPE sqlite)`: DuckDB re-creates
+            an attached view from its SQL, which is therefore kept to syntax both read).
+
+            In DuckDB the view columns are exact DECIMALs (`DECIMAL(22,2)`, `DECIMAL(24,4)`),
+            so sums are exact. In SQLite they are binary floating point: the shell prints them
+            right (15 significant digits), and a sum is right to the fen after rounding
+            (`printf('%.2f', SUM(sale_price))`, `ROUND(SUM(…), 2)`) for any total below about
+            10¹³ yuan. For exact figures in SQLite sum the stored integers and scale once:
+            `SELECT SUM(sale_price) * 0.01 FROM sales_orders`.
+
+            The views follow the catalogue by themselves: every read-write open (`dms-import`,
+            `dms-dms score --warehouse`) compares each view's stored SQL with the one the
+            catalogue gives and re-creates those that differ or are missing, in one
+            transaction. A feed or column added later (with its migration) gets its view
+            without a migration of its own. Do not create objects named `<feed>_v` yourself.
+
+            ## Business dates and completeness
+
+            `dms-import status` and the `coverage` column of reports read the business dates of
+            the activity feeds (cli.md "Completeness"; the table `ActivityDates` next to the feed
+            catalogue — one line per feed): `repair_orders` opened_at / invoiced_at,
+            `sales_orders` order_date / delivered_on, `part_movements` moved_at,
+            `vehicle_events` event_time, `attendance` work_date, `appointments` created_at,
+            `csi_surveys` survey_date, `fleet_bookings` checked_out_at / returned_at,
+            `expenses` posting_date, `warranty_claims` submitted_on / decided_on, `complaints`
+            opened_at / closed_at (when the catalogue has it). Each is read as an index range
+            (migration `0430-activity-date-indexes` adds the indexes no earlier migration had);
+            a new activity feed needs an index on each of its business dates.
+
+
+            """
 }

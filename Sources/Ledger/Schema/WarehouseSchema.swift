@@ -79,6 +79,16 @@ public enum WarehouseSchema {
                 "vehicle_disposals", "vehicle_events", "vehicles", "warranty_claims",
             ].map { "ALTER TABLE \"\($0)\" ADD COLUMN source_line INTEGER" }
         },
+        // Completeness (`dms-import status`, kpi.csv coverage) reads each business date of
+        // `ActivityDates` as an index range; these are the ones no earlier index leads with.
+        Migration(id: "0430-activity-date-indexes") { _ in
+            [
+                "CREATE INDEX activity_vehicle_events_time ON vehicle_events (event_time)",
+                "CREATE INDEX activity_appointments_created ON appointments (created_at)",
+                "CREATE INDEX activity_fleet_bookings_out ON fleet_bookings (checked_out_at)",
+                "CREATE INDEX activity_warranty_claims_submitted ON warranty_claims (submitted_on)",
+            ]
+        },
     ]
 
     /// The feeds and columns a later migration adds to the catalogue: `CREATE TABLE` for the

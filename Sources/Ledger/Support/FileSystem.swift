@@ -10,4 +10,13 @@ public enum FileSystem {
             throw InputError(kind: .unreadable, path: path, reason: "cannot create folder: \(error.localizedDescription)")
         }
     }
+
+    /// Whether anything (file, folder, link target) exists at `path`.
+    public static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+    /// Whether `path` names an existing regular file (following symbolic links).
+    public static func isRegularFile(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
 }

@@ -93,8 +93,8 @@ import TestSupport
         let result = try Tools.run("dms-report", ["kpi", "--period", "2026-10", "--by", "region", "--out", out, "--warehouse", warehouse])
         #expect(result.status == 0, "\(result.stderr)")
         let csv = try read(out + "/kpi.csv")
-        #expect(csv.contains("region,华东,华东,finance.gross,23901.98,,,money,0.00,0.00\r\n"))
-        #expect(csv.contains("region,华东,华东,finance.absorption_rate,0.1804,901.98,5000.00,rate,,\r\n"))
+        #expect(csv.contains("region,华东,华东,finance.gross,23901.98,,,money,0.00,0.00,partial\r\n"))
+        #expect(csv.contains("region,华东,华东,finance.absorption_rate,0.1804,901.98,5000.00,rate,,,partial\r\n"))
         let html = try read(out + "/kpi.html")
         #expect(html.contains("<section id=\"finance\">"))
     }

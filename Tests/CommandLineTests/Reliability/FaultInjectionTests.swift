@@ -128,6 +128,9 @@ import TestSupport
         let directory = try TemporaryDirectory("rel-concurrent")
         let rows = ReliabilityMode.concurrentRows
         try directory.write("master/dealers.csv", ImportFixtures.dealers)
+        // Activity in the reported month, so that the report has data to report (a month
+        // without any is exit 66).
+        try directory.write("master/repair_orders_seed.csv", "dealer_code,ro_no,opened_at\nDLR001,SEED1,2026-10-15 09:00:00\nDLR002,SEED2,2026-10-15 09:00:00\n")
         for folder in 0..<4 {
             for part in 0..<2 {
                 try directory.write("f\(folder)/ro_parts_\(folder)_\(part).csv", Faults.partsFile(tag: "\(folder)x\(part)", rows: rows))

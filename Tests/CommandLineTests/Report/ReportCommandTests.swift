@@ -18,9 +18,9 @@ import TestSupport
         let bytes = try Data(contentsOf: URL(fileURLWithPath: out + "/kpi.csv"))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-        #expect(csv.hasPrefix("period_start,period_end,group_by,group_key,group_name,kpi,value,numerator,denominator,unit,value_prev,value_yoy\r\n"))
-        #expect(csv.contains("2026-10-01,2026-10-31,region,华东,华东,service.ro_closed,2,,,count,1,0\r\n"))
-        #expect(csv.contains("region,../West/东,../West/东,service.ro_closed,0,,,count,0,1\r\n"))
+        #expect(csv.hasPrefix("period_start,period_end,group_by,group_key,group_name,kpi,value,numerator,denominator,unit,value_prev,value_yoy,coverage\r\n"))
+        #expect(csv.contains("2026-10-01,2026-10-31,region,华东,华东,service.ro_closed,2,,,count,1,0,partial\r\n"))
+        #expect(csv.contains("region,../West/东,../West/东,service.ro_closed,0,,,count,0,1,none\r\n"))
         #expect(try read(out + "/kpi.json").contains("\"group_by\": \"region\""))
         #expect(try read(out + "/kpi.html").contains("&lt;b&gt;Evil&lt;/b&gt; &amp; &quot;Sons&quot;"))
         #expect(try read(out + "/technicians.csv").contains("DLR001,上海浦东之星,T01,3.0000,2.4000,0.0000,1.2500,,,1\r\n"))
@@ -44,7 +44,7 @@ import TestSupport
         #expect(result.status == 0, "\(result.stderr)")
         let csv = try read(out + "/kpi.csv")
         #expect(!csv.contains("DLR002"))
-        #expect(csv.contains(",dealer,DLR001,上海浦东之星,service.comeback_rate,0.5000,1,2,rate,0.0000,\r\n"))
+        #expect(csv.contains(",dealer,DLR001,上海浦东之星,service.comeback_rate,0.5000,1,2,rate,0.0000,,partial\r\n"))
         #expect(!FileManager.default.fileExists(atPath: out + "/kpi.html"))
     }
 

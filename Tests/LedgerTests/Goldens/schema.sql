@@ -1,3 +1,276 @@
+CREATE VIEW "appointments_v" AS SELECT
+    "dealer_code",
+    "appointment_no",
+    "vin",
+    "created_at",
+    "scheduled_at",
+    "arrived_at",
+    "status",
+    "ro_no",
+    batch_id
+FROM "appointments";
+
+CREATE VIEW "attendance_v" AS SELECT
+    "dealer_code",
+    "employee_id",
+    "work_date",
+    "hours_present" * 0.0001 AS "hours_present",
+    batch_id
+FROM "attendance";
+
+CREATE VIEW "complaints_v" AS SELECT
+    "dealer_code",
+    "complaint_no",
+    "customer_id",
+    "vin",
+    "ro_no",
+    "order_no",
+    "opened_at",
+    "channel",
+    "category",
+    "severity",
+    "closed_at",
+    "status",
+    "satisfied",
+    batch_id
+FROM "complaints";
+
+CREATE VIEW "csi_surveys_v" AS SELECT
+    "dealer_code",
+    "survey_id",
+    "survey_date",
+    "kind",
+    "ref_no",
+    "score" * 0.0001 AS "score",
+    "recommend" * 0.0001 AS "recommend",
+    batch_id
+FROM "csi_surveys";
+
+CREATE VIEW "customers_v" AS SELECT
+    "dealer_code",
+    "customer_id",
+    "name",
+    "phone",
+    "city",
+    "kind",
+    batch_id
+FROM "customers";
+
+CREATE VIEW "dealers_v" AS SELECT
+    "dealer_code",
+    "name",
+    "region",
+    "sub_region",
+    "province",
+    "city",
+    "brand",
+    "opened_on",
+    "status",
+    batch_id
+FROM "dealers";
+
+CREATE VIEW "employees_v" AS SELECT
+    "dealer_code",
+    "employee_id",
+    "name",
+    "role",
+    "hired_on",
+    "left_on",
+    batch_id
+FROM "employees";
+
+CREATE VIEW "expenses_v" AS SELECT
+    "dealer_code",
+    "entry_no",
+    "posting_date",
+    "account",
+    "department",
+    "category",
+    "amount" * 0.01 AS "amount",
+    batch_id
+FROM "expenses";
+
+CREATE VIEW "fleet_bookings_v" AS SELECT
+    "dealer_code",
+    "booking_no",
+    "vin",
+    "purpose",
+    "booked_from",
+    "booked_to",
+    "checked_out_at",
+    "returned_at",
+    "km_out",
+    "km_in",
+    "customer_id",
+    "status",
+    batch_id
+FROM "fleet_bookings";
+
+CREATE VIEW "part_movements_v" AS SELECT
+    "dealer_code",
+    "movement_no",
+    "line_no",
+    "part_no",
+    "moved_at",
+    "movement_type",
+    "qty" * 0.0001 AS "qty",
+    "unit_cost" * 0.01 AS "unit_cost",
+    "unit_price" * 0.01 AS "unit_price",
+    "reference",
+    "bin_from",
+    "bin_to",
+    "filled_from_stock",
+    batch_id
+FROM "part_movements";
+
+CREATE VIEW "parts_v" AS SELECT
+    "dealer_code",
+    "part_no",
+    "description",
+    "category",
+    "unit",
+    "list_price" * 0.01 AS "list_price",
+    "standard_cost" * 0.01 AS "standard_cost",
+    "min_stock" * 0.0001 AS "min_stock",
+    "max_stock" * 0.0001 AS "max_stock",
+    "bin",
+    batch_id
+FROM "parts";
+
+CREATE VIEW "repair_orders_v" AS SELECT
+    "dealer_code",
+    "ro_no",
+    "vin",
+    "opened_at",
+    "promised_at",
+    "completed_at",
+    "invoiced_at",
+    "delivered_at",
+    "mileage_km",
+    "ro_type",
+    "status",
+    "advisor_id",
+    "comeback_flag",
+    "comeback_of_ro",
+    "complaint",
+    "waiting_parts",
+    batch_id
+FROM "repair_orders";
+
+CREATE VIEW "ro_labor_v" AS SELECT
+    "dealer_code",
+    "ro_no",
+    "line_no",
+    "op_code",
+    "description",
+    "pay_type",
+    "technician_id",
+    "sold_hours" * 0.0001 AS "sold_hours",
+    "clocked_hours" * 0.0001 AS "clocked_hours",
+    "labor_sale" * 0.01 AS "labor_sale",
+    "labor_cost" * 0.01 AS "labor_cost",
+    batch_id
+FROM "ro_labor";
+
+CREATE VIEW "ro_parts_v" AS SELECT
+    "dealer_code",
+    "ro_no",
+    "line_no",
+    "part_no",
+    "qty" * 0.0001 AS "qty",
+    "unit_price" * 0.01 AS "unit_price",
+    "unit_cost" * 0.01 AS "unit_cost",
+    "pay_type",
+    "filled_from_stock",
+    batch_id
+FROM "ro_parts";
+
+CREATE VIEW "sales_orders_v" AS SELECT
+    "dealer_code",
+    "order_no",
+    "order_date",
+    "customer_id",
+    "vin",
+    "sale_type",
+    "order_type",
+    "status",
+    "list_price" * 0.01 AS "list_price",
+    "discount" * 0.01 AS "discount",
+    "sale_price" * 0.01 AS "sale_price",
+    "vehicle_cost" * 0.01 AS "vehicle_cost",
+    "fi_income" * 0.01 AS "fi_income",
+    "promised_delivery_date",
+    "delivered_on",
+    "cancelled_on",
+    "salesperson_id",
+    batch_id
+FROM "sales_orders";
+
+CREATE VIEW "vehicle_disposals_v" AS SELECT
+    "dealer_code",
+    "vin",
+    "disposed_on",
+    "method",
+    "proceeds" * 0.01 AS "proceeds",
+    "certificate_no",
+    "approved_by",
+    batch_id
+FROM "vehicle_disposals";
+
+CREATE VIEW "vehicle_events_v" AS SELECT
+    "dealer_code",
+    "vin",
+    "event_type",
+    "event_time",
+    "cost" * 0.01 AS "cost",
+    "warehouse",
+    "bin",
+    "certificate_received",
+    "damaged",
+    "carrier",
+    "reference",
+    "eta",
+    "freight_cost" * 0.01 AS "freight_cost",
+    batch_id
+FROM "vehicle_events";
+
+CREATE VIEW "vehicles_v" AS SELECT
+    "vin",
+    "brand",
+    "series",
+    "model_code",
+    "model_name",
+    "model_year",
+    "color",
+    "engine_no",
+    "plate",
+    "production_date",
+    "certificate_no",
+    "in_service_on",
+    "new_used",
+    "usage",
+    "owner_customer_id",
+    "dealer_code",
+    "service_life_years",
+    "status",
+    batch_id
+FROM "vehicles";
+
+CREATE VIEW "warranty_claims_v" AS SELECT
+    "dealer_code",
+    "claim_no",
+    "ro_no",
+    "vin",
+    "submitted_on",
+    "status",
+    "claimed_amount" * 0.01 AS "claimed_amount",
+    "approved_amount" * 0.01 AS "approved_amount",
+    "decided_on",
+    "submission_count",
+    "reject_reason",
+    batch_id
+FROM "warranty_claims";
+
 CREATE TRIGGER "part_month_totals_delete" AFTER DELETE ON "part_movements" FOR EACH ROW WHEN OLD.moved_at IS NOT NULL BEGIN
     DELETE FROM part_month_totals WHERE dealer_code = OLD.dealer_code AND part_no = COALESCE(OLD.part_no, '') AND month = substr(OLD.moved_at, 1, 7);
     INSERT INTO part_month_totals (dealer_code, part_no, month, value_change, qty_change, first_moved_at, last_issue_at)
@@ -282,7 +555,7 @@ CREATE TABLE "appointments" (
     "arrived_at" TEXT,
     "status" TEXT,
     "ro_no" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "appointment_no")
 );
 
@@ -291,7 +564,7 @@ CREATE TABLE "attendance" (
     "employee_id" TEXT NOT NULL,
     "work_date" TEXT NOT NULL,
     "hours_present" INTEGER,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "employee_id", "work_date")
 );
 
@@ -311,7 +584,7 @@ CREATE TABLE batches (
     finished_at TEXT,
     outcome TEXT NOT NULL,
     message TEXT
-);
+, archived_path TEXT, duplicates INTEGER NOT NULL DEFAULT 0);
 
 CREATE TABLE "complaints" (
     "dealer_code" TEXT NOT NULL,
@@ -327,7 +600,7 @@ CREATE TABLE "complaints" (
     "closed_at" TEXT,
     "status" TEXT,
     "satisfied" INTEGER,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "complaint_no")
 );
 
@@ -339,7 +612,7 @@ CREATE TABLE "csi_surveys" (
     "ref_no" TEXT,
     "score" INTEGER,
     "recommend" INTEGER,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "survey_id")
 );
 
@@ -350,7 +623,7 @@ CREATE TABLE "customers" (
     "phone" TEXT,
     "city" TEXT,
     "kind" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "customer_id")
 );
 
@@ -364,7 +637,7 @@ CREATE TABLE "dealers" (
     "brand" TEXT,
     "opened_on" TEXT,
     "status" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code")
 );
 
@@ -421,7 +694,7 @@ CREATE TABLE "employees" (
     "role" TEXT,
     "hired_on" TEXT,
     "left_on" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "employee_id")
 );
 
@@ -433,7 +706,7 @@ CREATE TABLE "expenses" (
     "department" TEXT,
     "category" TEXT,
     "amount" INTEGER,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "entry_no")
 );
 
@@ -450,7 +723,7 @@ CREATE TABLE "fleet_bookings" (
     "km_in" INTEGER,
     "customer_id" TEXT,
     "status" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "booking_no")
 );
 
@@ -479,7 +752,7 @@ CREATE TABLE "part_movements" (
     "bin_from" TEXT,
     "bin_to" TEXT,
     "filled_from_stock" INTEGER,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "movement_no", "line_no")
 );
 
@@ -494,7 +767,7 @@ CREATE TABLE "parts" (
     "min_stock" INTEGER,
     "max_stock" INTEGER,
     "bin" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "part_no")
 );
 
@@ -515,7 +788,7 @@ CREATE TABLE "repair_orders" (
     "comeback_of_ro" TEXT,
     "complaint" TEXT,
     "waiting_parts" INTEGER,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "ro_no")
 );
 
@@ -531,7 +804,7 @@ CREATE TABLE "ro_labor" (
     "clocked_hours" INTEGER,
     "labor_sale" INTEGER,
     "labor_cost" INTEGER,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "ro_no", "line_no")
 );
 
@@ -545,7 +818,7 @@ CREATE TABLE "ro_parts" (
     "unit_cost" INTEGER,
     "pay_type" TEXT,
     "filled_from_stock" INTEGER,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "ro_no", "line_no")
 );
 
@@ -567,7 +840,7 @@ CREATE TABLE "sales_orders" (
     "delivered_on" TEXT,
     "cancelled_on" TEXT,
     "salesperson_id" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "order_no")
 );
 
@@ -581,7 +854,7 @@ CREATE TABLE "vehicle_disposals" (
     "proceeds" INTEGER,
     "certificate_no" TEXT,
     "approved_by" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "vin")
 );
 
@@ -597,7 +870,7 @@ CREATE TABLE "vehicle_events" (
     "damaged" INTEGER,
     "carrier" TEXT,
     "reference" TEXT,
-    batch_id INTEGER NOT NULL, "eta" TEXT, "freight_cost" INTEGER,
+    batch_id INTEGER NOT NULL, "eta" TEXT, "freight_cost" INTEGER, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "vin", "event_type", "event_time")
 );
 
@@ -640,7 +913,7 @@ CREATE TABLE "vehicles" (
     "dealer_code" TEXT,
     "service_life_years" INTEGER,
     "status" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("vin")
 );
 
@@ -656,9 +929,17 @@ CREATE TABLE "warranty_claims" (
     "decided_on" TEXT,
     "submission_count" INTEGER,
     "reject_reason" TEXT,
-    batch_id INTEGER NOT NULL,
+    batch_id INTEGER NOT NULL, source_line INTEGER,
     PRIMARY KEY ("dealer_code", "claim_no")
 );
+
+CREATE INDEX activity_appointments_created ON appointments (created_at);
+
+CREATE INDEX activity_fleet_bookings_out ON fleet_bookings (checked_out_at);
+
+CREATE INDEX activity_vehicle_events_time ON vehicle_events (event_time);
+
+CREATE INDEX activity_warranty_claims_submitted ON warranty_claims (submitted_on);
 
 CREATE INDEX "appointments_batch" ON "appointments" (batch_id);
 

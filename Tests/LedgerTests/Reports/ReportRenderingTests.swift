@@ -22,15 +22,15 @@ import Testing
         let period = try #require(ReportingPeriod(parsing: "2026-10"))
         let report = try KPIReportBuilder(engine: f.engine()).build(.init(period: period, groupBy: .dealer, includesTrend: false))
         let csv = KPITables.kpiCSV(report)
-        #expect(csv.hasPrefix("\u{FEFF}period_start,period_end,group_by,group_key,group_name,kpi,value,numerator,denominator,unit,value_prev,value_yoy\r\n"))
+        #expect(csv.hasPrefix("\u{FEFF}period_start,period_end,group_by,group_key,group_name,kpi,value,numerator,denominator,unit,value_prev,value_yoy,coverage\r\n"))
         let lines = csv.split(separator: "\r\n", omittingEmptySubsequences: true).map(String.init)
         #expect(lines.count == 1 + 5 * KPICatalogue.standard.definitions.count)
         // Formula guard on text, never on numbers.
-        #expect(lines.contains("2026-10-01,2026-10-31,dealer,D1,\"'=HYPERLINK(\"\"http://x\"\")\",service.ro_closed,1,,,count,0,0"))
-        #expect(lines.contains("2026-10-01,2026-10-31,dealer,D4,华东二店,sales.new_front_gross_per_unit,-5.00,-5.00,1,money,,"))
+        #expect(lines.contains("2026-10-01,2026-10-31,dealer,D1,\"'=HYPERLINK(\"\"http://x\"\")\",service.ro_closed,1,,,count,0,0,partial"))
+        #expect(lines.contains("2026-10-01,2026-10-31,dealer,D4,华东二店,sales.new_front_gross_per_unit,-5.00,-5.00,1,money,,,partial"))
         // A 0 ÷ 0 ratio: empty value, numerator and denominator 0.
-        #expect(lines.contains("2026-10-01,2026-10-31,dealer,D1,\"'=HYPERLINK(\"\"http://x\"\")\",service.promised_time_met_rate,,0,0,rate,,"))
-        #expect(lines.contains("2026-10-01,2026-10-31,dealer,D1,\"'=HYPERLINK(\"\"http://x\"\")\",service.effective_labor_rate,123.45,123.45,1.0000,money,,"))
+        #expect(lines.contains("2026-10-01,2026-10-31,dealer,D1,\"'=HYPERLINK(\"\"http://x\"\")\",service.promised_time_met_rate,,0,0,rate,,,partial"))
+        #expect(lines.contains("2026-10-01,2026-10-31,dealer,D1,\"'=HYPERLINK(\"\"http://x\"\")\",service.effective_labor_rate,123.45,123.45,1.0000,money,,,partial"))
     }
 
     @Test func htmlEscapesEveryValueAndStatesItsChoices() throws {

@@ -12,8 +12,7 @@ import TestSupport
     }
 
     @Test func migratedSchemaMatchesTheGolden() throws {
-        let database = try Database(path: ":memory:")
-        try WarehouseSchema.migrator.migrate(database)
+        let database = try Warehouse.open(path: ":memory:")
         try Golden.check(try Self.schemaText(database), against: "schema.sql")
     }
 
@@ -73,5 +72,38 @@ import TestSupport
 
     @Test func schemaDocumentIsUpToDate() throws {
         try Golden.check(SchemaDocument.markdown(), againstFile: Tools.repositoryRoot + "/docs/schema.md")
+    }
+}
+
+@Suite struct ReadOnlyWarehouseTests {
+    @Test func readersRefuseOlderAndNewerSchemasWithoutChangingThem() throws {
+        let directory = try TemporaryDirectory("readonly")
+        let path = directory.file("w.sqlite")
+        #expect(throws: InputError.self) { try Warehouse.openForReading(path: path) }
+        // An older warehouse: one migration short.
+        do {
+            let database = try Database(path: path)
+            try Migrator(migrations: Array(WarehouseSchema.migrations.dropLast())).migrate(database)
+        }
+        #expect(throws: SchemaError.olderThanBinary(pendingMigrations: [WarehouseSchema.migrations.last!.id], path: path)) {
+            try Warehouse.openForReading(path: path)
+        }
+        let applied = try Database(path: path, options: .init(readOnly: true)).rows("SELECT COUNT(*) FROM schema_migrations")
+        #expect(applied.first?[0].int64 == Int64(WarehouseSchema.migrations.count - 1), "the reader migrated nothing")
+        // The writer's door brings it up to date; then readers accept it and cannot write.
+        _ = try Warehouse.open(path: path)
+        let reader = try Warehouse.openForReading(path: path)
+        #expect(throws: DatabaseError.self) { try reader.execute("CREATE TABLE x (a)") }
+        // A newer one.
+        try Database(path: path).execute("INSERT INTO schema_migrations (id, seq) VALUES ('9999-future', 9999)")
+        #expect(throws: SchemaError.newerThanBinary(unknownMigrations: ["9999-future"], path: path)) {
+            try Warehouse.openForReading(path: path)
+        }
+    }
+
+    @Test func anEmptyFileIsAnOlderSchema() throws {
+        let directory = try TemporaryDirectory("readonly")
+        let path = try directory.write("empty.sqlite", "")
+        #expect(throws: SchemaError.self) { try Warehouse.openForReading(path: path) }
     }
 }
