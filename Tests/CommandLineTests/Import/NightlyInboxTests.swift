@@ -99,16 +99,15 @@ import TestSupport
             // Coverage: October is complete for the dealers who keep sending and partial for
             // DLR003 (data through 25 October); November so far is complete for them and
             // `none` for DLR003, who sent nothing dated in it. A group is its worst dealer.
-            #expect(
-                try coverage(period: "2026-10", by: "dealer")
-                    == ["DLR001": "complete", "DLR002": "complete", "DLR003": "partial"])
-            #expect(try coverage(period: "2026-10", by: "region") == ["华东": "partial", "华南": "complete"])
-            #expect(
-                try coverage(period: "2026-11-01.." + night.date, by: "dealer")
-                    == ["DLR001": "complete", "DLR002": "complete", "DLR003": "none"])
-            #expect(try coverage(period: "2026-11-01.." + night.date, by: "network") == ["network": "none"])
-
-            Thread.sleep(forTimeInterval: 1.1)  // the next run gets its own run folder (seconds)
+            let october = try coverage(period: "2026-10", by: "dealer")
+            #expect(october == ["DLR001": "complete", "DLR002": "complete", "DLR003": "partial"], "\(october)")
+            let octoberRegions = try coverage(period: "2026-10", by: "region")
+            #expect(octoberRegions == ["华东": "partial", "华南": "complete"], "\(octoberRegions)")
+            let november = try coverage(period: "2026-11-01.." + night.date, by: "dealer")
+            #expect(november == ["DLR001": "complete", "DLR002": "complete", "DLR003": "none"], "\(november)")
+            let novemberNetwork = try coverage(period: "2026-11-01.." + night.date, by: "network")
+            #expect(novemberNetwork == ["network": "none"], "\(novemberNetwork)")
+            // No pause between nights: runs in the same second get run folders `<name>~N`.
         }
         // Nothing was loaded twice: night 2's resent file was skipped.
         let orders = try WarehouseDigest.count("repair_orders", in: warehouse)
@@ -291,11 +290,11 @@ import TestSupport
         let rows = Self.csvRows(text)
         #expect(rows.first?.last == "coverage")
         var coverage: [String: String] = [:]
-        for row in rows.dropFirst() where row.count == 14 && row[2] == grouping {
-            if let seen = coverage[row[3]], seen != row[13] {
-                Issue.record("\(row[3]) has coverage \(seen) and \(row[13]) in \(period)")
+        for row in rows.dropFirst() where row.count == 13 && row[2] == grouping {
+            if let seen = coverage[row[3]], seen != row[12] {
+                Issue.record("\(row[3]) has coverage \(seen) and \(row[12]) in \(period)")
             }
-            coverage[row[3]] = row[13]
+            coverage[row[3]] = row[12]
         }
         try FileManager.default.removeItem(atPath: out)
         return coverage
