@@ -149,16 +149,7 @@ public final class Importer {
                 try load.run(into: &summary)
                 summary.seconds = clock.now() - started
                 summary.rejectsFile = try rejects?.commit()
-                if summary.rejectRate > options.maxRejectRate {
-                    summary.outcome = .rolledBack
-                    summary.message = "\(summary.rejected) of \(summary.rowsRead) records rejected (\(Self.percent(summary.rejectRate)) > --max-reject-rate \(Self.percent(options.maxRejectRate))): nothing of this file was loaded"
-                    throw RollBack()
-                }
-                if options.dryRun {
-                    summary.outcome = .dryRun
-                    throw RollBack()
-                }
-                summary.outcome = .loaded
+                try keepOrRollBack(&summary)
                 summary.sha256 = try sha256.value()
                 try ledger.setSHA256(summary.sha256, batchID: batchID)
                 try ledger.finish(summary, batchID: batchID, finishedAt: Timestamp.iso8601(seconds: clock.now()))
@@ -214,16 +205,7 @@ public final class Importer {
                 }
                 summary.seconds = clock.now() - started
                 summary.rejectsFile = try rejects?.commit()
-                if summary.rejectRate > options.maxRejectRate {
-                    summary.outcome = .rolledBack
-                    summary.message = "\(summary.rejected) of \(summary.rowsRead) records rejected (\(Self.percent(summary.rejectRate)) > --max-reject-rate \(Self.percent(options.maxRejectRate))): nothing of this file was loaded"
-                    throw RollBack()
-                }
-                if options.dryRun {
-                    summary.outcome = .dryRun
-                    throw RollBack()
-                }
-                summary.outcome = .loaded
+                try keepOrRollBack(&summary)
                 try ledger.setSHA256(summary.sha256, size: input.count, batchID: batchID)
                 try ledger.finish(summary, batchID: batchID, finishedAt: Timestamp.iso8601(seconds: clock.now()))
             }
@@ -253,6 +235,21 @@ public final class Importer {
 
     /// Signals a deliberate rollback of the file's transaction.
     private struct RollBack: Error {}
+
+    /// The end of a file's transaction: rolled back when the reject rate is above
+    /// `--max-reject-rate` or on a dry run (throws `RollBack`), else the outcome is `loaded`.
+    private func keepOrRollBack(_ summary: inout FileSummary) throws {
+        if summary.rejectRate > options.maxRejectRate {
+            summary.outcome = .rolledBack
+            summary.message = "\(summary.rejected) of \(summary.rowsRead) records rejected (\(Self.percent(summary.rejectRate)) > --max-reject-rate \(Self.percent(options.maxRejectRate))): nothing of this file was loaded"
+            throw RollBack()
+        }
+        if options.dryRun {
+            summary.outcome = .dryRun
+            throw RollBack()
+        }
+        summary.outcome = .loaded
+    }
 
     static func percent(_ fraction: Double) -> String {
         let value = (fraction * 1000).rounded() / 10

@@ -246,8 +246,8 @@ import TestSupport
         let walker = FileManager.default.enumerator(atPath: inbox)
         while let path = walker?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: inbox + "/" + path, isDirectory: &isDirectory)
-            if isDirectory.boolValue || own.contains(path) || path.hasPrefix("rejects/") { continue }
+            let exists = FileManager.default.fileExists(atPath: inbox + "/" + path, isDirectory: &isDirectory)
+            if !exists || isDirectory.boolValue || own.contains(path) || path.hasPrefix("rejects/") { continue }
             left.append(path)
         }
         return left.sorted()
