@@ -23,13 +23,17 @@ let package = Package(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
 
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+
         // SHA-256 block compression with the Intel SHA extensions (runtime-detected).
         .target(name: "CSHA256"),
 
         // All behaviour lives here.
         .target(
             name: "Ledger",
-            dependencies: ["CSQLite", "CLibXML2", "CSHA256"]),
+            dependencies: ["CSQLite", "CLibXML2", "CSHA256", "CZlib"]),
         // Deterministic, seeded generator of realistic feed sets (tests, demo, bench).
         .target(name: "FeedGenerator", dependencies: ["Ledger"]),
 
@@ -63,7 +67,7 @@ let package = Package(
 // builds, tests and CI never see them. Built with -sanitize=fuzzer into .build-fuzz.
 if Context.environment["LEDGER_FUZZ"] == "1" {
     package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
-    for name in ["FuzzCSVReader", "FuzzValueParsers", "FuzzXMLMapping", "FuzzProfileLoader"] {
+    for name in ["FuzzCSVReader", "FuzzValueParsers", "FuzzXMLMapping", "FuzzProfileLoader", "FuzzXLSXReader"] {
         package.targets.append(.executableTarget(name: name, dependencies: ["Ledger", "FuzzSupport"], path: "Fuzz/\(name)"))
     }
 }

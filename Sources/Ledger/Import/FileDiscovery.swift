@@ -46,7 +46,7 @@ public struct FileDiscovery: Sendable {
                     if accepts(name: (relative as NSString).lastPathComponent) {
                         files.append(InputFile(path: full, relativePath: relative, size: size(of: full)))
                     } else {
-                        skipped.append(Diagnostic(.note, file: full, "skipped: not a .csv or .xml file, and no profile names it"))
+                        skipped.append(Diagnostic(.note, file: full, "skipped: not a .csv, .xml, .xlsx or .xls file, and no profile names it"))
                     }
                 }
             } else {
@@ -64,7 +64,7 @@ public struct FileDiscovery: Sendable {
 
     func accepts(name: String) -> Bool {
         let lowered = name.lowercased()
-        if lowered.hasSuffix(".csv") || lowered.hasSuffix(".xml") { return true }
+        if lowered.hasSuffix(".csv") || lowered.hasSuffix(".xml") || lowered.hasSuffix(".xlsx") || lowered.hasSuffix(".xls") { return true }
         return extraPatterns.contains { Glob.matches(pattern: $0, name: name) }
     }
 
