@@ -28,11 +28,13 @@ build: deps
 # Every test: unit, golden and end-to-end (the end-to-end tests run the release binaries).
 test: build
 	@bash scripts/install-chromium.sh
+	@bash scripts/install-libreoffice.sh
 	LEDGER_BIN=$(abspath $(BIN)) $(SWIFT) test --build-path $(BUILD_DIR) --disable-xctest
 
 # What CI runs: lint, warnings as errors, every test.
 ci: deps lint
 	@bash scripts/install-chromium.sh
+	@bash scripts/install-libreoffice.sh
 	$(SWIFT) build -c $(CONFIG) --build-path $(BUILD_DIR) -Xswiftc -warnings-as-errors
 	LEDGER_BIN=$(abspath $(BIN)) $(SWIFT) test --build-path $(BUILD_DIR) --disable-xctest -Xswiftc -warnings-as-errors
 
