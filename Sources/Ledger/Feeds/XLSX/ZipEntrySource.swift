@@ -104,7 +104,9 @@ final class ZipEntrySource: ByteSource {
         if archive.totalInflated > limits.maxTotalBytes {
             throw bomb("the workbook's parts expand beyond \(limits.maxTotalBytes) bytes in total")
         }
-        if produced > limits.ratioGraceBytes && produced > limits.maxRatio * max(consumed, 1) {
+        // Compressed bytes inflate has taken so far (not what sits unread in the window).
+        let taken = consumed - Int64(windowEnd - windowStart)
+        if produced > limits.ratioGraceBytes && produced > limits.maxRatio * max(taken, 1) {
             throw bomb("expands more than \(limits.maxRatio)× its compressed size")
         }
     }
