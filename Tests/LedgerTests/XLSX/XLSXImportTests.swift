@@ -7,6 +7,7 @@ import TestSupport
 /// parsing, rejects, upserts and batches as CSV, with worksheet rows in messages.
 @Suite struct XLSXImportTests {
     struct Loaded {
+        var directory: TemporaryDirectory
         var summaries: [FileSummary]
         var messages: [String]
         var database: Database
@@ -16,6 +17,7 @@ import TestSupport
     static func load(_ paths: [String], configure: (inout ImportOptions) -> Void = { _ in }) throws -> Loaded {
         let directory = try TemporaryDirectory("xlsx-import")
         let database = try Warehouse.open(path: directory.file("w.sqlite"))
+        try FileManager.default.createDirectory(atPath: directory.file("rejects"), withIntermediateDirectories: true)
         var options = ImportOptions()
         options.rejectsDirectory = directory.file("rejects")
         options.maxRejectRate = 1
@@ -25,7 +27,7 @@ import TestSupport
             if case .diagnostic(let diagnostic) = event { collected.messages.append(diagnostic.description) }
         }
         let summaries = try importer.load(paths: paths)
-        return Loaded(summaries: summaries, messages: collected.messages, database: database, rejects: directory.file("rejects"))
+        return Loaded(directory: directory, summaries: summaries, messages: collected.messages, database: database, rejects: directory.file("rejects"))
     }
 
     static var samples: String { Tools.repositoryRoot + "/samples/workbooks" }

@@ -132,7 +132,7 @@ import TestSupport
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let rows = try Self.rows(path)
         #expect(rows.dropFirst().prefix(hostile.count).map { $0.1[0] } == hostile)
-        #expect(rows[1].1[1] == "1234.5")
+        #expect(rows[1].1[1] == "1234.50")
         // A number that is not a plain decimal is written as text, not markup.
         #expect(rows.last?.1 == ["", "1e5"])
         let xml = String(decoding: try Self.part("xl/worksheets/sheet1.xml", of: path), as: UTF8.self)

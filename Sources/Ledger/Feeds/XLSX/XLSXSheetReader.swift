@@ -29,31 +29,38 @@ final class XLSXSheetReader: RecordReader, XMLRawHandler {
     var onWarning: ((Int, String) -> Void)?
 
     // Parsed, not yet consumed: cell bytes, cells, and per complete row its number and end.
-    private var bytes: [UInt8] = []
-    private var cells: [Cell] = []
-    private var rows: [(number: Int, cellEnd: Int)] = []
-    private var rowIndex = 0
+    // (Hot state skips Swift's dynamic exclusivity checks: it is touched only from the
+    // reader's thread, by the parser's callbacks during `pump()` or by the reader between
+    // calls, never through overlapping accesses.)
+    @exclusivity(unchecked) private var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var cells: [Cell] = []
+    @exclusivity(unchecked) private var rows: [(number: Int, cellEnd: Int)] = []
+    @exclusivity(unchecked) private var rowIndex = 0
     private var finished = false
-    private var failure: (row: Int, message: String)?
+    @exclusivity(unchecked) private var failure: (row: Int, message: String)?
 
     // Parser state.
-    private let idRow: Int32, idC: Int32, idV: Int32, idIs: Int32, idT: Int32, idRPh: Int32, idR: Int32, idS: Int32
-    private var rowNumber = 0
-    private var rowCellStart = 0
-    private var nextColumn: Int32 = 0
-    private var inCell = false
-    private var inInline = false
-    private var capturing = false
-    private var phoneticDepth = 0
-    private var cell = Cell(column: 0, kind: .number, style: 0, start: 0, end: 0, shared: 0)
+    @exclusivity(unchecked) private var rowNumber = 0
+    @exclusivity(unchecked) private var rowCellStart = 0
+    @exclusivity(unchecked) private var nextColumn: Int32 = 0
+    @exclusivity(unchecked) private var inCell = false
+    @exclusivity(unchecked) private var inInline = false
+    @exclusivity(unchecked) private var capturing = false
+    @exclusivity(unchecked) private var phoneticDepth = 0
+    @exclusivity(unchecked) private var cell = Cell(column: 0, kind: .number, style: 0, start: 0, end: 0, shared: 0)
+
+    // The workbook's tables, read once.
+    private let sharedStrings: SharedStrings
+    private let styleKinds: [XLSXDateKind]
+    private let uses1904: Bool
 
     // The current row.
-    private(set) var line = 0
-    private(set) var count = 0
+    @exclusivity(unchecked) private(set) var line = 0
+    @exclusivity(unchecked) private(set) var count = 0
     let problem: String? = nil
-    private var fieldCells: [Int32] = []
+    @exclusivity(unchecked) private var fieldCells: [Int32] = []
     private var headerWidth: Int?
-    private var scratch: [UInt8] = []
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
 
     /// Most cells one row may hold (Excel's 16,384 columns).
     static let maxColumns = 16_384
@@ -65,15 +72,9 @@ final class XLSXSheetReader: RecordReader, XMLRawHandler {
         self.source = source
         displayName = "\(workbook.file)[\(sheet.name)]"
         xml = XMLStreamReader(source: source, file: displayName)
-        let names = xml.names
-        idRow = names.id("row")
-        idC = names.id("c")
-        idV = names.id("v")
-        idIs = names.id("is")
-        idT = names.id("t")
-        idRPh = names.id("rPh")
-        idR = names.id("r")
-        idS = names.id("s")
+        sharedStrings = workbook.sharedStrings
+        styleKinds = workbook.styleKinds
+        uses1904 = workbook.uses1904
         _ = xml.beginRawCapture(self)
         bytes.reserveCapacity(1 << 20)
         cells.reserveCapacity(1 << 14)
@@ -82,24 +83,27 @@ final class XLSXSheetReader: RecordReader, XMLRawHandler {
 
     // MARK: XMLRawHandler
 
-    func start(name: Int32, attributes: XMLRawAttributes) {
+    func start(name: UnsafePointer<UInt8>, attributes: XMLRawAttributes) {
         guard failure == nil else { return }
-        if name == idC {
+        let first = name[0]
+        let isSingle = name[1] == 0
+        if first == UInt8(ascii: "c") && isSingle {
             var column = nextColumn
             var style: Int32 = 0
             var kind = Kind.number
             for index in 0..<attributes.count {
-                let attribute = attributes.name(at: index)
+                guard let attribute = attributes.name(at: index), attribute[0] != 0, attribute[1] == 0 else { continue }
                 let value = attributes.value(at: index)
-                if attribute == idR {
+                let letter = attribute[0]
+                if letter == UInt8(ascii: "r") {
                     guard let parsed = Self.column(of: value) else {
                         fail("cell reference \"\(String(decoding: value, as: UTF8.self))\" is not a valid column (A…XFD)")
                         return
                     }
                     column = parsed
-                } else if attribute == idS {
+                } else if letter == UInt8(ascii: "s") {
                     style = Int32(clamping: Self.integer(value) ?? 0)
-                } else if attribute == idT {
+                } else if letter == UInt8(ascii: "t") {
                     kind = Self.kind(of: value)
                 }
             }
@@ -114,18 +118,20 @@ final class XLSXSheetReader: RecordReader, XMLRawHandler {
             nextColumn = column + 1
             cell = Cell(column: column, kind: kind, style: style, start: bytes.count, end: bytes.count, shared: 0)
             inCell = true
-        } else if name == idV {
+        } else if first == UInt8(ascii: "v") && isSingle {
             capturing = inCell && cell.kind != .inline
-        } else if name == idIs {
+        } else if XMLRawName.matches(name, "is") {
             inInline = true
-        } else if name == idT {
+        } else if first == UInt8(ascii: "t") && isSingle {
             capturing = inCell && inInline && phoneticDepth == 0
-        } else if name == idRPh {
+        } else if XMLRawName.matches(name, "rPh") {
             phoneticDepth += 1
-        } else if name == idRow {
+        } else if XMLRawName.matches(name, "row") {
             var number = rowNumber + 1
-            for index in 0..<attributes.count where attributes.name(at: index) == idR {
-                number = Self.integer(attributes.value(at: index)) ?? number
+            for index in 0..<attributes.count {
+                if let attribute = attributes.name(at: index), XMLRawName.matches(attribute, "r") {
+                    number = Self.integer(attributes.value(at: index)) ?? number
+                }
             }
             guard number > rowNumber, number <= Self.maxRows else {
                 fail(number > Self.maxRows
@@ -139,20 +145,22 @@ final class XLSXSheetReader: RecordReader, XMLRawHandler {
         }
     }
 
-    func end(name: Int32) {
+    func end(name: UnsafePointer<UInt8>) {
         guard failure == nil else { return }
-        if name == idV || name == idT {
+        let first = name[0]
+        let isSingle = name[1] == 0
+        if isSingle && (first == UInt8(ascii: "v") || first == UInt8(ascii: "t")) {
             capturing = false
-        } else if name == idC {
+        } else if isSingle && first == UInt8(ascii: "c") {
             inCell = false
             capturing = false
             cell.end = bytes.count
             guard cell.end > cell.start else { return }  // an empty cell is a missing cell
             if cell.kind == .shared {
                 let index = bytes.withUnsafeBufferPointer { Self.integer(UnsafeBufferPointer(rebasing: $0[cell.start..<cell.end])) }
-                guard let index, index < workbook.sharedStrings.count else {
+                guard let index, index < sharedStrings.count else {
                     let text = String(decoding: bytes[cell.start..<cell.end], as: UTF8.self)
-                    fail("cell \(Self.reference(column: cell.column, row: rowNumber)): shared string \(text) does not exist (the workbook has \(workbook.sharedStrings.count)); the workbook is corrupt — save it again from Excel")
+                    fail("cell \(Self.reference(column: cell.column, row: rowNumber)): shared string \(text) does not exist (the workbook has \(sharedStrings.count)); the workbook is corrupt — save it again from Excel")
                     return
                 }
                 cell.shared = index
@@ -160,11 +168,11 @@ final class XLSXSheetReader: RecordReader, XMLRawHandler {
                 cell.end = cell.start
             }
             cells.append(cell)
-        } else if name == idIs {
+        } else if XMLRawName.matches(name, "is") {
             inInline = false
-        } else if name == idRPh {
+        } else if XMLRawName.matches(name, "rPh") {
             phoneticDepth -= 1
-        } else if name == idRow {
+        } else if XMLRawName.matches(name, "row") {
             rows.append((rowNumber, cells.count))
             rowCellStart = cells.count
         }
@@ -184,7 +192,7 @@ final class XLSXSheetReader: RecordReader, XMLRawHandler {
     func next() throws -> Bool {
         while true {
             if let failure { throw FeedFileError(file: displayName, line: failure.row, failure.message) }
-            if workbook.sharedStrings.readFailed {
+            if sharedStrings.readFailed {
                 throw FeedFileError(file: displayName, "cannot read back the shared strings from the temporary file")
             }
             if rowIndex < rows.count {
@@ -257,7 +265,7 @@ final class XLSXSheetReader: RecordReader, XMLRawHandler {
         let cell = cells[Int(fieldCells[index])]
         switch cell.kind {
         case .shared:
-            return try workbook.sharedStrings.withString(cell.shared) { try unescaped($0, body) }
+            return try sharedStrings.withString(cell.shared) { try unescaped($0, body) }
         case .inline, .string:
             return try bytes.withUnsafeBytes { try unescaped(UnsafeRawBufferPointer(rebasing: $0[cell.start..<cell.end]), body) }
         case .boolean:
@@ -273,11 +281,10 @@ final class XLSXSheetReader: RecordReader, XMLRawHandler {
             return try scratch.withUnsafeBytes { try body($0) }
         case .number:
             let style = Int(cell.style)
-            let kinds = workbook.styleKinds
-            let kind = style < kinds.count ? kinds[style] : .number
+            let kind = style < styleKinds.count ? styleKinds[style] : .number
             scratch.removeAll(keepingCapacity: true)
             let plain = bytes.withUnsafeBufferPointer {
-                XLSXCellText.appendNumber(UnsafeBufferPointer(rebasing: $0[cell.start..<cell.end]), kind: kind, uses1904: workbook.uses1904, to: &scratch)
+                XLSXCellText.appendNumber(UnsafeBufferPointer(rebasing: $0[cell.start..<cell.end]), kind: kind, uses1904: uses1904, to: &scratch)
             }
             if plain {
                 return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[cell.start..<cell.end])) }

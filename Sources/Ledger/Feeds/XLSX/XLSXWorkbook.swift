@@ -172,7 +172,7 @@ final class XLSXWorkbook {
             return
         }
         let reader = XMLStreamReader(source: try archive.open(entry), file: "\(file)/\(entry.name)")
-        let collector = SharedStringCollector(table: sharedStrings, names: reader.names)
+        let collector = SharedStringCollector(table: sharedStrings)
         guard reader.beginRawCapture(collector) else { return }
         while try reader.pump() {
             if let failure = collector.failure { throw FeedFileError(file: file, "shared strings: \(failure)") }
@@ -185,28 +185,28 @@ final class XLSXWorkbook {
 /// elements of each `<si>` (rich-text runs joined), except phonetic runs (`<rPh>`).
 final class SharedStringCollector: XMLRawHandler {
     let table: SharedStrings
-    private let si: Int32, t: Int32, rPh: Int32
     private var inText = false
     private var phoneticDepth = 0
     var failure: String?
 
-    init(table: SharedStrings, names: XMLNameTable) {
+    init(table: SharedStrings) {
         self.table = table
-        si = names.id("si")
-        t = names.id("t")
-        rPh = names.id("rPh")
     }
 
-    func start(name: Int32, attributes: XMLRawAttributes) {
-        if name == rPh { phoneticDepth += 1 } else if name == t && phoneticDepth == 0 { inText = true }
+    func start(name: UnsafePointer<UInt8>, attributes: XMLRawAttributes) {
+        if XMLRawName.matches(name, "rPh") {
+            phoneticDepth += 1
+        } else if XMLRawName.matches(name, "t") && phoneticDepth == 0 {
+            inText = true
+        }
     }
 
-    func end(name: Int32) {
-        if name == t {
+    func end(name: UnsafePointer<UInt8>) {
+        if XMLRawName.matches(name, "t") {
             inText = false
-        } else if name == rPh {
+        } else if XMLRawName.matches(name, "rPh") {
             phoneticDepth -= 1
-        } else if name == si {
+        } else if XMLRawName.matches(name, "si") {
             table.finishString()
         }
     }

@@ -523,7 +523,7 @@ final class XMLParserCore {
             runLength = 0
             textIsBlank = true
             depth -= 1
-            rawHandler.end(name: id(localName))
+            if let localName { rawHandler.end(name: localName) }
             return
         }
         if recordMode {
@@ -557,7 +557,8 @@ final class XMLParserCore {
                 return
             }
         }
-        handler.start(name: id(localName), attributes: XMLRawAttributes(count: count, pointers: attributes, core: self))
+        guard let localName else { return }
+        handler.start(name: localName, attributes: XMLRawAttributes(count: count, pointers: attributes))
     }
 
     // MARK: Record capture: the same checks and places as events, but records built in place
@@ -768,11 +769,13 @@ final class XMLParserCore {
 }
 
 /// Receives a document's elements and text straight from the parser (raw capture).
+/// Names are libxml2's NUL-terminated UTF-8 local names, valid during the call only
+/// (compare them with `XMLRawName.matches`).
 protocol XMLRawHandler: AnyObject {
-    /// An element starts; `name` is its local name's id in the reader's `names`.
-    func start(name: Int32, attributes: XMLRawAttributes)
+    /// An element starts.
+    func start(name: UnsafePointer<UInt8>, attributes: XMLRawAttributes)
     /// The element opened last ends.
-    func end(name: Int32)
+    func end(name: UnsafePointer<UInt8>)
     /// A run of the current element's text (one text node may come in several runs).
     func text(_ run: UnsafeBufferPointer<UInt8>)
 }
@@ -781,15 +784,24 @@ protocol XMLRawHandler: AnyObject {
 struct XMLRawAttributes {
     let count: Int
     fileprivate let pointers: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
-    fileprivate unowned(unsafe) let core: XMLParserCore
 
-    /// The id of attribute `index`'s local name.
-    func name(at index: Int) -> Int32 { core.id(pointers?[index * 5]) }
+    /// The local name of attribute `index` (NUL-terminated).
+    func name(at index: Int) -> UnsafePointer<UInt8>? { pointers?[index * 5] }
 
     /// The value bytes of attribute `index` (`&` comes back as `&#38;`, see `startElement`).
     func value(at index: Int) -> UnsafeBufferPointer<UInt8> {
         guard let start = pointers?[index * 5 + 3], let end = pointers?[index * 5 + 4] else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: start, count: end - start)
+    }
+}
+
+/// Comparison of a raw-capture name with a literal, without a String.
+enum XMLRawName {
+    @inline(__always) static func matches(_ name: UnsafePointer<UInt8>, _ literal: StaticString) -> Bool {
+        let bytes = literal.utf8Start
+        let count = literal.utf8CodeUnitCount
+        for index in 0..<count where name[index] != bytes[index] { return false }
+        return name[count] == 0
     }
 }
 
