@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Workbook benchmark (issue #16). A ROWS-row (default 1,000,000) ro_parts feed from
-# dms-feedgen, written once as CSV and once as .xlsx by openpyxl (shared strings, number
-# cells: as a DMS export), then RUNS (default 3) interleaved rounds of, each on the same files:
+# dms-feedgen, written once as CSV and once as .xlsx the way Excel stores it (every text in
+# the shared-string table, numbers as number cells; sst_workbook.py, Python's zipfile) —
+# with OPENPYXL=1 also by openpyxl's write-only mode (inline strings; slow to write) — then
+# RUNS (default 3) interleaved rounds of, each on the same files:
 #   (a) dms-import load of the CSV into a fresh warehouse,
 #   (b) dms-import load of the .xlsx into a fresh warehouse,
 #   (c) fastexcel (PyPI, Rust/calamine) reading the .xlsx's cells into Arrow — read only.
@@ -15,17 +17,21 @@ bin="${1:?usage: bench/xlsx/run.sh BIN_DIR}"
 rows="${ROWS:-1000000}"
 runs="${RUNS:-3}"
 here="$(cd "$(dirname "$0")" && pwd)"
-work="${WORK:-$(mktemp -d /tmp/ledger-bench-xlsx.XXXXXX)}"
-trap 'rm -rf "$work"' EXIT
+# WORK=DIR keeps the inputs between runs (generated once); otherwise a temporary folder.
+if [ -n "${WORK:-}" ]; then work="$WORK"; mkdir -p "$work"; else work="$(mktemp -d /tmp/ledger-bench-xlsx.XXXXXX)"; trap 'rm -rf "$work"' EXIT; fi
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 python3 -c "import openpyxl, fastexcel" 2>/dev/null || pip install -q "openpyxl==3.1.5" "fastexcel==0.21.0" >/dev/null
 
 csv="$work/ro_parts_bench.csv"
 xlsx="$work/ro_parts_bench.xlsx"
-"$bin/dms-feedgen" rows --feed ro_parts --rows "$rows" --out "$csv" --seed 7 >/dev/null
-started=$(date +%s)
-python3 "$here/csv_to_xlsx.py" "$csv" "$xlsx"
-echo "input: $rows rows; CSV $(($(stat -c %s "$csv") / 1000000)) MB, xlsx $(($(stat -c %s "$xlsx") / 1000000)) MB (openpyxl wrote it in $(($(date +%s) - started)) s); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+[ -s "$csv" ] || "$bin/dms-feedgen" rows --feed ro_parts --rows "$rows" --out "$csv" --seed 7 >/dev/null
+[ -s "$xlsx" ] || python3 "$here/sst_workbook.py" "$csv" "$xlsx"
+workbooks="$xlsx"
+if [ "${OPENPYXL:-0}" = 1 ]; then
+  [ -s "$work/ro_parts_openpyxl.xlsx" ] || python3 "$here/csv_to_xlsx.py" "$csv" "$work/ro_parts_openpyxl.xlsx"
+  workbooks="$workbooks $work/ro_parts_openpyxl.xlsx"
+fi
+echo "input: $rows rows; CSV $(($(stat -c %s "$csv") / 1000000)) MB; $(for w in $workbooks; do echo -n "$(basename "$w") $(($(stat -c %s "$w") / 1000000)) MB (sheet XML $(($(unzip -l "$w" | awk '/sheet1.xml/ { print $1 }') / 1000000)) MB, shared strings $(($(unzip -l "$w" | awk '/sharedStrings.xml/ { print $1 }' | head -1) + 0)) bytes); "; done)$(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # measure NAME CMD...: appends "seconds peak_kb" to $work/NAME.all
 measure() {
@@ -35,29 +41,34 @@ measure() {
   cat "$work/time.txt" >>"$work/$name.all"
   cat "$work/time.txt"
 }
-: >"$work/csv.all"; : >"$work/xlsx.all"; : >"$work/fastexcel.all"
-printf '%-6s %12s %12s %14s %10s %10s %14s\n' round csv_s xlsx_s fastexcel_s csv_rss_mb xlsx_rss_mb fastexcel_rss_mb
-for round in $(seq 1 "$runs"); do
-  rm -f "$work"/w.sqlite*
-  read -r cs cr < <(measure csv "$bin/dms-import" load --warehouse "$work/w.sqlite" --rejects "$work/rejects" "$csv")
-  rm -f "$work"/w.sqlite*
-  read -r xs xr < <(measure xlsx "$bin/dms-import" load --warehouse "$work/w.sqlite" --rejects "$work/rejects" "$xlsx")
-  grep -q "read=$rows " "$work/xlsx.out" || { echo "xlsx load did not read $rows rows:"; cat "$work/xlsx.out"; exit 1; }
-  read -r fs fr < <(measure fastexcel python3 "$here/fastexcel_read.py" "$xlsx")
-  printf '%-6s %12s %12s %14s %10d %10d %14d\n' "$round" "$cs" "$xs" "$fs" $((cr / 1024)) $((xr / 1024)) $((fr / 1024))
-  echo "$xs $cs $fs" >>"$work/ratios.all"
-done
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-echo "median: csv $(cut -d' ' -f1 "$work/csv.all" | median) s, xlsx $(cut -d' ' -f1 "$work/xlsx.all" | median) s, fastexcel $(cut -d' ' -f1 "$work/fastexcel.all" | median) s"
-echo "peak RSS (largest round): csv $(cut -d' ' -f2 "$work/csv.all" | sort -n | tail -1 | awk '{ print int($1 / 1024) }') MB, xlsx $(cut -d' ' -f2 "$work/xlsx.all" | sort -n | tail -1 | awk '{ print int($1 / 1024) }') MB, fastexcel $(cut -d' ' -f2 "$work/fastexcel.all" | sort -n | tail -1 | awk '{ print int($1 / 1024) }') MB"
-echo "median ratio xlsx/csv: $(awk '{ print $1 / $2 }' "$work/ratios.all" | median) (target <= 2); xlsx/fastexcel: $(awk '{ print $1 / $3 }' "$work/ratios.all" | median) (target < 1)"
+for book in $workbooks; do
+  name=$(basename "$book" .xlsx)
+  : >"$work/csv.all"; : >"$work/xlsx.all"; : >"$work/fastexcel.all"; : >"$work/ratios.all"
+  echo "== $name"
+  printf '%-6s %12s %12s %14s %10s %10s %14s\n' round csv_s xlsx_s fastexcel_s csv_rss_mb xlsx_rss_mb fastexcel_rss_mb
+  for round in $(seq 1 "$runs"); do
+    rm -f "$work"/w.sqlite*
+    read -r cs cr < <(measure csv "$bin/dms-import" load --warehouse "$work/w.sqlite" --rejects "$work/rejects" "$csv")
+    rm -f "$work"/w.sqlite*
+    read -r xs xr < <(measure xlsx "$bin/dms-import" load --warehouse "$work/w.sqlite" --rejects "$work/rejects" "$book")
+    grep -q "read=$rows " "$work/xlsx.out" || { echo "xlsx load did not read $rows rows:"; cat "$work/xlsx.out"; exit 1; }
+    read -r fs fr < <(measure fastexcel python3 "$here/fastexcel_read.py" "$book")
+    printf '%-6s %12s %12s %14s %10d %10d %14d\n' "$round" "$cs" "$xs" "$fs" $((cr / 1024)) $((xr / 1024)) $((fr / 1024))
+    echo "$xs $cs $fs" >>"$work/ratios.all"
+  done
+  rm -f "$work"/w.sqlite*
+  echo "median: csv $(cut -d' ' -f1 "$work/csv.all" | median) s, xlsx $(cut -d' ' -f1 "$work/xlsx.all" | median) s, fastexcel $(cut -d' ' -f1 "$work/fastexcel.all" | median) s"
+  echo "peak RSS (largest round): csv $(cut -d' ' -f2 "$work/csv.all" | sort -n | tail -1 | awk '{ print int($1 / 1024) }') MB, xlsx $(cut -d' ' -f2 "$work/xlsx.all" | sort -n | tail -1 | awk '{ print int($1 / 1024) }') MB, fastexcel $(cut -d' ' -f2 "$work/fastexcel.all" | sort -n | tail -1 | awk '{ print int($1 / 1024) }') MB"
+  echo "median ratio xlsx/csv: $(awk '{ print $1 / $2 }' "$work/ratios.all" | median) (target <= 2); xlsx/fastexcel: $(awk '{ print $1 / $3 }' "$work/ratios.all" | median) (target < 1)"
+done
 
 # The writer: a 50-dealer network, one month, every KPI.
 net="$work/network"
-"$bin/dms-feedgen" network --dealers 50 --months 2 --out "$net" --seed 7 >/dev/null 2>&1 || "$bin/dms-feedgen" --help | head -20
+[ -d "$net" ] || "$bin/dms-feedgen" network --dealers 50 --regions 6 --months 2 --end 2026-10 --scale 0.3 --out "$net" --seed 7 --quiet
 rm -f "$work"/r.sqlite*
-"$bin/dms-import" load --warehouse "$work/r.sqlite" "$net" >/dev/null 2>&1 || true
-period=$(sqlite3 "$work/r.sqlite" "SELECT substr(MAX(opened_at), 1, 7) FROM repair_orders" 2>/dev/null || echo 2026-10)
+"$bin/dms-import" load --warehouse "$work/r.sqlite" --quiet "$net" >/dev/null || true
+period=2026-10
 : >"$work/w_csv.all"; : >"$work/w_xlsx.all"
 for round in $(seq 1 "$runs"); do
   measure w_csv "$bin/dms-report" kpi --warehouse "$work/r.sqlite" --period "$period" --by dealer --format csv --out "$work/rep-csv" --jobs 1 >/dev/null

@@ -12,6 +12,10 @@ import Darwin
 final class SharedStrings {
     private var buffer: [UInt8] = []
     private var ends: [Int] = []
+    /// After `close()`: the text and the end offsets in storage of the table's own, read
+    /// through plain pointers (no reference counting per lookup).
+    private var frozenText = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
+    private var frozenEnds = UnsafeMutableBufferPointer<Int>(start: nil, count: 0)
     private let memoryLimit: Int
     private var spill: UnsafeMutablePointer<FILE>?
     private var spilledBytes = 0
@@ -21,11 +25,15 @@ final class SharedStrings {
         self.memoryLimit = memoryLimit
     }
 
-    deinit { if let spill { fclose(spill) } }
+    deinit {
+        if let spill { fclose(spill) }
+        frozenText.deallocate()
+        frozenEnds.deallocate()
+    }
 
-    var count: Int { ends.count }
+    var count: Int { frozenEnds.count > 0 ? frozenEnds.count : ends.count }
     /// Bytes of string text held (in memory or in the temp file).
-    var textBytes: Int { spilledBytes + buffer.count }
+    var textBytes: Int { spilledBytes + max(buffer.count, frozenText.count) }
     /// Whether the text went to the temporary file.
     var isSpilled: Bool { spill != nil }
 
@@ -40,9 +48,18 @@ final class SharedStrings {
         ends.append(spilledBytes + buffer.count)
     }
 
-    /// Ends the table: whatever is still in memory goes to the file once spilling began.
+    /// Ends the table: whatever is still in memory goes to the file once spilling began;
+    /// otherwise the text moves into the table's own storage.
     func close() throws {
         if spill != nil { try flushToFile() }
+        frozenEnds = .allocate(capacity: ends.count)
+        _ = frozenEnds.initialize(from: ends)
+        ends = []
+        if spill == nil {
+            frozenText = .allocate(capacity: buffer.count)
+            _ = frozenText.initialize(from: buffer)
+            buffer = []
+        }
     }
 
     private func flushToFile() throws {
@@ -62,6 +79,7 @@ final class SharedStrings {
 
     /// Calls `body` with the bytes of string `index` (which must be < `count`).
     func withString<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        let ends = frozenEnds
         let start = index == 0 ? 0 : ends[index - 1]
         let end = ends[index]
         if let spill {
@@ -75,7 +93,7 @@ final class SharedStrings {
             }
             return try scratch.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<length])) }
         }
-        return try buffer.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+        return try body(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(frozenText)[start..<end]))
     }
 }
 

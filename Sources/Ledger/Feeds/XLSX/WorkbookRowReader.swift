@@ -12,7 +12,7 @@ public final class WorkbookRowReader {
     /// file that is no usable workbook, `InputError` when it cannot be read.
     public init(path: String, sheet: String? = nil, limits: WorkbookLimits = WorkbookLimits()) throws {
         workbook = try XLSXWorkbook(path: path, file: path, limits: limits)
-        reader = try workbook.rows(of: try workbook.sheet(named: sheet))
+        reader = try workbook.rows(of: try workbook.sheet(named: sheet), threaded: false)
         reader.onWarning = { [unowned self] row, message in self.warnings.append((row, message)) }
     }
 

@@ -1,11 +1,14 @@
+import Foundation
+
 /// The rows of one worksheet, streamed: the sheet's part is inflated chunk by chunk and
-/// parsed by the project's libxml2 reader in raw capture, cells are kept as byte ranges of
-/// one reused buffer (at most one chunk's worth of rows at a time), and each cell becomes
-/// the text a CSV would have held only when the importer asks for it (`withField`).
+/// parsed by the project's libxml2 reader in raw capture (`XLSXSheetParser`), on a second
+/// thread that runs at most two batches ahead (`XLSXBatchPipe`), so inflating and parsing
+/// overlap with value parsing and SQLite. Cells are byte ranges of a batch's buffer; each
+/// becomes the text a CSV would have held only when the importer asks for it (`withField`).
 ///
 /// `line` is the worksheet row number; blank rows are skipped (not counted, like blank CSV
 /// lines); missing cells are empty.
-final class XLSXSheetReader: RecordReader, XMLRawHandler {
+final class XLSXSheetReader: RecordReader {
     enum Kind: UInt8 { case number, shared, inline, string, boolean, error, isoDate }
 
     struct Cell {
@@ -21,40 +24,24 @@ final class XLSXSheetReader: RecordReader, XMLRawHandler {
     let displayName: String
     let sheet: XLSXWorkbook.Sheet
     private let workbook: XLSXWorkbook
-    private let xml: XMLStreamReader
     private let source: ZipEntrySource
-    /// Compressed bytes of the sheet's part read so far.
+    private let pipe: XLSXBatchPipe
+    /// Compressed bytes of the sheet's part read so far (approximate while the parser runs ahead).
     var compressedBytesRead: Int { Int(source.compressedBytesRead) }
     /// Called with (row, message) for a cell that is read as empty with a warning.
     var onWarning: ((Int, String) -> Void)?
-
-    // Parsed, not yet consumed: cell bytes, cells, and per complete row its number and end.
-    // (Hot state skips Swift's dynamic exclusivity checks: it is touched only from the
-    // reader's thread, by the parser's callbacks during `pump()` or by the reader between
-    // calls, never through overlapping accesses.)
-    @exclusivity(unchecked) private var bytes: [UInt8] = []
-    @exclusivity(unchecked) private var cells: [Cell] = []
-    @exclusivity(unchecked) private var rows: [(number: Int, cellEnd: Int)] = []
-    @exclusivity(unchecked) private var rowIndex = 0
-    private var finished = false
-    @exclusivity(unchecked) private var failure: (row: Int, message: String)?
-
-    // Parser state.
-    @exclusivity(unchecked) private var rowNumber = 0
-    @exclusivity(unchecked) private var rowCellStart = 0
-    @exclusivity(unchecked) private var nextColumn: Int32 = 0
-    @exclusivity(unchecked) private var inCell = false
-    @exclusivity(unchecked) private var inInline = false
-    @exclusivity(unchecked) private var capturing = false
-    @exclusivity(unchecked) private var phoneticDepth = 0
-    @exclusivity(unchecked) private var cell = Cell(column: 0, kind: .number, style: 0, start: 0, end: 0, shared: 0)
 
     // The workbook's tables, read once.
     private let sharedStrings: SharedStrings
     private let styleKinds: [XLSXDateKind]
     private let uses1904: Bool
 
-    // The current row.
+    // The batch being consumed and the current row.
+    @exclusivity(unchecked) private var batch = XLSXRowBatch()
+    @exclusivity(unchecked) private var batchBytes = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
+    @exclusivity(unchecked) private var batchCells = UnsafeMutableBufferPointer<Cell>(start: nil, count: 0)
+    @exclusivity(unchecked) private var batchRows: [(number: Int, cellEnd: Int)] = []
+    @exclusivity(unchecked) private var rowIndex = 0
     @exclusivity(unchecked) private(set) var line = 0
     @exclusivity(unchecked) private(set) var count = 0
     let problem: String? = nil
@@ -62,142 +49,36 @@ final class XLSXSheetReader: RecordReader, XMLRawHandler {
     private var headerWidth: Int?
     @exclusivity(unchecked) private var scratch: [UInt8] = []
 
-    /// Most cells one row may hold (Excel's 16,384 columns).
+    /// Excel's limits.
     static let maxColumns = 16_384
     static let maxRows = 1_048_576
 
-    init(workbook: XLSXWorkbook, sheet: XLSXWorkbook.Sheet, source: ZipEntrySource) {
+    /// A reader of `sheet`, whose part `source` streams; `threaded: false` parses on the
+    /// caller's thread (fuzzing, tools).
+    init(workbook: XLSXWorkbook, sheet: XLSXWorkbook.Sheet, source: ZipEntrySource, threaded: Bool = true) {
         self.workbook = workbook
         self.sheet = sheet
         self.source = source
         displayName = "\(workbook.file)[\(sheet.name)]"
-        xml = XMLStreamReader(source: source, file: displayName)
         sharedStrings = workbook.sharedStrings
         styleKinds = workbook.styleKinds
         uses1904 = workbook.uses1904
-        _ = xml.beginRawCapture(self)
-        bytes.reserveCapacity(1 << 20)
-        cells.reserveCapacity(1 << 14)
+        let parser = XLSXSheetParser(
+            xml: XMLStreamReader(source: source, file: displayName), displayName: displayName,
+            sharedStringCount: workbook.sharedStrings.count)
+        pipe = XLSXBatchPipe(parser: parser, threaded: threaded)
         scratch.reserveCapacity(64)
     }
 
-    // MARK: XMLRawHandler
-
-    func start(name: UnsafePointer<UInt8>, attributes: XMLRawAttributes) {
-        guard failure == nil else { return }
-        let first = name[0]
-        let isSingle = name[1] == 0
-        if first == UInt8(ascii: "c") && isSingle {
-            var column = nextColumn
-            var style: Int32 = 0
-            var kind = Kind.number
-            for index in 0..<attributes.count {
-                guard let attribute = attributes.name(at: index), attribute[0] != 0, attribute[1] == 0 else { continue }
-                let value = attributes.value(at: index)
-                let letter = attribute[0]
-                if letter == UInt8(ascii: "r") {
-                    guard let parsed = Self.column(of: value) else {
-                        fail("cell reference \"\(String(decoding: value, as: UTF8.self))\" is not a valid column (A…XFD)")
-                        return
-                    }
-                    column = parsed
-                } else if letter == UInt8(ascii: "s") {
-                    style = Int32(clamping: Self.integer(value) ?? 0)
-                } else if letter == UInt8(ascii: "t") {
-                    kind = Self.kind(of: value)
-                }
-            }
-            guard column < Self.maxColumns else {
-                fail("a cell lies beyond column XFD (the 16,384th)")
-                return
-            }
-            guard cells.count - rowCellStart < Self.maxColumns else {
-                fail("a row holds more than \(Self.maxColumns) cells")
-                return
-            }
-            nextColumn = column + 1
-            cell = Cell(column: column, kind: kind, style: style, start: bytes.count, end: bytes.count, shared: 0)
-            inCell = true
-        } else if first == UInt8(ascii: "v") && isSingle {
-            capturing = inCell && cell.kind != .inline
-        } else if XMLRawName.matches(name, "is") {
-            inInline = true
-        } else if first == UInt8(ascii: "t") && isSingle {
-            capturing = inCell && inInline && phoneticDepth == 0
-        } else if XMLRawName.matches(name, "rPh") {
-            phoneticDepth += 1
-        } else if XMLRawName.matches(name, "row") {
-            var number = rowNumber + 1
-            for index in 0..<attributes.count {
-                if let attribute = attributes.name(at: index), XMLRawName.matches(attribute, "r") {
-                    number = Self.integer(attributes.value(at: index)) ?? number
-                }
-            }
-            guard number > rowNumber, number <= Self.maxRows else {
-                fail(number > Self.maxRows
-                    ? "row \(number) lies beyond Excel's last row (1,048,576)"
-                    : "row \(number) comes after row \(rowNumber) (rows out of order)")
-                return
-            }
-            rowNumber = number
-            rowCellStart = cells.count
-            nextColumn = 0
-        }
-    }
-
-    func end(name: UnsafePointer<UInt8>) {
-        guard failure == nil else { return }
-        let first = name[0]
-        let isSingle = name[1] == 0
-        if isSingle && (first == UInt8(ascii: "v") || first == UInt8(ascii: "t")) {
-            capturing = false
-        } else if isSingle && first == UInt8(ascii: "c") {
-            inCell = false
-            capturing = false
-            cell.end = bytes.count
-            guard cell.end > cell.start else { return }  // an empty cell is a missing cell
-            if cell.kind == .shared {
-                let index = bytes.withUnsafeBufferPointer { Self.integer(UnsafeBufferPointer(rebasing: $0[cell.start..<cell.end])) }
-                guard let index, index < sharedStrings.count else {
-                    let text = String(decoding: bytes[cell.start..<cell.end], as: UTF8.self)
-                    fail("cell \(Self.reference(column: cell.column, row: rowNumber)): shared string \(text) does not exist (the workbook has \(sharedStrings.count)); the workbook is corrupt — save it again from Excel")
-                    return
-                }
-                cell.shared = index
-                bytes.removeSubrange(cell.start...)
-                cell.end = cell.start
-            }
-            cells.append(cell)
-        } else if XMLRawName.matches(name, "is") {
-            inInline = false
-        } else if XMLRawName.matches(name, "rPh") {
-            phoneticDepth -= 1
-        } else if XMLRawName.matches(name, "row") {
-            rows.append((rowNumber, cells.count))
-            rowCellStart = cells.count
-        }
-    }
-
-    func text(_ run: UnsafeBufferPointer<UInt8>) {
-        guard capturing else { return }
-        bytes.append(contentsOf: run)
-    }
-
-    private func fail(_ message: String) {
-        if failure == nil { failure = (rowNumber, message) }
-    }
+    deinit { pipe.cancel() }
 
     // MARK: RecordReader
 
     func next() throws -> Bool {
         while true {
-            if let failure { throw FeedFileError(file: displayName, line: failure.row, failure.message) }
-            if sharedStrings.readFailed {
-                throw FeedFileError(file: displayName, "cannot read back the shared strings from the temporary file")
-            }
-            if rowIndex < rows.count {
-                let start = rowIndex == 0 ? 0 : rows[rowIndex - 1].cellEnd
-                let row = rows[rowIndex]
+            if rowIndex < batchRows.count {
+                let start = rowIndex == 0 ? 0 : batchRows[rowIndex - 1].cellEnd
+                let row = batchRows[rowIndex]
                 rowIndex += 1
                 if row.cellEnd > start {
                     materialize(number: row.number, cells: start..<row.cellEnd)
@@ -205,35 +86,21 @@ final class XLSXSheetReader: RecordReader, XMLRawHandler {
                 }
                 continue
             }
-            compact()
-            if finished { return false }
-            if try !xml.pump() { finished = true }
-        }
-    }
-
-    /// Drops consumed rows, keeping the row being parsed (its cells and bytes move to the front).
-    private func compact() {
-        guard !rows.isEmpty else { return }
-        let consumedCells = rows[rows.count - 1].cellEnd
-        var keepFrom = inCell ? cell.start : bytes.count
-        if consumedCells < cells.count { keepFrom = min(keepFrom, cells[consumedCells].start) }
-        cells.removeSubrange(0..<consumedCells)
-        if keepFrom > 0 {
-            bytes.removeSubrange(0..<keepFrom)
-            for index in cells.indices {
-                cells[index].start -= keepFrom
-                cells[index].end -= keepFrom
+            if sharedStrings.readFailed {
+                throw FeedFileError(file: displayName, "cannot read back the shared strings from the temporary file")
             }
-            cell.start -= keepFrom
-            cell.end -= keepFrom
+            guard let next = try pipe.next() else { return false }
+            batch = next
+            batchBytes = next.bytes
+            batchCells = next.cells
+            batchRows = next.rows
+            rowIndex = 0
         }
-        rowCellStart -= consumedCells
-        rows.removeAll(keepingCapacity: true)
-        rowIndex = 0
     }
 
     private func materialize(number: Int, cells range: Range<Int>) {
         line = number
+        let cells = batchCells
         var last: Int32 = -1
         for index in range { last = max(last, cells[index].column) }
         count = max(Int(last) + 1, headerWidth ?? 0)
@@ -243,7 +110,7 @@ final class XLSXSheetReader: RecordReader, XMLRawHandler {
             let cell = cells[index]
             fieldCells[Int(cell.column)] = Int32(index)
             if cell.kind == .error {
-                let value = String(decoding: bytes[cell.start..<cell.end], as: UTF8.self)
+                let value = String(decoding: UnsafeBufferPointer(rebasing: batchBytes[cell.start..<cell.end]), as: UTF8.self)
                 onWarning?(number, "cell \(Self.reference(column: cell.column, row: number)) holds the error \(value); read as empty")
             }
         }
@@ -262,14 +129,15 @@ final class XLSXSheetReader: RecordReader, XMLRawHandler {
 
     func withField<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         guard index < count, fieldCells[index] >= 0 else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-        let cell = cells[Int(fieldCells[index])]
+        let cell = batchCells[Int(fieldCells[index])]
+        let text = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(batchBytes)[cell.start..<cell.end])
         switch cell.kind {
         case .shared:
             return try sharedStrings.withString(cell.shared) { try unescaped($0, body) }
         case .inline, .string:
-            return try bytes.withUnsafeBytes { try unescaped(UnsafeRawBufferPointer(rebasing: $0[cell.start..<cell.end]), body) }
+            return try unescaped(text, body)
         case .boolean:
-            let isTrue = cell.end > cell.start && bytes[cell.start] == UInt8(ascii: "1")
+            let isTrue = text.first == UInt8(ascii: "1")
             scratch.removeAll(keepingCapacity: true)
             scratch.append(contentsOf: (isTrue ? "TRUE" : "FALSE").utf8)
             return try scratch.withUnsafeBytes { try body($0) }
@@ -277,18 +145,14 @@ final class XLSXSheetReader: RecordReader, XMLRawHandler {
             return try body(UnsafeRawBufferPointer(start: nil, count: 0))
         case .isoDate:
             scratch.removeAll(keepingCapacity: true)
-            XLSXCellText.appendISODate(bytes[cell.start..<cell.end], to: &scratch)
+            XLSXCellText.appendISODate(ArraySlice(text), to: &scratch)
             return try scratch.withUnsafeBytes { try body($0) }
         case .number:
             let style = Int(cell.style)
             let kind = style < styleKinds.count ? styleKinds[style] : .number
             scratch.removeAll(keepingCapacity: true)
-            let plain = bytes.withUnsafeBufferPointer {
-                XLSXCellText.appendNumber(UnsafeBufferPointer(rebasing: $0[cell.start..<cell.end]), kind: kind, uses1904: uses1904, to: &scratch)
-            }
-            if plain {
-                return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[cell.start..<cell.end])) }
-            }
+            let plain = XLSXCellText.appendNumber(text.assumingMemoryBound(to: UInt8.self), kind: kind, uses1904: uses1904, to: &scratch)
+            if plain { return try body(text) }
             return try scratch.withUnsafeBytes { try body($0) }
         }
     }
@@ -367,5 +231,269 @@ final class XLSXSheetReader: RecordReader, XMLRawHandler {
         if type.count == 3 && first == UInt8(ascii: "s") { return .string }
         if type.count == 9 && first == UInt8(ascii: "i") { return .inline }
         return .number
+    }
+}
+
+/// Complete rows of a worksheet: their cells' bytes, the cells, and per row its number
+/// and the end of its cells. Bytes and cells sit in storage of the batch's own (freed with
+/// it), so the reader reads them through plain pointers: no reference counting per cell.
+final class XLSXRowBatch {
+    let bytes: UnsafeMutableBufferPointer<UInt8>
+    let cells: UnsafeMutableBufferPointer<XLSXSheetReader.Cell>
+    let rows: [(number: Int, cellEnd: Int)]
+
+    init() {
+        bytes = .allocate(capacity: 0)
+        cells = .allocate(capacity: 0)
+        rows = []
+    }
+
+    init(bytes: ArraySlice<UInt8>, cells: ArraySlice<XLSXSheetReader.Cell>, rows: [(number: Int, cellEnd: Int)]) {
+        self.bytes = .allocate(capacity: bytes.count)
+        _ = self.bytes.initialize(from: bytes)
+        self.cells = .allocate(capacity: cells.count)
+        _ = self.cells.initialize(from: cells)
+        self.rows = rows
+    }
+
+    deinit {
+        bytes.deallocate()
+        cells.deallocate()
+    }
+}
+
+/// Hands the parser's batches to the reader: from a background thread through a queue of
+/// at most two batches (memory stays bounded), or on the caller's thread.
+final class XLSXBatchPipe: @unchecked Sendable {
+    private let parser: XLSXSheetParser
+    private let threaded: Bool
+    private let condition = NSCondition()
+    private var queue: [XLSXRowBatch] = []
+    private var outcome: Result<Void, any Error>?
+    private var cancelled = false
+    private var joined = false
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(parser: XLSXSheetParser, threaded: Bool) {
+        self.parser = parser
+        self.threaded = threaded
+        if threaded { Thread.detachNewThread { [self] in produce() } }
+    }
+
+    private func produce() {
+        XMLStreamReader.prepareThread()
+        var result: Result<Void, any Error> = .success(())
+        do {
+            while let batch = try parser.nextBatch() {
+                condition.lock()
+                while queue.count >= 2 && !cancelled { condition.wait() }
+                let stop = cancelled
+                if !stop { queue.append(batch) }
+                condition.broadcast()
+                condition.unlock()
+                if stop { break }
+            }
+        } catch {
+            result = .failure(error)
+        }
+        condition.lock()
+        outcome = result
+        condition.broadcast()
+        condition.unlock()
+        finished.signal()
+    }
+
+    /// The next batch, nil at the end of the sheet; throws the parser's error after the
+    /// batches before it.
+    func next() throws -> XLSXRowBatch? {
+        guard threaded else { return try parser.nextBatch() }
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && outcome == nil { condition.wait() }
+        if !queue.isEmpty {
+            let batch = queue.removeFirst()
+            condition.broadcast()
+            return batch
+        }
+        if case .failure(let error) = outcome { throw error }
+        return nil
+    }
+
+    /// Stops the parser thread and waits for it (the reader is going away).
+    func cancel() {
+        guard threaded, !joined else { return }
+        joined = true
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+        finished.wait()
+    }
+}
+
+/// Parses worksheet XML (`<sheetData><row r><c r s t><v>|<is><t>`) in libxml2's raw capture
+/// into `XLSXRowBatch`es, checking Excel's limits and shared-string indexes on the way.
+final class XLSXSheetParser: XMLRawHandler {
+    private let xml: XMLStreamReader
+    private let displayName: String
+    private let sharedStringCount: Int
+    private var finished = false
+
+    // Hot state skips Swift's dynamic exclusivity checks: touched only from the parsing
+    // thread, by the callbacks during `pump()` or between pumps, never overlapping.
+    @exclusivity(unchecked) private var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var cells: [XLSXSheetReader.Cell] = []
+    @exclusivity(unchecked) private var rows: [(number: Int, cellEnd: Int)] = []
+    @exclusivity(unchecked) private var failure: (row: Int, message: String)?
+    @exclusivity(unchecked) private var rowNumber = 0
+    @exclusivity(unchecked) private var rowCellStart = 0
+    @exclusivity(unchecked) private var nextColumn: Int32 = 0
+    @exclusivity(unchecked) private var inCell = false
+    @exclusivity(unchecked) private var inInline = false
+    @exclusivity(unchecked) private var capturing = false
+    @exclusivity(unchecked) private var phoneticDepth = 0
+    @exclusivity(unchecked) private var cell = XLSXSheetReader.Cell(column: 0, kind: .number, style: 0, start: 0, end: 0, shared: 0)
+
+    init(xml: XMLStreamReader, displayName: String, sharedStringCount: Int) {
+        self.xml = xml
+        self.displayName = displayName
+        self.sharedStringCount = sharedStringCount
+        bytes.reserveCapacity(1 << 19)
+        cells.reserveCapacity(1 << 13)
+        _ = xml.beginRawCapture(self)
+    }
+
+    /// The next batch of complete rows, nil after the last. Throws `FeedFileError` (with the
+    /// row) for a malformed or hostile sheet.
+    func nextBatch() throws -> XLSXRowBatch? {
+        while true {
+            if let failure { throw FeedFileError(file: displayName, line: failure.row, failure.message) }
+            if !rows.isEmpty { return split() }
+            if finished { return nil }
+            if try !xml.pump() { finished = true }
+        }
+    }
+
+    /// Copies the complete rows into a batch, keeping the row being parsed.
+    private func split() -> XLSXRowBatch {
+        let complete = rows[rows.count - 1].cellEnd
+        var keepFrom = inCell ? cell.start : bytes.count
+        if complete < cells.count { keepFrom = min(keepFrom, cells[complete].start) }
+        let batch = XLSXRowBatch(bytes: bytes[0..<keepFrom], cells: cells[0..<complete], rows: rows)
+        bytes.removeSubrange(0..<keepFrom)
+        cells.removeSubrange(0..<complete)
+        for index in cells.indices {
+            cells[index].start -= keepFrom
+            cells[index].end -= keepFrom
+        }
+        cell.start -= keepFrom
+        cell.end -= keepFrom
+        rowCellStart -= complete
+        rows.removeAll(keepingCapacity: true)
+        return batch
+    }
+
+    func start(name: UnsafePointer<UInt8>, attributes: XMLRawAttributes) {
+        guard failure == nil else { return }
+        let first = name[0]
+        let isSingle = name[1] == 0
+        if first == UInt8(ascii: "c") && isSingle {
+            var column = nextColumn
+            var style: Int32 = 0
+            var kind = XLSXSheetReader.Kind.number
+            for index in 0..<attributes.count {
+                guard let attribute = attributes.name(at: index), attribute[0] != 0, attribute[1] == 0 else { continue }
+                let value = attributes.value(at: index)
+                let letter = attribute[0]
+                if letter == UInt8(ascii: "r") {
+                    guard let parsed = XLSXSheetReader.column(of: value) else {
+                        fail("cell reference \"\(String(decoding: value, as: UTF8.self))\" is not a valid column (A…XFD)")
+                        return
+                    }
+                    column = parsed
+                } else if letter == UInt8(ascii: "s") {
+                    style = Int32(clamping: XLSXSheetReader.integer(value) ?? 0)
+                } else if letter == UInt8(ascii: "t") {
+                    kind = XLSXSheetReader.kind(of: value)
+                }
+            }
+            guard column < XLSXSheetReader.maxColumns else {
+                fail("a cell lies beyond column XFD (the 16,384th)")
+                return
+            }
+            guard cells.count - rowCellStart < XLSXSheetReader.maxColumns else {
+                fail("a row holds more than \(XLSXSheetReader.maxColumns) cells")
+                return
+            }
+            nextColumn = column + 1
+            cell = XLSXSheetReader.Cell(column: column, kind: kind, style: style, start: bytes.count, end: bytes.count, shared: 0)
+            inCell = true
+        } else if first == UInt8(ascii: "v") && isSingle {
+            capturing = inCell && cell.kind != .inline
+        } else if XMLRawName.matches(name, "is") {
+            inInline = true
+        } else if first == UInt8(ascii: "t") && isSingle {
+            capturing = inCell && inInline && phoneticDepth == 0
+        } else if XMLRawName.matches(name, "rPh") {
+            phoneticDepth += 1
+        } else if XMLRawName.matches(name, "row") {
+            var number = rowNumber + 1
+            for index in 0..<attributes.count {
+                if let attribute = attributes.name(at: index), XMLRawName.matches(attribute, "r") {
+                    number = XLSXSheetReader.integer(attributes.value(at: index)) ?? number
+                }
+            }
+            guard number > rowNumber, number <= XLSXSheetReader.maxRows else {
+                fail(number > XLSXSheetReader.maxRows
+                    ? "row \(number) lies beyond Excel's last row (1,048,576)"
+                    : "row \(number) comes after row \(rowNumber) (rows out of order)")
+                return
+            }
+            rowNumber = number
+            rowCellStart = cells.count
+            nextColumn = 0
+        }
+    }
+
+    func end(name: UnsafePointer<UInt8>) {
+        guard failure == nil else { return }
+        let first = name[0]
+        let isSingle = name[1] == 0
+        if isSingle && (first == UInt8(ascii: "v") || first == UInt8(ascii: "t")) {
+            capturing = false
+        } else if isSingle && first == UInt8(ascii: "c") {
+            inCell = false
+            capturing = false
+            cell.end = bytes.count
+            guard cell.end > cell.start else { return }  // an empty cell is a missing cell
+            if cell.kind == .shared {
+                let index = bytes.withUnsafeBufferPointer { XLSXSheetReader.integer(UnsafeBufferPointer(rebasing: $0[cell.start..<cell.end])) }
+                guard let index, index < sharedStringCount else {
+                    let text = String(decoding: bytes[cell.start..<cell.end], as: UTF8.self)
+                    fail("cell \(XLSXSheetReader.reference(column: cell.column, row: rowNumber)): shared string \(text) does not exist (the workbook has \(sharedStringCount)); the workbook is corrupt — save it again from Excel")
+                    return
+                }
+                cell.shared = index
+                bytes.removeSubrange(cell.start...)
+                cell.end = cell.start
+            }
+            cells.append(cell)
+        } else if XMLRawName.matches(name, "is") {
+            inInline = false
+        } else if XMLRawName.matches(name, "rPh") {
+            phoneticDepth -= 1
+        } else if XMLRawName.matches(name, "row") {
+            rows.append((rowNumber, cells.count))
+            rowCellStart = cells.count
+        }
+    }
+
+    func text(_ run: UnsafeBufferPointer<UInt8>) {
+        guard capturing else { return }
+        bytes.append(contentsOf: run)
+    }
+
+    private func fail(_ message: String) {
+        if failure == nil { failure = (rowNumber, message) }
     }
 }

@@ -52,14 +52,14 @@ final class XLSXWorkbook {
             file: file, "the workbook has no sheet \"\(name)\" (sheets: \(sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")))")
     }
 
-    /// A reader of the rows of `sheet`.
-    func rows(of sheet: Sheet) throws -> XLSXSheetReader {
+    /// A reader of the rows of `sheet`; `threaded`: parsed on a second thread, ahead of the reader.
+    func rows(of sheet: Sheet, threaded: Bool = true) throws -> XLSXSheetReader {
         try loadSharedStrings()
         guard let entry = archive.entry(named: sheet.part) else {
             throw FeedFileError(file: file, "sheet \"\(sheet.name)\": part \(sheet.part) is missing from the workbook (corrupt file)")
         }
         let source = try archive.open(entry)
-        return XLSXSheetReader(workbook: self, sheet: sheet, source: source)
+        return XLSXSheetReader(workbook: self, sheet: sheet, source: source, threaded: threaded)
     }
 
     // MARK: Parts

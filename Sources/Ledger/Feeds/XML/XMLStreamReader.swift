@@ -195,6 +195,10 @@ public final class XMLStreamReader {
         return true
     }
 
+    /// Prepares the calling thread for parsing (libxml2 keeps its error handler per thread):
+    /// call it first on a thread that drives a reader made on another thread.
+    static func prepareThread() { LibXML2Setup.ensure() }
+
     /// Raw capture: parses the next chunk of input. False once the document has ended.
     /// Throws as `next()` does.
     func pump() throws -> Bool {
