@@ -11,7 +11,7 @@ import zipfile
 from xml.sax.saxutils import escape
 
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-TEXT_COLUMNS = {"dealer_code", "ro_no", "part_no", "vin", "pay_type"}
+TEXT_COLUMNS = {"dealer_code", "ro_no", "part_no", "vin", "pay_type", "name", "region", "city", "status"}
 
 
 def column(index):
