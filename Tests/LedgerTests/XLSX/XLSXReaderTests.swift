@@ -154,6 +154,29 @@ import TestSupport
         return out
     }
 
+    /// Nothing of a read workbook stays alive (the parser, the reader's libxml2 core, the zip
+    /// entry and with it the archive's open file), whether the sheet was parsed on a second
+    /// thread or not, read to the end or dropped half-way.
+    @Test(arguments: [(true, true), (true, false), (false, true), (false, false)])
+    func aReadWorkbookIsFreedWithItsFile(threaded: Bool, toTheEnd: Bool) throws {
+        weak var archive: ZipArchive?
+        weak var sharedStrings: SharedStrings?
+        do {
+            let path = Self.samples + "/dealers_openpyxl.xlsx"
+            let workbook = try XLSXWorkbook(path: path, file: path)
+            let reader = try workbook.rows(of: try workbook.sheet(named: nil), threaded: threaded)
+            if toTheEnd {
+                while try reader.next() {}
+            } else {
+                _ = try reader.next()
+            }
+            archive = workbook.archive
+            sharedStrings = workbook.sharedStrings
+        }
+        #expect(archive == nil)
+        #expect(sharedStrings == nil)
+    }
+
     @Test func sharedStringsSpillToATemporaryFileAboveTheLimit() throws {
         let table = SharedStrings(memoryLimit: 64)
         for index in 0..<1000 {

@@ -174,8 +174,10 @@ final class XLSXWorkbook {
         let reader = XMLStreamReader(source: try archive.open(entry), file: "\(file)/\(entry.name)")
         let collector = SharedStringCollector(table: sharedStrings)
         guard reader.beginRawCapture(collector) else { return }
-        while try reader.pump() {
-            if let failure = collector.failure { throw FeedFileError(file: file, "shared strings: \(failure)") }
+        try withExtendedLifetime(collector) {
+            while try reader.pump() {
+                if let failure = collector.failure { throw FeedFileError(file: file, "shared strings: \(failure)") }
+            }
         }
         try sharedStrings.close()
     }

@@ -188,7 +188,8 @@ public final class XMLStreamReader {
     /// Switches the reader to raw capture: elements and text go straight from libxml2's
     /// callbacks to `handler` (names as ids of `names`, attribute values as bytes), with the
     /// same hardening and limits, and no event or string per element (worksheets: millions
-    /// of cells). Drive it with `pump()`. Possible only before anything was read.
+    /// of cells). Drive it with `pump()`. Possible only before anything was read. The
+    /// reader does not retain `handler`: keep it alive while pumping.
     func beginRawCapture(_ handler: any XMLRawHandler) -> Bool {
         guard bytesRead == 0, cursor == 0, core.events.isEmpty, failure == nil else { return false }
         core.rawHandler = handler
@@ -318,8 +319,10 @@ final class XMLParserCore {
     /// and namespace ids, up to four record name ids (-1: none), and the record being
     /// built, inline.
     @exclusivity(unchecked) var recordMode = false
-    /// Raw capture (see `XMLStreamReader.beginRawCapture`).
-    @exclusivity(unchecked) var rawHandler: (any XMLRawHandler)?
+    /// Raw capture (see `XMLStreamReader.beginRawCapture`). Not retained: the handler owns
+    /// the reader (which owns this core) and drives every callback through `pump()`, so it
+    /// outlives them; a strong reference here would be a cycle.
+    @exclusivity(unchecked) unowned(unsafe) var rawHandler: (any XMLRawHandler)?
     @exclusivity(unchecked) var recordScope: (name: Int32, namespace: Int32) = (-1, -1)
     @exclusivity(unchecked) var recordNames: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
     @exclusivity(unchecked) var placesAll = true
