@@ -265,7 +265,9 @@ final class XLSXRowBatch {
 /// Hands the parser's batches to the reader: from a background thread through a queue of
 /// at most two batches (memory stays bounded), or on the caller's thread.
 final class XLSXBatchPipe: @unchecked Sendable {
-    private let parser: XLSXSheetParser
+    /// The parser; in threaded mode dropped by the thread when it ends, so that nothing of
+    /// the sheet (buffers, the zip entry and its archive's open file) outlives `cancel()`.
+    private var parser: XLSXSheetParser?
     private let threaded: Bool
     private let condition = NSCondition()
     private var queue: [XLSXRowBatch] = []
@@ -282,7 +284,17 @@ final class XLSXBatchPipe: @unchecked Sendable {
 
     private func produce() {
         XMLStreamReader.prepareThread()
-        var result: Result<Void, any Error> = .success(())
+        let result = parseAll()
+        condition.lock()
+        outcome = result
+        parser = nil
+        condition.broadcast()
+        condition.unlock()
+        finished.signal()
+    }
+
+    private func parseAll() -> Result<Void, any Error> {
+        guard let parser else { return .success(()) }
         do {
             while let batch = try parser.nextBatch() {
                 condition.lock()
@@ -294,19 +306,15 @@ final class XLSXBatchPipe: @unchecked Sendable {
                 if stop { break }
             }
         } catch {
-            result = .failure(error)
+            return .failure(error)
         }
-        condition.lock()
-        outcome = result
-        condition.broadcast()
-        condition.unlock()
-        finished.signal()
+        return .success(())
     }
 
     /// The next batch, nil at the end of the sheet; throws the parser's error after the
     /// batches before it.
     func next() throws -> XLSXRowBatch? {
-        guard threaded else { return try parser.nextBatch() }
+        guard threaded else { return try parser?.nextBatch() }
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty && outcome == nil { condition.wait() }
