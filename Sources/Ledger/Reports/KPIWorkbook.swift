@@ -53,16 +53,41 @@ public enum KPIWorkbook {
             name: report.groupBy.rawValue, header: [key, "name"] + definitions.map(\.title), rows: rows, frozenColumns: 2)
     }
 
+    /// The columns of kpi.csv that hold text (everything else is a number where it is one).
+    static let textColumns: Set<String> = ["period_start", "period_end", "group_by", "group_key", "group_name", "kpi", "unit"]
+
+    /// The long sheet, made from kpi.csv itself so that it always has its columns and rows
+    /// (whatever columns kpi.csv gains): text columns as text (group keys keep leading
+    /// zeros), plain decimals as numbers.
     static func longSheet(_ report: KPIReport) -> WorkbookSheet {
-        let rows: [[WorkbookCell]] = report.rows.map { row in
-            [
-                .text(report.period.start.description), .text(report.period.end.description), .text(report.groupBy.rawValue),
-                .text(row.group.key), .text(row.group.name), .text(row.definition.id),
-                cell(row.current.value, .general), cell(row.current.numerator, .general), cell(row.current.denominator, .general),
-                .text(row.definition.unit.rawValue), cell(row.previous.value, .general), cell(row.yearEarlier.value, .general),
-            ]
+        let csv = Array(KPITables.kpiCSV(report).utf8.dropFirst(KPITables.byteOrderMark.utf8.count))
+        let reader = CSVReader(source: MemoryByteSource(csv))
+        var header: [String] = []
+        var rows: [[WorkbookCell]] = []
+        var isText: [Bool] = []
+        // An in-memory CSV we wrote ourselves: reading it cannot fail.
+        while (try? reader.next()) == true {
+            let fields = reader.lossyFields()
+            if header.isEmpty {
+                header = fields
+                isText = fields.map { textColumns.contains($0) }
+                continue
+            }
+            rows.append(fields.enumerated().map { index, field in
+                if field.isEmpty { return .empty }
+                let text = index < isText.count ? isText[index] : true
+                return !text && WorkbookWriter.isDecimal(field) ? .number(field, .general) : .text(unneutralised(field))
+            })
         }
-        return WorkbookSheet(name: "kpi", header: KPITables.kpiHeader, rows: rows)
+        return WorkbookSheet(name: "kpi", header: header, rows: rows)
+    }
+
+    /// kpi.csv guards formula-like text with a leading `'` (`CSVWriter.neutralised`); a
+    /// workbook's inline strings never run, so the sheet shows the text as it is.
+    static func unneutralised(_ field: String) -> String {
+        let scalars = Array(field.unicodeScalars.prefix(2))
+        guard scalars.count == 2, scalars[0] == "'", "=+-@\t\r".unicodeScalars.contains(scalars[1]) else { return field }
+        return String(field.dropFirst())
     }
 
     static func exceptionSheet(_ list: ExceptionList) -> WorkbookSheet {

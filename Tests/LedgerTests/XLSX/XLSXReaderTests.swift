@@ -141,6 +141,11 @@ import TestSupport
         #expect(try WorkbookWriter.write([sheet]) == bytes)
     }
 
+    @Test(arguments: [("'=1+1", "=1+1"), ("'-5", "-5"), ("'@x", "@x"), ("''=x", "''=x"), ("'a", "'a"), ("'", "'"), ("plain", "plain")])
+    func kpiSheetShowsTextWithoutTheCSVGuard(field: String, shown: String) {
+        #expect(KPIWorkbook.unneutralised(field) == shown)
+    }
+
     static func part(_ name: String, of path: String) throws -> [UInt8] {
         let archive = try ZipArchive(path: path, file: path, limits: WorkbookLimits())
         let source = try archive.open(try #require(archive.entry(named: name)))
