@@ -7,7 +7,7 @@ BUILD_DIR ?= .build
 BIN = $(BUILD_DIR)/$(CONFIG)
 PREFIX ?= /usr/local
 DEMO_DIR ?= demo-out
-APT_PACKAGES = libsqlite3-dev libxml2-dev libssl-dev pkg-config sqlite3 libxml2-utils
+APT_PACKAGES = libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev pkg-config sqlite3 libxml2-utils
 
 .PHONY: all deps build test ci demo bench lint install clean
 
@@ -28,11 +28,13 @@ build: deps
 # Every test: unit, golden and end-to-end (the end-to-end tests run the release binaries).
 test: build
 	@bash scripts/install-chromium.sh
+	@bash scripts/install-libreoffice.sh
 	LEDGER_BIN=$(abspath $(BIN)) $(SWIFT) test --build-path $(BUILD_DIR) --disable-xctest
 
 # What CI runs: lint, warnings as errors, every test.
 ci: deps lint
 	@bash scripts/install-chromium.sh
+	@bash scripts/install-libreoffice.sh
 	$(SWIFT) build -c $(CONFIG) --build-path $(BUILD_DIR) -Xswiftc -warnings-as-errors
 	LEDGER_BIN=$(abspath $(BIN)) $(SWIFT) test --build-path $(BUILD_DIR) --disable-xctest -Xswiftc -warnings-as-errors
 

@@ -26,11 +26,15 @@ let package = Package(
         .systemLibrary(
             name: "COpenSSL", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
+        // zlib: inflates and deflates the parts of workbooks (Feeds/XLSX, Reports/WorkbookWriter).
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
 
         // All behaviour lives here.
         .target(
             name: "Ledger",
-            dependencies: ["CSQLite", "CLibXML2", "COpenSSL"]),
+            dependencies: ["CSQLite", "CLibXML2", "COpenSSL", "CZlib"]),
         // Deterministic, seeded generator of realistic feed sets (tests, demo, bench).
         .target(name: "FeedGenerator", dependencies: ["Ledger"]),
 
@@ -64,7 +68,7 @@ let package = Package(
 // builds, tests and CI never see them. Built with -sanitize=fuzzer into .build-fuzz.
 if Context.environment["LEDGER_FUZZ"] == "1" {
     package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
-    for name in ["FuzzCSVReader", "FuzzValueParsers", "FuzzXMLMapping", "FuzzProfileLoader"] {
+    for name in ["FuzzCSVReader", "FuzzValueParsers", "FuzzXMLMapping", "FuzzProfileLoader", "FuzzXLSXReader"] {
         package.targets.append(.executableTarget(name: name, dependencies: ["Ledger", "FuzzSupport"], path: "Fuzz/\(name)"))
     }
 }

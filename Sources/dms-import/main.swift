@@ -28,7 +28,8 @@ struct Load: ParsableCommand {
     var profile: [String] = []
     @Option(help: "auto, utf-8 or gb18030.") var encoding: EncodingChoice = .auto
     @Option(help: "Field separator (, ; | or tab); detected when omitted.") var delimiter: String?
-    @Option(name: .customLong("header-row"), help: "The record that holds the header.") var headerRow: Int?
+    @Option(name: .customLong("header-row"), help: "The record that holds the header (in a workbook: the worksheet row).") var headerRow: Int?
+    @Option(name: .customLong("sheet"), help: "The worksheet of .xlsx files to read (default: the profile's sheet, else the first).") var sheet: String?
     @Option(help: "Time zone of the dealers' clocks, for date-times with an offset.") var timezone = "Asia/Shanghai"
     @Option(name: .customLong("max-reject-rate"), help: "Roll a file back when rejected ÷ read exceeds this.")
     var maxRejectRate = 0.05
@@ -69,6 +70,7 @@ struct Load: ParsableCommand {
             options.encoding = encoding
             options.delimiter = delimiter.flatMap(CLIParsing.delimiter)
             options.headerRow = headerRow ?? 1
+            options.sheet = sheet
             options.timeZone = timezone
             options.maxRejectRate = maxRejectRate
             options.force = force

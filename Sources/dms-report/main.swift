@@ -39,7 +39,7 @@ struct KPI: ParsableCommand {
     @Option(help: "Only this dealer (repeatable).") var dealer: [String] = []
     @Option(help: "Only this region (repeatable).") var region: [String] = []
     @Option(help: "Only this brand (repeatable).") var brand: [String] = []
-    @Option(help: "Formats to write, comma-separated: csv, html, json.") var format: String = "csv,html,json"
+    @Option(help: "Formats to write, comma-separated: csv, html, json, xlsx.") var format: String = "csv,html,json"
     @Option(help: "Comeback window in days.") var comebackDays: Int = 30
     @Option(help: "Comeback match rule: opcode or any.") var comebackMatch: ComebackMatch = .opcode
     @Option(name: .customLong("late-after"), help: "Coverage: a feed whose data stops more than this many days before the end of the period makes it partial.")
@@ -50,8 +50,8 @@ struct KPI: ParsableCommand {
     func validate() throws {
         guard comebackDays >= 0 else { throw ValidationError("--comeback-days must be 0 or more") }
         guard lateAfter >= 0 else { throw ValidationError("--late-after must be 0 or more") }
-        let unknown = formats.subtracting(["csv", "html", "json"])
-        guard unknown.isEmpty else { throw ValidationError("--format: unknown \(unknown.sorted().joined(separator: ", ")) (csv, html, json)") }
+        let unknown = formats.subtracting(["csv", "html", "json", "xlsx"])
+        guard unknown.isEmpty else { throw ValidationError("--format: unknown \(unknown.sorted().joined(separator: ", ")) (csv, html, json, xlsx)") }
         let ids = KPICatalogue.standard.definitions.map(\.id)
         for id in kpis.sorted() where !ids.contains(id) {
             throw ValidationError("--kpi: unknown KPI \"\(id)\"; " + Suggestions.hint(for: id, among: ids, noun: "KPI id") + " (see `dms-report catalogue`)")
@@ -68,10 +68,11 @@ struct KPI: ParsableCommand {
             let database = try options.warehouse.openForReading()
             let engine = KPIEngine(database: database, options: KPIOptions(comebackDays: comebackDays, comebackMatch: comebackMatch))
             try DealerSelection.validate(try engine.dealers(), codes: Set(dealer), regions: Set(region), brands: Set(brand))
+            let today = SystemClock().today()
             let builder = KPIReportBuilder(engine: engine, connections: try jobs.connections(to: options.warehouse))
             let report = try builder.build(.init(
                 period: period, groupBy: by, dealerCodes: Set(dealer), regions: Set(region), brands: Set(brand), kpis: kpis,
-                lateAfterDays: lateAfter, today: SystemClock().today(), requiresActivity: true,
+                lateAfterDays: lateAfter, today: today, requiresActivity: true,
                 includesTrend: formats.contains("html"), includesDetails: true))
             var files: [(String, String)] = [
                 ("technicians.csv", KPITables.techniciansCSV(report)), ("salespeople.csv", KPITables.salespeopleCSV(report)),
@@ -82,7 +83,27 @@ struct KPI: ParsableCommand {
             if formats.contains("html") { files.append(("kpi.html", KPIHTMLRenderer().render(report))) }
             files += report.exceptions.map { ("exceptions/\($0.id).csv", KPITables.exceptionCSV($0)) }
             try ReportRun.write(files, into: options.out, console: console)
+            if formats.contains("xlsx") {
+                // A sheet per group level: this one and the coarser ones up to the network.
+                let coarser = try by.coarserLevels.map { level in
+                    try builder.build(.init(
+                        period: period, groupBy: level, dealerCodes: Set(dealer), regions: Set(region), brands: Set(brand),
+                        kpis: kpis, lateAfterDays: lateAfter, today: today, includesTrend: false, includesDetails: false))
+                }
+                try ReportRun.write(bytes: [("kpi.xlsx", try KPIWorkbook.render(report, coarser: coarser))], into: options.out, console: console)
+            }
             return .success
+        }
+    }
+}
+
+extension GroupBy {
+    /// The levels above this one in kpi.xlsx: dealer → region, network; region or brand → network.
+    var coarserLevels: [GroupBy] {
+        switch self {
+        case .dealer: return [.region, .network]
+        case .region, .brand: return [.network]
+        case .network: return []
         }
     }
 }
@@ -90,6 +111,13 @@ struct KPI: ParsableCommand {
 struct Exceptions: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "The exception lists as of the end of the period (exceptions/<list>.csv).")
     @OptionGroup var options: ReportOptions
+    @Option(help: "Formats to write, comma-separated: csv (exceptions/<list>.csv), xlsx (exceptions.xlsx, a sheet per list).")
+    var format: String = "csv"
+
+    func validate() throws {
+        let unknown = Set(format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }).subtracting(["csv", "xlsx"])
+        guard unknown.isEmpty else { throw ValidationError("--format: unknown \(unknown.sorted().joined(separator: ", ")) (csv, xlsx)") }
+    }
 
     func run() throws {
         let console = options.common.console()
@@ -100,7 +128,13 @@ struct Exceptions: ParsableCommand {
             let dealers = try engine.dealers().map(\.code)
             try Completeness(database: database).requireActivity(in: period, dealers: dealers)
             let lists = try engine.exceptionLists(period, dealers: Set(dealers))
-            try ReportRun.write(lists.map { ("exceptions/\($0.id).csv", KPITables.exceptionCSV($0)) }, into: options.out, console: console)
+            let formats = Set(format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+            if formats.contains("csv") {
+                try ReportRun.write(lists.map { ("exceptions/\($0.id).csv", KPITables.exceptionCSV($0)) }, into: options.out, console: console)
+            }
+            if formats.contains("xlsx") {
+                try ReportRun.write(bytes: [("exceptions.xlsx", try KPIWorkbook.exceptions(lists))], into: options.out, console: console)
+            }
             return .success
         }
     }
@@ -110,12 +144,15 @@ struct Bundle: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "One folder per region with its dealers' reports and a manifest.")
     @OptionGroup var options: ReportOptions
     @Option(help: "Bundles are per region.") var by: String = "region"
+    @Option(help: "Formats in each bundle, comma-separated: csv, html (always), xlsx (adds kpi.xlsx).") var format: String = "csv,html"
     @Option(help: "The generation time written into manifests (default: now), e.g. 2026-11-01T06:00:00Z.")
     var generatedAt: String?
     @OptionGroup var jobs: JobsOption
 
     func validate() throws {
         guard by == "region" else { throw ValidationError("--by: bundles are made per region (--by region)") }
+        let unknown = Set(format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }).subtracting(["csv", "html", "xlsx"])
+        guard unknown.isEmpty else { throw ValidationError("--format: unknown \(unknown.sorted().joined(separator: ", ")) (csv, html, xlsx)") }
     }
 
     func run() throws {
@@ -128,8 +165,10 @@ struct Bundle: ParsableCommand {
             let stamp = generatedAt ?? Timestamp.iso8601(seconds: clock.now())
             let builder = KPIReportBuilder(engine: engine, connections: try jobs.connections(to: options.warehouse))
             let reports = try builder.regionalReports(period: period, today: clock.today(), requiresActivity: true)
-            let files = RegionalBundles(digest: { SHA256.hex(SHA256.digest($0)) }).files(for: reports, period: period, generatedAt: stamp)
-            try ReportRun.write(files.map { ($0.path, $0.contents) }, into: options.out, console: console)
+            let includesWorkbook = format.lowercased().split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == "xlsx" }
+            let files = try RegionalBundles(digest: { SHA256.hex(SHA256.digest($0)) })
+                .files(for: reports, period: period, generatedAt: stamp, includesWorkbook: includesWorkbook)
+            try ReportRun.write(bytes: files.map { ($0.path, $0.bytes) }, into: options.out, console: console)
             return .success
         }
     }
@@ -233,6 +272,18 @@ enum ReportRun {
             try FileSystem.createDirectory(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
             let writer = try TextFileWriter(path: path)
             try writer.write(contents)
+            try writer.commit()
+            console.note("wrote \(path)")
+        }
+    }
+
+    /// The same for files held as bytes (workbooks).
+    static func write(bytes files: [(String, [UInt8])], into folder: String, console: Console) throws {
+        for (name, contents) in files {
+            let path = folder + "/" + name
+            try FileSystem.createDirectory(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+            let writer = try TextFileWriter(path: path)
+            try writer.write(bytes: contents)
             try writer.commit()
             console.note("wrote \(path)")
         }

@@ -154,7 +154,7 @@ public struct FileDiscovery: Sendable {
 
     func accepts(name: String) -> Bool {
         let lowered = name.lowercased()
-        if lowered.hasSuffix(".csv") || lowered.hasSuffix(".xml") { return true }
+        if lowered.hasSuffix(".csv") || lowered.hasSuffix(".xml") || lowered.hasSuffix(".xlsx") || lowered.hasSuffix(".xls") { return true }
         return extraPatterns.contains { Glob.matches(pattern: $0, name: name) }
     }
 

@@ -1,10 +1,22 @@
 import Foundation
 
 extension FileLoad {
-    /// Loads a delimited text file.
+    /// Loads a delimited text file, or a worksheet of a workbook.
     func loadCSV(into summary: inout FileSummary) throws {
-        let (reader, counting, header, headerLine) = try openReader(
-            encoding: options.encoding, delimiter: options.delimiter, headerRow: options.headerRow)
+        if isWorkbook {
+            let opened = try openSheet(named: options.sheet, headerRow: options.headerRow)
+            try loadRecords(opened.reader, header: opened.header, headerLine: opened.headerLine, position: opened.position, into: &summary)
+        } else {
+            let (reader, counting, header, headerLine) = try openReader(
+                encoding: options.encoding, delimiter: options.delimiter, headerRow: options.headerRow)
+            try loadRecords(reader, header: header, headerLine: headerLine, position: { counting.count }, into: &summary)
+        }
+    }
+
+    /// The record path of delimited text and worksheets, without a profile.
+    func loadRecords<Reader: RecordReader>(
+        _ reader: Reader, header: [String], headerLine: Int, position: () -> Int, into summary: inout FileSummary
+    ) throws {
         let feed = try detectFeed(header: header)
         summary.feed = feed.name
         let mapping = HeaderMatching.match(header: header, to: feed)
@@ -32,7 +44,7 @@ extension FileLoad {
 
         while try reader.next() {
             summary.rowsRead += 1
-            reportProgress(counting, rows: summary.rowsRead)
+            reportProgress(position, rows: summary.rowsRead)
             if let problem = reader.problem {
                 try reject(line: reader.line, column: nil, value: nil, reason: problem, raw: reader.rawRecord(), summary: &summary)
                 continue
@@ -129,8 +141,7 @@ extension FileLoad {
         let chosen = delimiter ?? DelimiterDetection.detect(sample: replay.prefix, headerRow: headerRow)
         let counting = CountingByteSource(replay)
         let reader = CSVReader(source: counting, delimiter: chosen)
-        for _ in 1..<max(1, headerRow) where try !reader.next() { break }
-        guard try reader.next() else {
+        guard try reader.readHeader(row: headerRow) else {
             throw FeedFileError(file: file.path, "the file has no header row (expected on record \(headerRow))")
         }
         let header = reader.lossyFields().map { $0.trimmingCharacters(in: .whitespaces) }
@@ -167,7 +178,7 @@ extension FileLoad {
             }
             var message = "missing required column \(details.joined(separator: ", ")) for feed \(feed.name)"
             if missingKeys == ["dealer_code"] { message += "; pass --dealer CODE for single-dealer files" }
-            throw FeedFileError(file: file.path, line: headerLine, message)
+            throw FeedFileError(file: sourceName, line: headerLine, message)
         }
     }
 
@@ -175,14 +186,14 @@ extension FileLoad {
     func warnUnknownColumns(_ unknown: [String], feed: Feed, headerLine: Int) {
         guard !unknown.isEmpty else { return }
         events(.diagnostic(Diagnostic(
-            .warning, file: file.path, line: headerLine,
+            .warning, file: sourceName, line: headerLine,
             "ignored unknown column(s) for feed \(feed.name): \(unknown.map { "\"\($0)\"" }.joined(separator: ", "))")))
     }
 
     /// Reports progress every 65,536 records.
-    func reportProgress(_ counting: CountingByteSource, rows: Int) {
+    func reportProgress(_ position: () -> Int, rows: Int) {
         guard rows & 0xFFFF == 0 else { return }
-        events(.progress(file: file.path, fraction: file.size > 0 ? Double(counting.count) / Double(file.size) : 0))
+        events(.progress(file: file.path, fraction: file.size > 0 ? Double(position()) / Double(file.size) : 0))
     }
 
     /// The feed of a file: `--feed`, the profile, the file name, else the header.

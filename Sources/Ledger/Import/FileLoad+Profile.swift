@@ -14,8 +14,25 @@ extension FileLoad {
         case .utf8: encoding = .utf8
         case .gb18030: encoding = .gb18030
         }
-        let (reader, counting, rawHeader, headerLine) = try openReader(
-            encoding: encoding, delimiter: options.delimiter ?? profile.delimiter, headerRow: profile.headerRow)
+        if isWorkbook {
+            let opened = try openSheet(named: options.sheet ?? profile.sheet, headerRow: profile.headerRow)
+            try loadProfiledRecords(
+                opened.reader, profile: profile, feed: feed, rawHeader: opened.header, headerLine: opened.headerLine,
+                position: opened.position, into: &summary)
+        } else {
+            let (reader, counting, rawHeader, headerLine) = try openReader(
+                encoding: encoding, delimiter: options.delimiter ?? profile.delimiter, headerRow: profile.headerRow)
+            try loadProfiledRecords(
+                reader, profile: profile, feed: feed, rawHeader: rawHeader, headerLine: headerLine, position: { counting.count },
+                into: &summary)
+        }
+    }
+
+    /// The record path of profiled delimited text and worksheets.
+    func loadProfiledRecords<Reader: RecordReader>(
+        _ reader: Reader, profile: SourceProfile, feed: Feed, rawHeader: [String], headerLine: Int, position: () -> Int,
+        into summary: inout FileSummary
+    ) throws {
         let header = profile.apply(toHeader: rawHeader)
         let mapping = HeaderMatching.match(header: header, to: feed)
         let supplied = Set(profile.constants.keys).union(profile.derived.keys).union(options.dealer == nil ? [] : ["dealer_code"])
@@ -34,7 +51,7 @@ extension FileLoad {
                 trailer = check
                 if isTrailer { continue }
             }
-            reportProgress(counting, rows: summary.rowsRead + 1)
+            reportProgress(position, rows: summary.rowsRead + 1)
             if let problem = reader.problem ?? (reader.count == header.count ? nil : "expected \(header.count) fields, found \(reader.count)") {
                 summary.rowsRead += 1
                 try reject(line: reader.line, column: nil, value: nil, reason: problem, raw: reader.rawRecord(), summary: &summary)

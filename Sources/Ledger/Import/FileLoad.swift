@@ -28,6 +28,10 @@ final class FileLoad {
         }
     }
     private var limiter = DiagnosticLimiter()
+    /// The name of the source in row messages: the path, or `path[sheet]` for a worksheet.
+    var sourceName: String
+    /// Whether the file is a workbook container (by extension or by its first bytes).
+    let isWorkbook: Bool
 
     init(
         file: InputFile, batchID: Int64, importer: Importer, parser: ValueParser, rejects: RejectsWriter?,
@@ -40,6 +44,8 @@ final class FileLoad {
         self.parser = parser
         self.rejects = rejects
         self.events = events
+        sourceName = file.path
+        isWorkbook = !Self.isXML(path: file.path) && Self.isWorkbook(path: file.path)
     }
 
     var options: ImportOptions { importer.options }
@@ -108,11 +114,11 @@ final class FileLoad {
         summary.rejected += 1
         try rejects?.reject(line: line, column: column, value: value, reason: reason, raw: raw)
         let detail = column.map { "column \"\($0)\": " } ?? ""
-        limiter.emit(kind: "reject", Diagnostic(.warning, file: file.path, line: line, "rejected: \(detail)\(reason)"), events: events)
+        limiter.emit(kind: "reject", Diagnostic(.warning, file: sourceName, line: line, "rejected: \(detail)\(reason)"), events: events)
     }
 
     func warn(kind: String, line: Int, _ message: String) {
-        limiter.emit(kind: kind, Diagnostic(.warning, file: file.path, line: line, message), events: events)
+        limiter.emit(kind: kind, Diagnostic(.warning, file: sourceName, line: line, message), events: events)
     }
 }
 

@@ -8,8 +8,12 @@ public struct ImportOptions: Sendable {
     public var encoding: EncodingChoice = .auto
     /// The CSV delimiter; detected from the header line when nil.
     public var delimiter: UInt8?
-    /// The 1-based record that holds the header.
+    /// The 1-based record that holds the header (for a workbook: the worksheet row).
     public var headerRow: Int = 1
+    /// The worksheet of workbooks to read (name); nil: the profile's `sheet`, else the first.
+    public var sheet: String?
+    /// Zip-bomb and memory limits for workbooks.
+    public var workbookLimits = WorkbookLimits()
     /// IANA time zone of the dealers' wall clocks, for date-times with an offset.
     public var timeZone: String = "Asia/Shanghai"
     /// A file whose rejected ÷ read records exceeds this is rolled back.

@@ -1,7 +1,19 @@
 /// A file of a bundle: its path relative to the output folder, and its contents.
 public struct BundleFile: Sendable, Hashable {
     public var path: String
-    public var contents: String
+    /// The file's bytes (text files are UTF-8; kpi.xlsx is binary).
+    public var bytes: [UInt8]
+    /// The contents as text (UTF-8).
+    public var contents: String { String(decoding: bytes, as: UTF8.self) }
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public init(path: String, contents: String) {
+        self.init(path: path, bytes: Array(contents.utf8))
+    }
 }
 
 /// Regional bundles (cli.md `bundle`): `<period>/<region>/` per region with that region's
@@ -18,7 +30,10 @@ public struct RegionalBundles: Sendable {
     }
 
     /// The files of every region's bundle. `generatedAt` is written into the manifests as given.
-    public func files(for reports: [(region: String, report: KPIReport)], period: ReportingPeriod, generatedAt: String) -> [BundleFile] {
+    /// With `includesWorkbook`, each bundle also holds the region's kpi.xlsx (`KPIWorkbook`).
+    public func files(
+        for reports: [(region: String, report: KPIReport)], period: ReportingPeriod, generatedAt: String, includesWorkbook: Bool = false
+    ) throws -> [BundleFile] {
         var used = Set<String>()
         var out: [BundleFile] = []
         let periodFolder = SafeFileName.make(from: period.fileLabel)
@@ -30,26 +45,27 @@ public struct RegionalBundles: Sendable {
                 suffix += 1
             }
             used.insert(folder.lowercased())
-            var files: [(String, String)] = [
-                ("kpi.csv", KPITables.kpiCSV(report)),
-                ("kpi.html", KPIHTMLRenderer().render(report)),
-                ("technicians.csv", KPITables.techniciansCSV(report)),
-                ("salespeople.csv", KPITables.salespeopleCSV(report)),
-                ("advisors.csv", KPITables.advisorsCSV(report)),
+            var files: [(String, [UInt8])] = [
+                ("kpi.csv", Array(KPITables.kpiCSV(report).utf8)),
+                ("kpi.html", Array(KPIHTMLRenderer().render(report).utf8)),
+                ("technicians.csv", Array(KPITables.techniciansCSV(report).utf8)),
+                ("salespeople.csv", Array(KPITables.salespeopleCSV(report).utf8)),
+                ("advisors.csv", Array(KPITables.advisorsCSV(report).utf8)),
             ]
-            files += report.exceptions.map { ("exceptions/\($0.id).csv", KPITables.exceptionCSV($0)) }
+            if includesWorkbook { files.append(("kpi.xlsx", try KPIWorkbook.render(report))) }
+            files += report.exceptions.map { ("exceptions/\($0.id).csv", Array(KPITables.exceptionCSV($0).utf8)) }
             files.sort { $0.0 < $1.0 }
             let coverage = report.coverage.status(of: report.dealers.map(\.code))
             let manifest = self.manifest(files: files, region: region, period: period, generatedAt: generatedAt, coverage: coverage)
-            for (name, contents) in files + [("manifest.json", manifest)] {
-                out.append(BundleFile(path: "\(periodFolder)/\(folder)/\(name)", contents: contents))
+            for (name, bytes) in files + [("manifest.json", Array(manifest.utf8))] {
+                out.append(BundleFile(path: "\(periodFolder)/\(folder)/\(name)", bytes: bytes))
             }
         }
         return out
     }
 
     func manifest(
-        files: [(String, String)], region: String, period: ReportingPeriod, generatedAt: String, coverage: CoverageStatus
+        files: [(String, [UInt8])], region: String, period: ReportingPeriod, generatedAt: String, coverage: CoverageStatus
     ) -> String {
         var out = "{\n"
         out += "  \"period\": \(JSONText.quoted(period.description)),\n"
@@ -60,8 +76,7 @@ public struct RegionalBundles: Sendable {
         out += "  \"generated_at\": \(JSONText.quoted(generatedAt)),\n"
         out += "  \"tool_version\": \(JSONText.quoted(toolVersion)),\n"
         out += "  \"files\": ["
-        for (index, (name, contents)) in files.enumerated() {
-            let bytes = Array(contents.utf8)
+        for (index, (name, bytes)) in files.enumerated() {
             out += index == 0 ? "\n" : ",\n"
             out += "    {\"name\": \(JSONText.quoted(name)), \"size\": \(bytes.count), \"sha256\": \(JSONText.quoted(digest(bytes)))}"
         }

@@ -88,10 +88,11 @@ import TestSupport
         #expect(result.stdout.contains("ROLABOR_DLR001_20261126.txt: feed=ro_labor read=3 inserted=3"))
         #expect(result.stdout.contains("ROPART_DLR001_20261126.txt: feed=ro_parts read=3 inserted=3"))
         #expect(result.stdout.contains("PARTS_LEDGER_DLR003_202611.csv: feed=part_movements read=6 inserted=6"))
+        #expect(result.stdout.contains("工单导出_DLR001_20261027.xlsx: feed=repair_orders read=3 inserted=3"))
         let database = try Database(path: warehouse)
         // Dictionary codes became canonical values; 返工 is a comeback.
         let types = try database.rows("SELECT ro_type, status, comeback_flag FROM repair_orders ORDER BY ro_no").map(\.values)
-        #expect(types.count == 3)
+        #expect(types.count == 6)  // 3 from the text interface, 3 from the Yonyou Excel export
         #expect(types.allSatisfy { ["maintenance", "repair", "bodyshop", "warranty", "pdi", "recall", "internal"].contains($0[0].string ?? "") })
         #expect(types.contains { $0[2] == .integer(1) })
     }

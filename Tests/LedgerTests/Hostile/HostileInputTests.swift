@@ -43,7 +43,7 @@ import TestSupport
     @Test func theTableCoversEveryCommittedFile() throws {
         let listed = Set(try Self.cases().map(\.file))
         let files = try FileManager.default.subpathsOfDirectory(atPath: Self.folder)
-            .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".xml") }
+            .filter { $0.hasSuffix(".csv") || $0.hasSuffix(".xml") || $0.hasSuffix(".xlsx") || $0.hasSuffix(".xls") }
             .filter { $0 != "expected.csv" }
         for file in files { #expect(listed.contains(file), "\(file) has no expected outcome in expected.csv") }
         for file in listed where !file.hasPrefix("generated:") {
@@ -219,6 +219,13 @@ import TestSupport
             handle.write(Data("DLRGBK,".utf8))
             handle.write(Data([0xB9, 0xE3, 0xD6, 0xDD, 0xCC, 0xEC, 0xBA, 0xD3]))  // 广州天河 in GB18030
             handle.write(Data(row.utf8))
+        case "dealers_1048576_rows.xlsx":
+            // Excel's full 1,048,576 rows (header + 1,048,575 dealers), streamed into the zip.
+            try handle.close()
+            let bytes = try WorkbookWriter.write(streamingSheet: "Dealers", header: ["dealer_code", "name"]) { index in
+                index < 1_048_575 ? [.text("D\(index)"), .text("经销商 \(index)")] : nil
+            }
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
         case "dealers_deep_nesting.xml":
             // 100 000 nested elements inside a record.
             let depth = 100_000

@@ -202,7 +202,8 @@ import Testing
 
     @Test func shippedProfilesLoadAndMatchTheirSamples() throws {
         let set = try ProfileSet.load(folder: XMLTestFiles.sample("profiles"))
-        #expect(set.profiles.map(\.name) == ["cn-parts-ledger", "yonyou-repair-orders", "yonyou-ro-labor", "yonyou-ro-parts"])
+        #expect(set.profiles.map(\.name) == ["cn-parts-ledger", "yonyou-repair-orders-xlsx", "yonyou-repair-orders", "yonyou-ro-labor", "yonyou-ro-parts"])
+        #expect(try set.profile(forFile: "工单导出_DLR001_20261027.xlsx")?.sheet == "工单列表")
         #expect(try set.profile(forFile: "inbox/2026-11-26/RO_DLR001_20261126.txt")?.name == "yonyou-repair-orders")
         #expect(try set.profile(forFile: "ROLABOR_DLR001_20261126.txt")?.name == "yonyou-ro-labor")
         #expect(try set.profile(forFile: "ROPART_DLR001_20261126.txt")?.name == "yonyou-ro-parts")

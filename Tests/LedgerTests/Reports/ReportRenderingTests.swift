@@ -57,7 +57,7 @@ import Testing
         let period = try #require(ReportingPeriod(parsing: "2026-10"))
         let reports = try KPIReportBuilder(engine: f.engine()).regionalReports(period: period)
         let bundles = RegionalBundles(digest: { "n\($0.count)" }, toolVersion: "9.9.9")
-        let files = bundles.files(for: reports, period: period, generatedAt: "2026-11-01T06:00:00Z")
+        let files = try bundles.files(for: reports, period: period, generatedAt: "2026-11-01T06:00:00Z")
         let folders = Set(files.map { $0.path.split(separator: "/").prefix(2).joined(separator: "/") })
         #expect(folders == ["2026-10/_evil", "2026-10/a_b", "2026-10/a_b-2", "2026-10/East Region", "2026-10/华东"])
         for file in files {

@@ -39,7 +39,7 @@ indirect enum ProfileTOMLValue: Equatable {
 extension SourceProfile {
     /// Top-level keys and tables a profile may hold.
     public static let knownKeys = [
-        "name", "description", "feed", "file_pattern", "header_row", "delimiter", "encoding", "date_formats", "trailer",
+        "name", "description", "feed", "file_pattern", "header_row", "sheet", "delimiter", "encoding", "date_formats", "trailer",
         "columns", "values", "booleans", "derive", "constants",
     ]
 
@@ -150,6 +150,11 @@ struct ProfileParser {
                 throw error("header_row", "expected a positive integer (the 1-based row of the header), got \(value.shown)")
             }
             profile.headerRow = row
+        }
+        if let value = document["sheet"] {
+            let text = try string(value, "sheet")
+            guard !text.isEmpty else { throw error("sheet", "expected the name of a worksheet, got an empty string") }
+            profile.sheet = text
         }
         if let value = document["delimiter"] {
             let text = try string(value, "delimiter")

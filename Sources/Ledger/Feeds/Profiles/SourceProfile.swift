@@ -53,6 +53,8 @@ public struct SourceProfile: Sendable, Equatable {
     public var filePatterns: [String]
     /// The 1-based row holding the header (rows before it are titles).
     public var headerRow: Int
+    /// The worksheet of workbook exports (name); nil: the first sheet.
+    public var sheet: String?
     /// The field separator, nil to detect it from the header line.
     public var delimiter: UInt8?
     public var encoding: Encoding

@@ -185,6 +185,30 @@ public final class XMLStreamReader {
         }
     }
 
+    /// Switches the reader to raw capture: elements and text go straight from libxml2's
+    /// callbacks to `handler` (names as ids of `names`, attribute values as bytes), with the
+    /// same hardening and limits, and no event or string per element (worksheets: millions
+    /// of cells). Drive it with `pump()`. Possible only before anything was read. The
+    /// reader does not retain `handler`: keep it alive while pumping.
+    func beginRawCapture(_ handler: any XMLRawHandler) -> Bool {
+        guard bytesRead == 0, cursor == 0, core.events.isEmpty, failure == nil else { return false }
+        core.rawHandler = handler
+        return true
+    }
+
+    /// Prepares the calling thread for parsing (libxml2 keeps its error handler per thread):
+    /// call it first on a thread that drives a reader made on another thread.
+    static func prepareThread() { LibXML2Setup.ensure() }
+
+    /// Raw capture: parses the next chunk of input. False once the document has ended.
+    /// Throws as `next()` does.
+    func pump() throws -> Bool {
+        if let failure { throw failure }
+        if finished { return false }
+        try feed()
+        return true
+    }
+
     /// Consumes events up to the end of the element whose `.start` was just returned.
     public func skipElement() throws {
         var level = 1
@@ -295,6 +319,10 @@ final class XMLParserCore {
     /// and namespace ids, up to four record name ids (-1: none), and the record being
     /// built, inline.
     @exclusivity(unchecked) var recordMode = false
+    /// Raw capture (see `XMLStreamReader.beginRawCapture`). Not retained: the handler owns
+    /// the reader (which owns this core) and drives every callback through `pump()`, so it
+    /// outlives them; a strong reference here would be a cycle.
+    @exclusivity(unchecked) unowned(unsafe) var rawHandler: (any XMLRawHandler)?
     @exclusivity(unchecked) var recordScope: (name: Int32, namespace: Int32) = (-1, -1)
     @exclusivity(unchecked) var recordNames: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
     @exclusivity(unchecked) var placesAll = true
@@ -390,6 +418,12 @@ final class XMLParserCore {
         guard error == nil, let bytes, count > 0 else { markEnd(); return }
         if depth == 0 { markEnd(); return }
         let run = UnsafeBufferPointer(start: bytes, count: Int(count))
+        if let rawHandler {
+            guard admitText(run, after: runLength) else { return }
+            runLength += run.count
+            rawHandler.text(run)
+            return
+        }
         if recordMode {
             recordCharacters(run)
             return
@@ -404,6 +438,10 @@ final class XMLParserCore {
         _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         guard error == nil else { return }
+        if let rawHandler {
+            rawStart(rawHandler, localName, attributeCount, attributes)
+            return
+        }
         if recordMode {
             recordStart(localName, uri, attributeCount, attributes)
             return
@@ -488,6 +526,13 @@ final class XMLParserCore {
 
     func endElement(_ localName: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
         guard error == nil else { return }
+        if let rawHandler {
+            runLength = 0
+            textIsBlank = true
+            depth -= 1
+            if let localName { rawHandler.end(name: localName) }
+            return
+        }
         if recordMode {
             recordEnd()
             return
@@ -496,6 +541,31 @@ final class XMLParserCore {
         depth -= 1
         events.append(.end(localName: name(localName), namespace: name(uri)))
         markEnd()
+    }
+
+    // MARK: Raw capture: the same checks, no events
+
+    private func rawStart(
+        _ handler: any XMLRawHandler, _ localName: UnsafePointer<xmlChar>?, _ attributeCount: Int32,
+        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        runLength = 0
+        textIsBlank = true
+        depth += 1
+        sawRoot = true
+        if depth > limits.maxDepth {
+            fail(at: position(), tooDeep)
+            return
+        }
+        let count = attributes == nil ? 0 : Int(attributeCount)
+        for index in 0..<count {
+            if let start = attributes?[index * 5 + 3], let end = attributes?[index * 5 + 4], end - start > limits.maxTextBytes {
+                fail(at: position(), attributeTooLong)
+                return
+            }
+        }
+        guard let localName else { return }
+        handler.start(name: localName, attributes: XMLRawAttributes(count: count, pointers: attributes))
     }
 
     // MARK: Record capture: the same checks and places as events, but records built in place
@@ -702,6 +772,43 @@ final class XMLParserCore {
             Unmanaged<XMLParserCore>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.report(UnsafePointer(error)) }
         }
         return handler
+    }
+}
+
+/// Receives a document's elements and text straight from the parser (raw capture).
+/// Names are libxml2's NUL-terminated UTF-8 local names, valid during the call only
+/// (compare them with `XMLRawName.matches`).
+protocol XMLRawHandler: AnyObject {
+    /// An element starts.
+    func start(name: UnsafePointer<UInt8>, attributes: XMLRawAttributes)
+    /// The element opened last ends.
+    func end(name: UnsafePointer<UInt8>)
+    /// A run of the current element's text (one text node may come in several runs).
+    func text(_ run: UnsafeBufferPointer<UInt8>)
+}
+
+/// The attributes of an element in raw capture, valid only during `start`.
+struct XMLRawAttributes {
+    let count: Int
+    fileprivate let pointers: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+
+    /// The local name of attribute `index` (NUL-terminated).
+    func name(at index: Int) -> UnsafePointer<UInt8>? { pointers?[index * 5] }
+
+    /// The value bytes of attribute `index` (`&` comes back as `&#38;`, see `startElement`).
+    func value(at index: Int) -> UnsafeBufferPointer<UInt8> {
+        guard let start = pointers?[index * 5 + 3], let end = pointers?[index * 5 + 4] else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: start, count: end - start)
+    }
+}
+
+/// Comparison of a raw-capture name with a literal, without a String.
+enum XMLRawName {
+    @inline(__always) static func matches(_ name: UnsafePointer<UInt8>, _ literal: StaticString) -> Bool {
+        let bytes = literal.utf8Start
+        let count = literal.utf8CodeUnitCount
+        for index in 0..<count where name[index] != bytes[index] { return false }
+        return name[count] == 0
     }
 }
 

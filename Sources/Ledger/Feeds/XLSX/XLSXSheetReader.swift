@@ -1,0 +1,507 @@
+import Foundation
+
+/// The rows of one worksheet, streamed: the sheet's part is inflated chunk by chunk and
+/// parsed by the project's libxml2 reader in raw capture (`XLSXSheetParser`), on a second
+/// thread that runs at most two batches ahead (`XLSXBatchPipe`), so inflating and parsing
+/// overlap with value parsing and SQLite. Cells are byte ranges of a batch's buffer; each
+/// becomes the text a CSV would have held only when the importer asks for it (`withField`).
+///
+/// `line` is the worksheet row number; blank rows are skipped (not counted, like blank CSV
+/// lines); missing cells are empty.
+final class XLSXSheetReader: RecordReader {
+    enum Kind: UInt8 { case number, shared, inline, string, boolean, error, isoDate }
+
+    struct Cell {
+        var column: Int32
+        var kind: Kind
+        var style: Int32
+        var start: Int
+        var end: Int
+        var shared: Int
+    }
+
+    /// The name used in messages: `file[sheet]`.
+    let displayName: String
+    let sheet: XLSXWorkbook.Sheet
+    private let workbook: XLSXWorkbook
+    private let source: ZipEntrySource
+    private let pipe: XLSXBatchPipe
+    /// Compressed bytes of the sheet's part read so far (approximate while the parser runs ahead).
+    var compressedBytesRead: Int { Int(source.compressedBytesRead) }
+    /// Called with (row, message) for a cell that is read as empty with a warning.
+    var onWarning: ((Int, String) -> Void)?
+
+    // The workbook's tables, read once.
+    private let sharedStrings: SharedStrings
+    private let styleKinds: [XLSXDateKind]
+    private let uses1904: Bool
+
+    // The batch being consumed and the current row.
+    @exclusivity(unchecked) private var batch = XLSXRowBatch()
+    @exclusivity(unchecked) private var batchBytes = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
+    @exclusivity(unchecked) private var batchCells = UnsafeMutableBufferPointer<Cell>(start: nil, count: 0)
+    @exclusivity(unchecked) private var batchRows: [(number: Int, cellEnd: Int)] = []
+    @exclusivity(unchecked) private var rowIndex = 0
+    @exclusivity(unchecked) private(set) var line = 0
+    @exclusivity(unchecked) private(set) var count = 0
+    let problem: String? = nil
+    @exclusivity(unchecked) private var fieldCells: [Int32] = []
+    private var headerWidth: Int?
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
+
+    /// Excel's limits.
+    static let maxColumns = 16_384
+    static let maxRows = 1_048_576
+
+    /// A reader of `sheet`, whose part `source` streams; `threaded: false` parses on the
+    /// caller's thread (fuzzing, tools).
+    init(workbook: XLSXWorkbook, sheet: XLSXWorkbook.Sheet, source: ZipEntrySource, threaded: Bool = true) {
+        self.workbook = workbook
+        self.sheet = sheet
+        self.source = source
+        displayName = "\(workbook.file)[\(sheet.name)]"
+        sharedStrings = workbook.sharedStrings
+        styleKinds = workbook.styleKinds
+        uses1904 = workbook.uses1904
+        let parser = XLSXSheetParser(
+            xml: XMLStreamReader(source: source, file: displayName), displayName: displayName,
+            sharedStringCount: workbook.sharedStrings.count)
+        pipe = XLSXBatchPipe(parser: parser, threaded: threaded)
+        scratch.reserveCapacity(64)
+    }
+
+    deinit { pipe.cancel() }
+
+    // MARK: RecordReader
+
+    func next() throws -> Bool {
+        while true {
+            if rowIndex < batchRows.count {
+                let start = rowIndex == 0 ? 0 : batchRows[rowIndex - 1].cellEnd
+                let row = batchRows[rowIndex]
+                rowIndex += 1
+                if row.cellEnd > start {
+                    materialize(number: row.number, cells: start..<row.cellEnd)
+                    return true
+                }
+                continue
+            }
+            if sharedStrings.readFailed {
+                throw FeedFileError(file: displayName, "cannot read back the shared strings from the temporary file")
+            }
+            guard let next = try pipe.next() else { return false }
+            batch = next
+            batchBytes = next.bytes
+            batchCells = next.cells
+            batchRows = next.rows
+            rowIndex = 0
+        }
+    }
+
+    private func materialize(number: Int, cells range: Range<Int>) {
+        line = number
+        let cells = batchCells
+        var last: Int32 = -1
+        for index in range { last = max(last, cells[index].column) }
+        count = max(Int(last) + 1, headerWidth ?? 0)
+        if fieldCells.count < count { fieldCells = [Int32](repeating: -1, count: count) }
+        for index in 0..<count { fieldCells[index] = -1 }
+        for index in range {
+            let cell = cells[index]
+            fieldCells[Int(cell.column)] = Int32(index)
+            if cell.kind == .error {
+                let value = String(decoding: UnsafeBufferPointer(rebasing: batchBytes[cell.start..<cell.end]), as: UTF8.self)
+                onWarning?(number, "cell \(Self.reference(column: cell.column, row: number)) holds the error \(value); read as empty")
+            }
+        }
+    }
+
+    func readHeader(row: Int) throws -> Bool {
+        while try next() {
+            if line == row {
+                headerWidth = count
+                return true
+            }
+            if line > row { return false }
+        }
+        return false
+    }
+
+    func withField<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        guard index < count, fieldCells[index] >= 0 else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        let cell = batchCells[Int(fieldCells[index])]
+        let text = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(batchBytes)[cell.start..<cell.end])
+        switch cell.kind {
+        case .shared:
+            return try sharedStrings.withString(cell.shared) { try unescaped($0, body) }
+        case .inline, .string:
+            return try unescaped(text, body)
+        case .boolean:
+            let isTrue = text.first == UInt8(ascii: "1")
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: (isTrue ? "TRUE" : "FALSE").utf8)
+            return try scratch.withUnsafeBytes { try body($0) }
+        case .error:
+            return try body(UnsafeRawBufferPointer(start: nil, count: 0))
+        case .isoDate:
+            scratch.removeAll(keepingCapacity: true)
+            XLSXCellText.appendISODate(ArraySlice(text), to: &scratch)
+            return try scratch.withUnsafeBytes { try body($0) }
+        case .number:
+            let style = Int(cell.style)
+            let kind = style < styleKinds.count ? styleKinds[style] : .number
+            scratch.removeAll(keepingCapacity: true)
+            let plain = XLSXCellText.appendNumber(text.assumingMemoryBound(to: UInt8.self), kind: kind, uses1904: uses1904, to: &scratch)
+            if plain { return try body(text) }
+            return try scratch.withUnsafeBytes { try body($0) }
+        }
+    }
+
+    /// Text with OOXML's `_xHHHH_` escapes (control characters such as `_x000D_`) decoded.
+    private func unescaped<R>(_ text: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        guard XLSXCellText.hasEscape(text) else { return try body(text) }
+        var decoded: [UInt8] = []
+        XLSXCellText.appendUnescaped(text, to: &decoded)
+        return try decoded.withUnsafeBytes { try body($0) }
+    }
+
+    func string(_ index: Int) -> String? {
+        withField(index) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func lossyFields() -> [String] {
+        (0..<count).map { index in withField(index) { String(decoding: $0, as: UTF8.self) } }
+    }
+
+    func rawRecord() -> String {
+        lossyFields().map { CSVWriter.quoteIfNeeded($0, delimiter: ",") }.joined(separator: ",")
+    }
+
+    // MARK: Cell attributes
+
+    /// The 0-based column of a cell reference (`AB12` → 27), nil when malformed.
+    static func column(of reference: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var column: Int32 = 0
+        var letters = 0
+        for byte in reference {
+            let upper = byte & ~0x20
+            guard upper >= UInt8(ascii: "A") && upper <= UInt8(ascii: "Z") else { break }
+            column = column * 26 + Int32(upper - UInt8(ascii: "A") + 1)
+            letters += 1
+            if letters > 3 { return nil }
+        }
+        return letters == 0 ? nil : column - 1
+    }
+
+    /// The A1 reference of a cell.
+    static func reference(column: Int32, row: Int) -> String {
+        var letters: [Character] = []
+        var value = Int(column) + 1
+        while value > 0 {
+            let remainder = (value - 1) % 26
+            letters.insert(Character(UnicodeScalar(UInt8(65 + remainder))), at: 0)
+            value = (value - 1) / 26
+        }
+        return String(letters) + String(row)
+    }
+
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+    }
+
+    /// The kind of a `t` attribute: `s`, `inlineStr`, `str` (a formula's text), `b`, `e`,
+    /// `d` (ISO 8601), else a number (`n` or none).
+    static func kind(of type: UnsafeBufferPointer<UInt8>) -> Kind {
+        guard let first = type.first else { return .number }
+        if type.count == 1 {
+            switch first {
+            case UInt8(ascii: "s"): return .shared
+            case UInt8(ascii: "b"): return .boolean
+            case UInt8(ascii: "e"): return .error
+            case UInt8(ascii: "d"): return .isoDate
+            default: return .number
+            }
+        }
+        if type.count == 3 && first == UInt8(ascii: "s") { return .string }
+        if type.count == 9 && first == UInt8(ascii: "i") { return .inline }
+        return .number
+    }
+}
+
+/// Complete rows of a worksheet: their cells' bytes, the cells, and per row its number
+/// and the end of its cells. Bytes and cells sit in storage of the batch's own (freed with
+/// it), so the reader reads them through plain pointers: no reference counting per cell.
+final class XLSXRowBatch {
+    let bytes: UnsafeMutableBufferPointer<UInt8>
+    let cells: UnsafeMutableBufferPointer<XLSXSheetReader.Cell>
+    let rows: [(number: Int, cellEnd: Int)]
+
+    init() {
+        bytes = .allocate(capacity: 0)
+        cells = .allocate(capacity: 0)
+        rows = []
+    }
+
+    init(bytes: ArraySlice<UInt8>, cells: ArraySlice<XLSXSheetReader.Cell>, rows: [(number: Int, cellEnd: Int)]) {
+        self.bytes = .allocate(capacity: bytes.count)
+        _ = self.bytes.initialize(from: bytes)
+        self.cells = .allocate(capacity: cells.count)
+        _ = self.cells.initialize(from: cells)
+        self.rows = rows
+    }
+
+    deinit {
+        bytes.deallocate()
+        cells.deallocate()
+    }
+}
+
+/// Hands the parser's batches to the reader: from a background thread through a queue of
+/// at most two batches (memory stays bounded), or on the caller's thread.
+final class XLSXBatchPipe: @unchecked Sendable {
+    /// The parser; in threaded mode dropped by the thread when it ends, so that nothing of
+    /// the sheet (buffers, the zip entry and its archive's open file) outlives `cancel()`.
+    private var parser: XLSXSheetParser?
+    private let threaded: Bool
+    private let condition = NSCondition()
+    private var queue: [XLSXRowBatch] = []
+    private var outcome: Result<Void, any Error>?
+    private var cancelled = false
+    private var joined = false
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(parser: XLSXSheetParser, threaded: Bool) {
+        self.parser = parser
+        self.threaded = threaded
+        if threaded { Thread.detachNewThread { [self] in produce() } }
+    }
+
+    private func produce() {
+        XMLStreamReader.prepareThread()
+        let result = parseAll()
+        condition.lock()
+        outcome = result
+        parser = nil
+        condition.broadcast()
+        condition.unlock()
+        finished.signal()
+    }
+
+    private func parseAll() -> Result<Void, any Error> {
+        guard let parser else { return .success(()) }
+        do {
+            while let batch = try parser.nextBatch() {
+                condition.lock()
+                while queue.count >= 2 && !cancelled { condition.wait() }
+                let stop = cancelled
+                if !stop { queue.append(batch) }
+                condition.broadcast()
+                condition.unlock()
+                if stop { break }
+            }
+        } catch {
+            return .failure(error)
+        }
+        return .success(())
+    }
+
+    /// The next batch, nil at the end of the sheet; throws the parser's error after the
+    /// batches before it.
+    func next() throws -> XLSXRowBatch? {
+        guard threaded else { return try parser?.nextBatch() }
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && outcome == nil { condition.wait() }
+        if !queue.isEmpty {
+            let batch = queue.removeFirst()
+            condition.broadcast()
+            return batch
+        }
+        if case .failure(let error) = outcome { throw error }
+        return nil
+    }
+
+    /// Stops the parser thread and waits for it (the reader is going away).
+    func cancel() {
+        guard threaded, !joined else { return }
+        joined = true
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+        finished.wait()
+    }
+}
+
+/// Parses worksheet XML (`<sheetData><row r><c r s t><v>|<is><t>`) in libxml2's raw capture
+/// into `XLSXRowBatch`es, checking Excel's limits and shared-string indexes on the way.
+final class XLSXSheetParser: XMLRawHandler {
+    private let xml: XMLStreamReader
+    private let displayName: String
+    private let sharedStringCount: Int
+    private var finished = false
+
+    // Hot state skips Swift's dynamic exclusivity checks: touched only from the parsing
+    // thread, by the callbacks during `pump()` or between pumps, never overlapping.
+    @exclusivity(unchecked) private var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var cells: [XLSXSheetReader.Cell] = []
+    @exclusivity(unchecked) private var rows: [(number: Int, cellEnd: Int)] = []
+    @exclusivity(unchecked) private var failure: (row: Int, message: String)?
+    @exclusivity(unchecked) private var rowNumber = 0
+    @exclusivity(unchecked) private var rowCellStart = 0
+    @exclusivity(unchecked) private var nextColumn: Int32 = 0
+    @exclusivity(unchecked) private var inCell = false
+    @exclusivity(unchecked) private var inInline = false
+    @exclusivity(unchecked) private var capturing = false
+    @exclusivity(unchecked) private var phoneticDepth = 0
+    @exclusivity(unchecked) private var cell = XLSXSheetReader.Cell(column: 0, kind: .number, style: 0, start: 0, end: 0, shared: 0)
+
+    init(xml: XMLStreamReader, displayName: String, sharedStringCount: Int) {
+        self.xml = xml
+        self.displayName = displayName
+        self.sharedStringCount = sharedStringCount
+        bytes.reserveCapacity(1 << 19)
+        cells.reserveCapacity(1 << 13)
+        _ = xml.beginRawCapture(self)
+    }
+
+    /// The next batch of complete rows, nil after the last. Throws `FeedFileError` (with the
+    /// row) for a malformed or hostile sheet.
+    func nextBatch() throws -> XLSXRowBatch? {
+        while true {
+            if let failure { throw FeedFileError(file: displayName, line: failure.row, failure.message) }
+            if !rows.isEmpty { return split() }
+            if finished { return nil }
+            if try !xml.pump() { finished = true }
+        }
+    }
+
+    /// Copies the complete rows into a batch, keeping the row being parsed.
+    private func split() -> XLSXRowBatch {
+        let complete = rows[rows.count - 1].cellEnd
+        var keepFrom = inCell ? cell.start : bytes.count
+        if complete < cells.count { keepFrom = min(keepFrom, cells[complete].start) }
+        let batch = XLSXRowBatch(bytes: bytes[0..<keepFrom], cells: cells[0..<complete], rows: rows)
+        bytes.removeSubrange(0..<keepFrom)
+        cells.removeSubrange(0..<complete)
+        for index in cells.indices {
+            cells[index].start -= keepFrom
+            cells[index].end -= keepFrom
+        }
+        cell.start -= keepFrom
+        cell.end -= keepFrom
+        rowCellStart -= complete
+        rows.removeAll(keepingCapacity: true)
+        return batch
+    }
+
+    func start(name: UnsafePointer<UInt8>, attributes: XMLRawAttributes) {
+        guard failure == nil else { return }
+        let first = name[0]
+        let isSingle = name[1] == 0
+        if first == UInt8(ascii: "c") && isSingle {
+            var column = nextColumn
+            var style: Int32 = 0
+            var kind = XLSXSheetReader.Kind.number
+            for index in 0..<attributes.count {
+                guard let attribute = attributes.name(at: index), attribute[0] != 0, attribute[1] == 0 else { continue }
+                let value = attributes.value(at: index)
+                let letter = attribute[0]
+                if letter == UInt8(ascii: "r") {
+                    guard let parsed = XLSXSheetReader.column(of: value) else {
+                        fail("cell reference \"\(String(decoding: value, as: UTF8.self))\" is not a valid column (A…XFD)")
+                        return
+                    }
+                    column = parsed
+                } else if letter == UInt8(ascii: "s") {
+                    style = Int32(clamping: XLSXSheetReader.integer(value) ?? 0)
+                } else if letter == UInt8(ascii: "t") {
+                    kind = XLSXSheetReader.kind(of: value)
+                }
+            }
+            guard column < XLSXSheetReader.maxColumns else {
+                fail("a cell lies beyond column XFD (the 16,384th)")
+                return
+            }
+            guard cells.count - rowCellStart < XLSXSheetReader.maxColumns else {
+                fail("a row holds more than \(XLSXSheetReader.maxColumns) cells")
+                return
+            }
+            nextColumn = column + 1
+            cell = XLSXSheetReader.Cell(column: column, kind: kind, style: style, start: bytes.count, end: bytes.count, shared: 0)
+            inCell = true
+        } else if first == UInt8(ascii: "v") && isSingle {
+            capturing = inCell && cell.kind != .inline
+        } else if XMLRawName.matches(name, "is") {
+            inInline = true
+        } else if first == UInt8(ascii: "t") && isSingle {
+            capturing = inCell && inInline && phoneticDepth == 0
+        } else if XMLRawName.matches(name, "rPh") {
+            phoneticDepth += 1
+        } else if XMLRawName.matches(name, "row") {
+            var number = rowNumber + 1
+            for index in 0..<attributes.count {
+                if let attribute = attributes.name(at: index), XMLRawName.matches(attribute, "r") {
+                    number = XLSXSheetReader.integer(attributes.value(at: index)) ?? number
+                }
+            }
+            guard number > rowNumber, number <= XLSXSheetReader.maxRows else {
+                fail(number > XLSXSheetReader.maxRows
+                    ? "row \(number) lies beyond Excel's last row (1,048,576)"
+                    : "row \(number) comes after row \(rowNumber) (rows out of order)")
+                return
+            }
+            rowNumber = number
+            rowCellStart = cells.count
+            nextColumn = 0
+        }
+    }
+
+    func end(name: UnsafePointer<UInt8>) {
+        guard failure == nil else { return }
+        let first = name[0]
+        let isSingle = name[1] == 0
+        if isSingle && (first == UInt8(ascii: "v") || first == UInt8(ascii: "t")) {
+            capturing = false
+        } else if isSingle && first == UInt8(ascii: "c") {
+            inCell = false
+            capturing = false
+            cell.end = bytes.count
+            guard cell.end > cell.start else { return }  // an empty cell is a missing cell
+            if cell.kind == .shared {
+                let index = bytes.withUnsafeBufferPointer { XLSXSheetReader.integer(UnsafeBufferPointer(rebasing: $0[cell.start..<cell.end])) }
+                guard let index, index < sharedStringCount else {
+                    let text = String(decoding: bytes[cell.start..<cell.end], as: UTF8.self)
+                    fail("cell \(XLSXSheetReader.reference(column: cell.column, row: rowNumber)): shared string \(text) does not exist (the workbook has \(sharedStringCount)); the workbook is corrupt — save it again from Excel")
+                    return
+                }
+                cell.shared = index
+                bytes.removeSubrange(cell.start...)
+                cell.end = cell.start
+            }
+            cells.append(cell)
+        } else if XMLRawName.matches(name, "is") {
+            inInline = false
+        } else if XMLRawName.matches(name, "rPh") {
+            phoneticDepth -= 1
+        } else if XMLRawName.matches(name, "row") {
+            rows.append((rowNumber, cells.count))
+            rowCellStart = cells.count
+        }
+    }
+
+    func text(_ run: UnsafeBufferPointer<UInt8>) {
+        guard capturing else { return }
+        bytes.append(contentsOf: run)
+    }
+
+    private func fail(_ message: String) {
+        if failure == nil { failure = (rowNumber, message) }
+    }
+}

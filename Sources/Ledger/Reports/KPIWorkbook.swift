@@ -1,0 +1,112 @@
+/// kpi.xlsx and exceptions.xlsx (cli.md, `--format xlsx`): the report as a workbook an
+/// analyst opens in Excel or WPS — a wide sheet per group level, the long format of kpi.csv,
+/// the exception lists and the KPI definitions.
+public enum KPIWorkbook {
+    /// The workbook of `report` (its `--by` level) and of `coarser` reports of the same period
+    /// (e.g. region and network beside dealer), each as one wide sheet: a row per group, a
+    /// column per KPI in catalogue order, numbers formatted by unit (percent for rates,
+    /// `#,##0.00` for money, `#,##0` for counts, `0.00` otherwise), empty where n/a. Then
+    /// `kpi`: the rows of kpi.csv exactly; one sheet per exception list; `definitions`.
+    public static func render(_ report: KPIReport, coarser: [KPIReport] = []) throws -> [UInt8] {
+        var sheets = ([report] + coarser).map(wideSheet)
+        sheets.append(longSheet(report))
+        sheets += report.exceptions.map(exceptionSheet)
+        sheets.append(definitionsSheet(report))
+        return try WorkbookWriter.write(sheets)
+    }
+
+    /// exceptions.xlsx: one sheet per exception list.
+    public static func exceptions(_ lists: [ExceptionList]) throws -> [UInt8] {
+        try WorkbookWriter.write(lists.isEmpty ? [WorkbookSheet(name: "exceptions", header: ["list"], rows: [])] : lists.map(exceptionSheet))
+    }
+
+    public static func format(of unit: KPIUnit) -> WorkbookNumberFormat {
+        switch unit {
+        case .count: return .integer
+        case .money: return .money
+        case .rate: return .percent
+        case .hours, .days, .turns, .score: return .decimal
+        }
+    }
+
+    static func cell(_ value: String?, _ format: WorkbookNumberFormat) -> WorkbookCell {
+        value.map { .number($0, format) } ?? .empty
+    }
+
+    static func wideSheet(_ report: KPIReport) -> WorkbookSheet {
+        var definitions: [KPIDefinition] = []
+        var seen = Set<String>()
+        for row in report.rows where seen.insert(row.definition.id).inserted { definitions.append(row.definition) }
+        let column = Dictionary(uniqueKeysWithValues: definitions.enumerated().map { ($1.id, $0) })
+        var rows: [[WorkbookCell]] = []
+        var index: [String: Int] = [:]
+        for group in report.groups {
+            index[group.key] = rows.count
+            rows.append([.text(group.key), .text(group.name)] + [WorkbookCell](repeating: .empty, count: definitions.count))
+        }
+        for row in report.rows {
+            guard let r = index[row.group.key], let c = column[row.definition.id] else { continue }
+            rows[r][c + 2] = cell(row.current.value, format(of: row.definition.unit))
+        }
+        let key = report.groupBy == .dealer ? "dealer_code" : report.groupBy.rawValue
+        return WorkbookSheet(
+            name: report.groupBy.rawValue, header: [key, "name"] + definitions.map(\.title), rows: rows, frozenColumns: 2)
+    }
+
+    /// The columns of kpi.csv that hold text (everything else is a number where it is one).
+    static let textColumns: Set<String> = ["period_start", "period_end", "group_by", "group_key", "group_name", "kpi", "unit"]
+
+    /// The long sheet, made from kpi.csv itself so that it always has its columns and rows
+    /// (whatever columns kpi.csv gains): text columns as text (group keys keep leading
+    /// zeros), plain decimals as numbers.
+    static func longSheet(_ report: KPIReport) -> WorkbookSheet {
+        let csv = Array(KPITables.kpiCSV(report).utf8.dropFirst(KPITables.byteOrderMark.utf8.count))
+        let reader = CSVReader(source: MemoryByteSource(csv))
+        var header: [String] = []
+        var rows: [[WorkbookCell]] = []
+        var isText: [Bool] = []
+        // An in-memory CSV we wrote ourselves: reading it cannot fail.
+        while (try? reader.next()) == true {
+            let fields = reader.lossyFields()
+            if header.isEmpty {
+                header = fields
+                isText = fields.map { textColumns.contains($0) }
+                continue
+            }
+            rows.append(fields.enumerated().map { index, field in
+                if field.isEmpty { return .empty }
+                let text = index < isText.count ? isText[index] : true
+                return !text && WorkbookWriter.isDecimal(field) ? .number(field, .general) : .text(unneutralised(field))
+            })
+        }
+        return WorkbookSheet(name: "kpi", header: header, rows: rows)
+    }
+
+    /// kpi.csv guards formula-like text with a leading `'` (`CSVWriter.neutralised`); a
+    /// workbook's inline strings never run, so the sheet shows the text as it is.
+    static func unneutralised(_ field: String) -> String {
+        let scalars = Array(field.unicodeScalars.prefix(2))
+        guard scalars.count == 2, scalars[0] == "'", "=+-@\t\r".unicodeScalars.contains(scalars[1]) else { return field }
+        return String(field.dropFirst())
+    }
+
+    static func exceptionSheet(_ list: ExceptionList) -> WorkbookSheet {
+        let rows: [[WorkbookCell]] = list.rows.map { row in
+            zip(list.columns, row.cells).map { column, value in
+                guard let value else { return .empty }
+                return column.isNumber ? .number(value, .general) : .text(value)
+            }
+        }
+        return WorkbookSheet(name: list.id, header: list.columns.map(\.name), rows: rows, frozenColumns: 1)
+    }
+
+    static func definitionsSheet(_ report: KPIReport) -> WorkbookSheet {
+        let rows: [[WorkbookCell]] = report.catalogue.definitions.map { definition in
+            [
+                .text(definition.id), .text(definition.title), .text(definition.unit.rawValue),
+                .text(definition.direction.rawValue), .text(definition.family.rawValue), .text(definition.definition),
+            ]
+        }
+        return WorkbookSheet(name: "definitions", header: ["kpi", "title", "unit", "direction", "family", "definition"], rows: rows, frozenColumns: 1)
+    }
+}
