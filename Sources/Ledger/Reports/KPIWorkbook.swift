@@ -25,7 +25,7 @@ public enum KPIWorkbook {
         case .count: return .integer
         case .money: return .money
         case .rate: return .percent
-        case .hours, .days, .turns, .score: return .decimal
+        case .hours, .days, .turns, .score, .km, .per100: return .decimal
         }
     }
 
@@ -54,7 +54,7 @@ public enum KPIWorkbook {
     }
 
     /// The columns of kpi.csv that hold text (everything else is a number where it is one).
-    static let textColumns: Set<String> = ["period_start", "period_end", "group_by", "group_key", "group_name", "kpi", "unit"]
+    static let textColumns: Set<String> = ["period_start", "period_end", "group_by", "group_key", "group_name", "kpi", "unit", "coverage"]
 
     /// The long sheet, made from kpi.csv itself so that it always has its columns and rows
     /// (whatever columns kpi.csv gains): text columns as text (group keys keep leading
