@@ -161,25 +161,6 @@ import Glibc
     }
 }
 
-/// `text` encoded as GB18030 (glibc iconv).
-func gb18030Encoded(_ text: String) -> [UInt8] {
-    guard let converter = iconv_open("GB18030", "UTF-8"), Int(bitPattern: converter) != -1 else { return [] }
-    defer { iconv_close(converter) }
-    var source = Array(text.utf8)
-    var result = [UInt8](repeating: 0, count: source.count * 4 + 16)
-    let produced = source.withUnsafeMutableBytes { inBuffer in
-        result.withUnsafeMutableBytes { outBuffer -> Int in
-            var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress?.assumingMemoryBound(to: CChar.self)
-            var inLeft = inBuffer.count
-            var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress?.assumingMemoryBound(to: CChar.self)
-            var outLeft = outBuffer.count
-            _ = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
-            return outBuffer.count - outLeft
-        }
-    }
-    return Array(result[..<produced])
-}
-
 extension String {
     fileprivate func leftPadded(_ width: Int) -> String {
         String(repeating: "0", count: max(0, width - count)) + self

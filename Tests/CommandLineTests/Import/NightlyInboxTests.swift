@@ -227,7 +227,7 @@ import TestSupport
             number += 1
         }
         let chinese = ros("DLR001", "2026-11-05", first: number, count: 3).replacingOccurrences(of: "maintenance", with: "保养")
-        gbk += Self.gbkBytes(chinese)
+        gbk += gb18030Encoded(chinese)  // GBK's characters have the same bytes in GB18030
         nights.append(
             Night(
                 day: 5,
@@ -338,21 +338,5 @@ import TestSupport
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(String(decoding: data, as: UTF8.self).prefix(64))
-    }
-
-    /// GBK bytes of text through glibc's iconv (the test's own encoder, not the product's).
-    static func gbkBytes(_ text: String) -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        process.arguments = ["-f", "UTF-8", "-t", "GBK"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        guard (try? process.run()) != nil else { return [] }
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try? input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Array(data)
     }
 }

@@ -1,27 +1,9 @@
 import Testing
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
 @testable import Ledger
-
-/// Encodes `text` as GB18030 with iconv (the reverse direction of the code under test).
-func gb18030Bytes(_ text: String) -> [UInt8] {
-    guard let converter = iconv_open("GB18030", "UTF-8"), Int(bitPattern: converter) != -1 else { return [] }
-    defer { iconv_close(converter) }
-    var source = Array(text.utf8)
-    var result = [UInt8](repeating: 0, count: source.count * 4 + 16)
-    let produced = source.withUnsafeMutableBytes { inBuffer in
-        result.withUnsafeMutableBytes { outBuffer -> Int in
-            var inPointer = inBuffer.baseAddress?.assumingMemoryBound(to: CChar.self)
-            var inLeft = inBuffer.count
-            var outPointer = outBuffer.baseAddress?.assumingMemoryBound(to: CChar.self)
-            var outLeft = outBuffer.count
-            _ = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
-            return outBuffer.count - outLeft
-        }
-    }
-    return Array(result[..<produced])
-}
 
 /// Reads `source` to the end with reads of at most `readSize` bytes.
 func drain(_ source: any ByteSource, readSize: Int = 4096) throws -> [UInt8] {
@@ -51,7 +33,7 @@ func decode(_ bytes: [UInt8], chunk: Int = .max, readSize: Int = 4096, bufferSiz
 
     @Test(arguments: known)
     func decodesKnownBytes(text: String, bytes: [UInt8]) throws {
-        #expect(gb18030Bytes(text) == bytes)
+        #expect(gb18030Encoded(text) == bytes)
         #expect(try decode(bytes) == Array(text.utf8))
     }
 
@@ -62,7 +44,7 @@ func decode(_ bytes: [UInt8], chunk: Int = .max, readSize: Int = 4096, bufferSiz
     /// Every chunk size from 1 byte up: multibyte sequences split at every offset.
     @Test(arguments: Array(1...24))
     func chunkBoundariesAtEveryOffset(chunk: Int) throws {
-        let bytes = gb18030Bytes(TranscodingByteSourceTests.sample)
+        let bytes = gb18030Encoded(TranscodingByteSourceTests.sample)
         #expect(!bytes.isEmpty)
         #expect(try decode(bytes, chunk: chunk) == Array(TranscodingByteSourceTests.sample.utf8))
     }
@@ -70,13 +52,13 @@ func decode(_ bytes: [UInt8], chunk: Int = .max, readSize: Int = 4096, bufferSiz
     /// Tiny caller buffers and tiny internal buffers still produce the whole text.
     @Test(arguments: [1, 2, 3, 5, 4096])
     func smallReads(readSize: Int) throws {
-        let bytes = gb18030Bytes(TranscodingByteSourceTests.sample)
+        let bytes = gb18030Encoded(TranscodingByteSourceTests.sample)
         #expect(try decode(bytes, chunk: 7, readSize: readSize) == Array(TranscodingByteSourceTests.sample.utf8))
     }
 
     @Test func longInputStreamsThroughSmallBuffers() throws {
         let text = String(repeating: "经销商𠀀€,abc\n", count: 2000)
-        #expect(try decode(gb18030Bytes(text), chunk: 333, bufferSize: 100) == Array(text.utf8))
+        #expect(try decode(gb18030Encoded(text), chunk: 333, bufferSize: 100) == Array(text.utf8))
     }
 
     static let invalid: [([UInt8], [UInt8])] = [
@@ -100,7 +82,7 @@ func decode(_ bytes: [UInt8], chunk: Int = .max, readSize: Int = 4096, bufferSiz
     }
 
     @Test func markedRowFailsUTF8Validation() throws {
-        let decoded = try decode(gb18030Bytes("好,") + [0x80] + gb18030Bytes(",行\n"))
+        let decoded = try decode(gb18030Encoded("好,") + [0x80] + gb18030Encoded(",行\n"))
         #expect(decoded.withUnsafeBytes { UTF8Validation.isValid($0) } == false)
     }
 
@@ -120,7 +102,7 @@ func decode(_ bytes: [UInt8], chunk: Int = .max, readSize: Int = 4096, bufferSiz
     }
 
     @Test func gbkBytesMeanGB18030() {
-        #expect(EncodingDetector.detect(gb18030Bytes("经销商代码,工单号\n"), isWholeFile: true) == .gb18030)
+        #expect(EncodingDetector.detect(gb18030Encoded("经销商代码,工单号\n"), isWholeFile: true) == .gb18030)
     }
 
     @Test func sequenceCutBySamplingIsAllowed() {
@@ -138,7 +120,7 @@ func decode(_ bytes: [UInt8], chunk: Int = .max, readSize: Int = 4096, bufferSiz
             rmdir(directory)
         }
         let text = "经销商代码,工单号\nDLR001,工单1\n"
-        try write(gb18030Bytes(text), to: directory + "/gbk.csv")
+        try write(gb18030Encoded(text), to: directory + "/gbk.csv")
         try write(Array(text.utf8), to: directory + "/utf8.csv")
 
         let gbk = try EncodingDetector.open(path: directory + "/gbk.csv", encoding: .auto)

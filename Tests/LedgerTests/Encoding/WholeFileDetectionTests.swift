@@ -26,7 +26,7 @@ import TestSupport
     }
 
     @Test func gbkWhoseFirstChineseIsAfter64KiBIsGB18030() throws {
-        let bytes = asciiRows(200_000) + gb18030Bytes("DLR001,RO1,上海浦东\n")
+        let bytes = asciiRows(200_000) + gb18030Encoded("DLR001,RO1,上海浦东\n")
         #expect(bytes.count > 3 * EncodingDetector.sampleSize)
         #expect(try detect(bytes) == .gb18030)
         // The first-64-KiB rule would have said UTF-8.
@@ -36,7 +36,7 @@ import TestSupport
     }
 
     @Test func gbkAfterTheFirstMegabyteIsGB18030() throws {
-        #expect(try detect(asciiRows(3 << 20) + gb18030Bytes("经销商\n")) == .gb18030)
+        #expect(try detect(asciiRows(3 << 20) + gb18030Encoded("经销商\n")) == .gb18030)
     }
 
     @Test func validUTF8ThroughoutIsUTF8() throws {
@@ -64,7 +64,7 @@ import TestSupport
     }
 
     @Test func aByteOrderMarkDecides() throws {
-        #expect(try detect([0xEF, 0xBB, 0xBF] + gb18030Bytes("经销商\n")) == .utf8)
+        #expect(try detect([0xEF, 0xBB, 0xBF] + gb18030Encoded("经销商\n")) == .utf8)
     }
 
     /// Word-at-a-time ASCII skipping finds an invalid byte at every offset.

@@ -42,7 +42,7 @@ import TestSupport
             D1,TS003,,,,,2026-10-07 08:30,门店,价格,较重,,作废,否
 
             """
-        let bytes = gb18030Bytes(csv)
+        let bytes = gb18030Encoded(csv)
         #expect(String(bytes: bytes, encoding: .utf8) == nil)  // really GB18030, not UTF-8
         let (database, summaries) = try Self.load([("complaints_D1_gbk.csv", bytes)])
         #expect(summaries.map(\.outcome) == [.loaded], "\(summaries)")

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Ledger
 
 @Suite struct ValueRoundTripTests {
@@ -60,7 +61,7 @@ import Testing
         for _ in 0..<50 {
             let text = String((0..<Int.random(in: 0...400, using: &random)).map { _ in alphabet.randomElement(using: &random) ?? "a" })
             let chunk = Int.random(in: 1...17, using: &random)
-            #expect(try decode(gb18030Bytes(text), chunk: chunk, bufferSize: 64) == Array(text.utf8))
+            #expect(try decode(gb18030Encoded(text), chunk: chunk, bufferSize: 64) == Array(text.utf8))
         }
     }
 }
