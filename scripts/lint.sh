@@ -19,4 +19,6 @@ check "force try or fatalError in sources" \
   "$(grep -rnE 'try!|fatalError\(' Sources --include='*.swift')"
 check "literal exit codes in the tools (map errors through LedgerCLI's ToolRunner / ExitStatus)" \
   "$(grep -rnE 'ExitCode\([0-9]|exit\([0-9]|ExitCode\.(failure|validationFailure)' Sources/dms-* --include='*.swift')"
+check "an HTML escaper outside Sources/Ledger/Reports/HTMLEscape.swift (one escaper for every page)" \
+  "$(grep -rlF '"&#39;"' Sources --include='*.swift' | grep -v '^Sources/Ledger/Reports/HTMLEscape.swift$')"
 exit $fail

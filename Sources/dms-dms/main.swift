@@ -103,14 +103,14 @@ struct Evaluate: ParsableCommand {
                 read.diagnostics.forEach(console.report)
                 if read.rejected > 0 { status = max(status, .rowsRejected) }
                 detected = read.events
-                source = "recorded warnings from \(detections)"
+                source = "recorded warnings from \(URL(fileURLWithPath: detections).lastPathComponent)"
             }
-            let evaluation = try MonitoringOutputs.evaluate(result, detections: detected, truthPath: truth, rules: rules)
+            let evaluation = try MonitoringOutputs.evaluate(result, detections: detected, truthPath: truth, rules: rules, source: source)
             evaluation.diagnostics.forEach(console.report)
             if evaluation.rejected > 0 { status = max(status, .rowsRejected) }
-            let written = try MonitoringOutputs.write(result, rules: rules, evaluation: evaluation.rows, evaluationSource: source, to: scoring.out)
+            let written = try MonitoringOutputs.write(result, rules: rules, evaluation: evaluation.evaluation, to: scoring.out)
             scoring.summarise(result, written, console)
-            if let all = evaluation.rows.last {
+            if let all = evaluation.evaluation.rows.last {
                 console.result("all: tp \(all.truePositives), fp \(all.falsePositives), fn \(all.falseNegatives)")
             }
             return status

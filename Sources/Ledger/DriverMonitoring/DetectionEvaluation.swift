@@ -106,32 +106,62 @@ public struct DetectionEvaluator: Sendable {
         detection.start - tolerance <= truth.end + tolerance && truth.start - tolerance <= detection.end + tolerance
     }
 
+    /// Every detection and every truth event of one type in one session, each with its
+    /// outcome: the greedy one-to-one matching of driver-monitoring.md section 4 (detections in
+    /// start order take the first unmatched overlapping truth event).
+    public func match(detections: [MonitoringEvent], truth: [MonitoringEvent]) -> EventMatching {
+        let dets = detections.sorted { ($0.start, $0.detectedAt, $0.end) < ($1.start, $1.detectedAt, $1.end) }
+        let truths = truth.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        var matchedBy = [Int?](repeating: nil, count: truths.count)
+        var outcomes: [EventMatching.Detection] = []
+        for (index, detection) in dets.enumerated() {
+            if let i = truths.indices.first(where: { matchedBy[$0] == nil && overlaps(detection, truths[$0]) }) {
+                matchedBy[i] = index
+                outcomes.append(.init(event: detection, truth: truths[i]))
+            } else {
+                outcomes.append(.init(event: detection, truth: nil))
+            }
+        }
+        return EventMatching(
+            detections: outcomes,
+            truth: truths.indices.map { EventMatching.Truth(event: truths[$0], detected: matchedBy[$0] != nil) })
+    }
+
+    /// The matching of every session and type that has a detection or a truth event.
+    public func matchAll(detections: [MonitoringEvent], truth: [MonitoringEvent]) -> [MatchKey: EventMatching] {
+        let found = Dictionary(grouping: detections) { MatchKey(sessionID: $0.sessionID, type: $0.type) }
+        let expected = Dictionary(grouping: truth) { MatchKey(sessionID: $0.sessionID, type: $0.type) }
+        var out: [MatchKey: EventMatching] = [:]
+        for key in Set(found.keys).union(expected.keys) {
+            out[key] = match(detections: found[key] ?? [], truth: expected[key] ?? [])
+        }
+        return out
+    }
+
     /// One row per event type, then "all". `monitoredSeconds` is the valid gaze time of all
     /// scored sessions. Events of sessions outside `sessions` should be filtered by the caller.
     public func evaluate(detections: [MonitoringEvent], truth: [MonitoringEvent], monitoredSeconds: Double) -> [EvaluationRow] {
+        evaluate(matchAll(detections: detections, truth: truth), monitoredSeconds: monitoredSeconds)
+    }
+
+    /// The rows of `evaluation.csv` from a matching (`matchAll`).
+    public func evaluate(_ matching: [MatchKey: EventMatching], monitoredSeconds: Double) -> [EvaluationRow] {
         let hours = monitoredSeconds / 3600
         var rows: [EvaluationRow] = []
         var all = EvaluationRow(type: "all", truePositives: 0, falsePositives: 0, falseNegatives: 0, latencies: [], monitoredHours: hours)
         for type in MonitoringEventType.allCases {
             var row = EvaluationRow(type: type.rawValue, truePositives: 0, falsePositives: 0, falseNegatives: 0, latencies: [], monitoredHours: hours)
-            let found = Dictionary(grouping: detections.filter { $0.type == type }, by: \.sessionID)
-            let expected = Dictionary(grouping: truth.filter { $0.type == type }, by: \.sessionID)
-            for session in Set(found.keys).union(expected.keys).sorted() {
-                let dets = (found[session] ?? []).sorted {
-                    ($0.start, $0.detectedAt, $0.end) < ($1.start, $1.detectedAt, $1.end)
-                }
-                let truths = (expected[session] ?? []).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
-                var matched = [Bool](repeating: false, count: truths.count)
-                for detection in dets {
-                    if let i = truths.indices.first(where: { !matched[$0] && overlaps(detection, truths[$0]) }) {
-                        matched[i] = true
+            for key in matching.keys.filter({ $0.type == type }).sorted(by: { $0.sessionID < $1.sessionID }) {
+                guard let m = matching[key] else { continue }
+                for detection in m.detections {
+                    if let latency = detection.latency {
                         row.truePositives += 1
-                        row.latencies.append(detection.detectedAt - truths[i].start)
+                        row.latencies.append(latency)
                     } else {
                         row.falsePositives += 1
                     }
                 }
-                row.falseNegatives += matched.filter { !$0 }.count
+                row.falseNegatives += m.truth.filter { !$0.detected }.count
             }
             all.truePositives += row.truePositives
             all.falsePositives += row.falsePositives
@@ -162,4 +192,38 @@ public struct DetectionEvaluator: Sendable {
         }
         return out
     }
+}
+
+/// A session and an event type: the unit of matching.
+public struct MatchKey: Sendable, Hashable {
+    public var sessionID: String
+    public var type: MonitoringEventType
+
+    public init(sessionID: String, type: MonitoringEventType) {
+        self.sessionID = sessionID
+        self.type = type
+    }
+}
+
+/// The outcome of matching one session's detections of one type with its truth events.
+public struct EventMatching: Sendable, Equatable {
+    /// A detection and the truth event it matched (a true positive), or nil (a false positive).
+    public struct Detection: Sendable, Equatable {
+        public var event: MonitoringEvent
+        public var truth: MonitoringEvent?
+        /// `detected_at − truth start` in seconds for a true positive: negative when the
+        /// detector warned before the annotated start.
+        public var latency: Double? { truth.map { event.detectedAt - $0.start } }
+    }
+
+    /// A truth event and whether a detection matched it (false: a miss).
+    public struct Truth: Sendable, Equatable {
+        public var event: MonitoringEvent
+        public var detected: Bool
+    }
+
+    /// In start order.
+    public var detections: [Detection]
+    /// In start order.
+    public var truth: [Truth]
 }

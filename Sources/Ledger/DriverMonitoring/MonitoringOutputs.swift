@@ -13,6 +13,20 @@ public struct OutputError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String { "\(path): cannot write: \(reason)" }
 }
 
+/// The outcome of `dms-dms evaluate`: the rows of `evaluation.csv`, the matching behind them
+/// (drawn in the report) and where the detections came from.
+public struct Evaluation: Sendable {
+    public var rows: [EvaluationRow]
+    public var matching: [MatchKey: EventMatching]
+    public var source: String
+
+    public init(rows: [EvaluationRow], matching: [MatchKey: EventMatching], source: String) {
+        self.rows = rows
+        self.matching = matching
+        self.source = source
+    }
+}
+
 /// Writes the files of a scoring run into a folder.
 public enum MonitoringOutputs {
     /// Writes `text` to `path`, creating folders as needed.
@@ -30,8 +44,7 @@ public enum MonitoringOutputs {
     /// `evaluation.csv` into `directory`. Returns the paths written.
     @discardableResult
     public static func write(
-        _ result: ScoringResult, rules: MonitoringRules, evaluation: [EvaluationRow]? = nil, evaluationSource: String = "",
-        to directory: String
+        _ result: ScoringResult, rules: MonitoringRules, evaluation: Evaluation? = nil, to directory: String
     ) throws(OutputError) -> [String] {
         func path(_ name: String) -> String { directory.hasSuffix("/") ? directory + name : directory + "/" + name }
         var written: [String] = []
@@ -40,10 +53,12 @@ public enum MonitoringOutputs {
         try write(MonitoringTables.eventsCSV(result.events), to: path("events.csv"))
         written.append(path("events.csv"))
         if let evaluation {
-            try write(DetectionEvaluator.csv(evaluation), to: path("evaluation.csv"))
+            try write(DetectionEvaluator.csv(evaluation.rows), to: path("evaluation.csv"))
             written.append(path("evaluation.csv"))
         }
-        let report = MonitoringReport(sessions: result.sessions, rules: rules, evaluation: evaluation, evaluationSource: evaluationSource)
+        let report = MonitoringReport(
+            sessions: result.sessions, rules: rules, evaluation: evaluation?.rows, evaluationSource: evaluation?.source ?? "",
+            matching: evaluation?.matching ?? [:])
         try write(report.html, to: path("report.html"))
         written.append(path("report.html"))
         return written
@@ -63,10 +78,10 @@ public enum MonitoringOutputs {
 
     /// Evaluates `detections` (the run's own events, or a DMS's recorded warnings) against the
     /// truth file at `truthPath`, over the sessions of `result`. Events of other sessions are
-    /// left out with a warning.
+    /// left out with a warning. `source` says where the detections came from, for the report.
     public static func evaluate(
-        _ result: ScoringResult, detections: [MonitoringEvent], truthPath: String, rules: MonitoringRules
-    ) throws -> (rows: [EvaluationRow], diagnostics: [Diagnostic], rejected: Int) {
+        _ result: ScoringResult, detections: [MonitoringEvent], truthPath: String, rules: MonitoringRules, source: String = ""
+    ) throws -> (evaluation: Evaluation, diagnostics: [Diagnostic], rejected: Int) {
         let truth = try TruthReader().read(path: truthPath)
         var diagnostics = truth.diagnostics
         let scored = Set(result.sessions.map(\.sessionID))
@@ -80,9 +95,10 @@ public enum MonitoringOutputs {
             diagnostics.append(Diagnostic(.warning, "detections for sessions that were not scored are ignored: \(foreign.joined(separator: ", "))"))
         }
         let monitored = result.sessions.reduce(0) { $0 + $1.validGaze }
-        let rows = DetectionEvaluator(tolerance: rules.matchToleranceSeconds).evaluate(
-            detections: detections.filter { scored.contains($0.sessionID) },
-            truth: truth.events.filter { scored.contains($0.sessionID) }, monitoredSeconds: monitored)
-        return (rows, diagnostics, truth.rejected)
+        let evaluator = DetectionEvaluator(tolerance: rules.matchToleranceSeconds)
+        let matching = evaluator.matchAll(
+            detections: detections.filter { scored.contains($0.sessionID) }, truth: truth.events.filter { scored.contains($0.sessionID) })
+        let rows = evaluator.evaluate(matching, monitoredSeconds: monitored)
+        return (Evaluation(rows: rows, matching: matching, source: source), diagnostics, truth.rejected)
     }
 }

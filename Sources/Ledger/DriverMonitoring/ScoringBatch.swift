@@ -36,14 +36,22 @@ public struct ScoringResult: Sendable {
     /// Per input file, in input order.
     public var outcomes: [(file: String, outcome: ScoringOutcome)]
 
-    /// One line for stdout: sessions, hours, events and the severity mix.
+    /// One line for stdout: sessions with their severity mix, hours, events with theirs
+    /// (an event's severity is the one its type gives a session; `degraded` is low).
     public var summaryLine: String {
-        var severities: [Severity: Int] = [:]
-        for s in sessions { severities[s.severity, default: 0] += 1 }
+        var sessionMix: [Severity: Int] = [:]
+        var eventMix: [Severity: Int] = [:]
+        var events = 0
+        for s in sessions {
+            sessionMix[s.severity, default: 0] += 1
+            for event in s.events { eventMix[Severity.of(event: event.type), default: 0] += 1 }
+            events += s.events.count
+        }
         let hours = sessions.reduce(0) { $0 + $1.duration } / 3600
-        let mix = Severity.allCases.reversed().map { "\($0.rawValue) \(severities[$0] ?? 0)" }.joined(separator: ", ")
-        let events = sessions.reduce(0) { $0 + $1.events.count }
-        return "sessions \(sessions.count), hours \(DecimalText.fixed(hours, 2)), events \(events) (\(mix))"
+        func mix(_ counts: [Severity: Int]) -> String {
+            Severity.allCases.reversed().map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", ")
+        }
+        return "sessions \(sessions.count) (\(mix(sessionMix))), hours \(DecimalText.fixed(hours, 2)), events \(events) (\(mix(eventMix)))"
     }
 
     /// Every event of every session, in `events.csv` order.

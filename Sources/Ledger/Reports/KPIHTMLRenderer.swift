@@ -11,36 +11,10 @@ public struct KPIHTMLRenderer: Sendable {
 
     public init(exceptionRowLimit: Int = 25) { self.exceptionRowLimit = exceptionRowLimit }
 
-    static let style = """
-        @page { size: A4; margin: 12mm; }
-        * { box-sizing: border-box; }
-        body { font-family: "Segoe UI", "Helvetica Neue", Arial, "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
-               "WenQuanYi Micro Hei", sans-serif; color: #1f2933; margin: 0 auto; max-width: 1120px; padding: 24px; font-size: 13px; }
-        h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 28px 0 10px; border-bottom: 2px solid #1f4e79; padding-bottom: 4px; color: #1f4e79; }
-        h3 { font-size: 14px; margin: 18px 0 6px; }
-        .meta { color: #52606d; margin: 0 0 4px; }
-        .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 12px; }
-        .card { border: 1px solid #d9e2ec; border-radius: 6px; padding: 10px 12px; break-inside: avoid; background: #fff; }
-        .card .name { font-size: 12px; color: #52606d; } .card .value { font-size: 24px; font-weight: 600; margin: 2px 0; }
-        .card .compare { font-size: 11px; color: #52606d; } .up { color: #1b7f3b; } .down { color: #b42318; } .flat { color: #52606d; }
-        .card svg { display: block; margin-top: 6px; }
-        table { border-collapse: collapse; width: 100%; font-size: 12px; margin-bottom: 8px; }
-        th, td { border-bottom: 1px solid #e4e7eb; padding: 3px 6px; text-align: left; vertical-align: top; }
-        th { background: #f0f4f8; font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-        td .sub { display: block; color: #7b8794; font-size: 10px; }
-        tr { break-inside: avoid; } .na { color: #9aa5b1; }
-        #exceptions table { font-size: 11px; } #exceptions td { overflow-wrap: anywhere; }
-        .coverage { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 8px; font-weight: 600; }
-        .coverage.complete { background: #e3f4e8; color: #1b7f3b; } .coverage.partial { background: #fff4d6; color: #8a5a00; }
-        .coverage.none { background: #fde8e7; color: #b42318; }
-        .note { color: #52606d; font-size: 11px; } ol.footnotes { font-size: 11px; color: #3e4c59; padding-left: 18px; }
-        @media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; } .card { box-shadow: none; } }
-        """
-
     public func render(_ report: KPIReport) -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(e("KPI report \(report.period)"))</title>\n<style>\n\(Self.style)\n</style>\n</head>\n<body>\n"
+        out += "<title>\(e("KPI report \(report.period)"))</title>\n<style>\n\(ReportStyle.css)\n</style>\n</head>\n<body>\n"
         out += "<header>\n<h1>\(e("Dealer KPI report — \(report.period)"))</h1>\n"
         out += "<p class=\"meta\">Period \(e(report.period.start.description)) to \(e(report.period.end.description)) (\(report.period.days) days) · "
         out += "previous \(e(range(report.previousPeriod))) · a year earlier \(e(range(report.yearEarlierPeriod)))</p>\n"

@@ -68,4 +68,49 @@ import TestSupport
         #expect(Array(bytes.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
         #expect(bytes.count > 10_000)
     }
+
+    /// Renders `file` in Chromium: the DOM, and a screenshot saved as `png` under the test output.
+    static func render(_ browser: String, _ file: String, screenshot png: String, height: Int = 1600) throws -> String {
+        let url = URL(fileURLWithPath: file).absoluteString
+        let dom = try run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", url])
+        #expect(dom.status == 0)
+        try FileManager.default.createDirectory(atPath: outputFolder, withIntermediateDirectories: true)
+        let target = outputFolder + "/" + png
+        try? FileManager.default.removeItem(atPath: target)
+        let shot = try run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                            "--screenshot=\(target)", "--window-size=1200,\(height)", url])
+        #expect(shot.status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: target))
+        #expect(Array(bytes.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+        #expect(bytes.count > 10_000)
+        return dom.stdout
+    }
+
+    @Test(.enabled(if: chromium != nil, "chromium not installed: skipped (run scripts/install-chromium.sh to enable the browser check)"))
+    func drivingMonitoringPagesRenderInHeadlessChromium() throws {
+        let browser = try #require(Self.chromium)
+        let directory = try TemporaryDirectory("dms-browser")
+        let samples = Tools.repositoryRoot + "/samples/dms"
+        let score = try Tools.run("dms-dms", ["score", samples + "/sessions", "--out", directory.file("score"), "--jobs", "2"])
+        #expect(score.status == 0, "\(score.stderr)")
+        let evaluate = try Tools.run(
+            "dms-dms", ["evaluate", samples + "/sessions", "--truth", samples + "/truth.csv", "--out", directory.file("evaluation"), "--jobs", "2"])
+        #expect(evaluate.status == 0, "\(evaluate.stderr)")
+
+        let report = try Self.render(browser, directory.file("score/report.html"), screenshot: "dms-report.png")
+        for figure in ["Driver monitoring report", "Fleet summary", "Sessions, worst first", "fleet-drowsy-02", "gaze off road", "eyes closed"] {
+            #expect(report.contains(figure), "rendered DMS report lacks \(figure)")
+        }
+        #expect(!report.contains(Tools.repositoryRoot), "the page shows an absolute path")
+
+        let page = try Self.render(browser, directory.file("evaluation/report.html"), screenshot: "dms-evaluation.png", height: 2400)
+        #expect(page.contains("Driver monitoring: evaluation against ground truth"))
+        #expect(page.contains("· truth") && page.contains("· detected"))
+        let csv = try String(contentsOfFile: directory.file("evaluation/evaluation.csv"), encoding: .utf8)
+        let all = try #require(csv.components(separatedBy: "\r\n").first { $0.hasPrefix("all,") }?.split(separator: ","))
+        func marks(_ outcome: String) -> Int { page.components(separatedBy: "data-outcome=\"\(outcome)\"").count - 1 }
+        #expect(String(marks("tp")) == all[1])
+        #expect(String(marks("fp")) == all[2])
+        #expect(String(marks("miss")) == all[3])
+    }
 }

@@ -41,7 +41,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = ScoringBatch.score(files: try ScoringBatch.inputFiles([folder + "/sessions"]), options: ScoringOptions())
         let evaluation = try MonitoringOutputs.evaluate(result, detections: result.events, truthPath: folder + "/truth.csv", rules: MonitoringRules())
-        let all = try #require(evaluation.rows.last)
+        let all = try #require(evaluation.evaluation.rows.last)
         #expect(all.truePositives > 40)
         #expect((all.recall ?? 0) > 0.9)
         #expect(evaluation.rejected == 0)
