@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FeedGenerator
 import Ledger
 import LedgerCLI
 
