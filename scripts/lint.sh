@@ -17,6 +17,10 @@ check "libcrypto (EVP_) calls outside Sources/Ledger/Support/SHA256.swift" \
   "$(grep -rlE '\bEVP_' Sources --include='*.swift' | grep -v '^Sources/Ledger/Support/SHA256.swift$')"
 check "print/exit/environment/clock in the Ledger library" \
   "$(grep -rnE '(^|[^.a-zA-Z_])(print|exit|getenv|fputs)\(|ProcessInfo|Date\(\)|time\(nil\)|clock_gettime|gettimeofday' Sources/Ledger --include='*.swift')"
+check "Schema/ uses DriverMonitoring (its migrations are frozen text; the store depends on Schema, not the reverse)" \
+  "$(grep -rnE '\b(DriverMonitoringStore|SessionScore|MonitoringEvent|SessionGenerator)\b' Sources/Ledger/Schema --include='*.swift' | grep -vE '^[^:]+:[0-9]+: *//')"
+check "SessionGenerator in the library (it belongs to the FeedGenerator target)" \
+  "$(grep -rln 'struct SessionGenerator' Sources/Ledger)"
 check "force try or fatalError in sources" \
   "$(grep -rnE 'try!|fatalError\(' Sources --include='*.swift')"
 check "literal exit codes in the tools (map errors through LedgerCLI's ToolRunner / ExitStatus)" \

@@ -66,6 +66,10 @@ struct Score: ParsableCommand {
     @Option(help: "Also store sessions and events in this warehouse file (tables dm_sessions, dm_events).")
     var warehouse: String?
 
+    func validate() throws {
+        if let warehouse { try WarehouseOption.requireSupported(warehouse) }
+    }
+
     func run() throws {
         let console = common.console()
         try ToolRunner.run(console: console) {
