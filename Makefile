@@ -7,7 +7,7 @@ BUILD_DIR ?= .build
 BIN = $(BUILD_DIR)/$(CONFIG)
 PREFIX ?= /usr/local
 DEMO_DIR ?= demo-out
-APT_PACKAGES = libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev pkg-config sqlite3 libxml2-utils
+APT_PACKAGES = libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev libpq-dev postgresql pkg-config sqlite3 libxml2-utils
 
 .PHONY: all deps build test ci demo bench lint install clean
 
@@ -26,17 +26,23 @@ build: deps
 	$(SWIFT) build -c $(CONFIG) --build-path $(BUILD_DIR)
 
 # Every test: unit, golden and end-to-end (the end-to-end tests run the release binaries).
+# A throwaway PostgreSQL cluster (scripts/pg-cluster.sh) runs for the duration and is
+# handed to the tests as LEDGER_PG_URL.
 test: build
 	@bash scripts/install-chromium.sh
 	@bash scripts/install-libreoffice.sh
-	LEDGER_BIN=$(abspath $(BIN)) $(SWIFT) test --build-path $(BUILD_DIR) --disable-xctest
+	@url="$$(bash scripts/pg-cluster.sh start)" || exit 1; \
+	  LEDGER_PG_URL="$$url" LEDGER_BIN=$(abspath $(BIN)) $(SWIFT) test --build-path $(BUILD_DIR) --disable-xctest; \
+	  rc=$$?; bash scripts/pg-cluster.sh stop; exit $$rc
 
 # What CI runs: lint, warnings as errors, every test.
 ci: deps lint
 	@bash scripts/install-chromium.sh
 	@bash scripts/install-libreoffice.sh
 	$(SWIFT) build -c $(CONFIG) --build-path $(BUILD_DIR) -Xswiftc -warnings-as-errors
-	LEDGER_BIN=$(abspath $(BIN)) $(SWIFT) test --build-path $(BUILD_DIR) --disable-xctest -Xswiftc -warnings-as-errors
+	@url="$$(bash scripts/pg-cluster.sh start)" || exit 1; \
+	  CI=$${CI:-1} LEDGER_PG_URL="$$url" LEDGER_BIN=$(abspath $(BIN)) $(SWIFT) test --build-path $(BUILD_DIR) --disable-xctest -Xswiftc -warnings-as-errors; \
+	  rc=$$?; bash scripts/pg-cluster.sh stop; exit $$rc
 
 # Load the shipped samples, report and score them.
 demo: build

@@ -31,11 +31,17 @@ let package = Package(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
 
+        // libpq, the PostgreSQL client library (Database/PostgreSQLDatabase.swift).
+        .systemLibrary(
+            name: "CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
+
         // All behaviour lives here.
         .target(
             name: "Ledger",
-            dependencies: ["CSQLite", "CLibXML2", "COpenSSL", "CZlib"]),
-        // Deterministic, seeded generator of realistic feed sets (tests, demo, bench).
+            dependencies: ["CSQLite", "CLibXML2", "COpenSSL", "CZlib", "CLibPQ"]),
+        // Deterministic, seeded generator of realistic feed sets and driver-monitoring sessions
+        // (tests, demo, bench, `dms-dms generate`).
         .target(name: "FeedGenerator", dependencies: ["Ledger"]),
 
         // Options, exit codes and diagnostic printing shared by the tools.
@@ -53,7 +59,7 @@ let package = Package(
             dependencies: ["Ledger", "LedgerCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "dms-dms",
-            dependencies: ["Ledger", "LedgerCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Ledger", "LedgerCLI", "FeedGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "dms-feedgen",
             dependencies: ["FeedGenerator", "LedgerCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

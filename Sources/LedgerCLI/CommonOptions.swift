@@ -47,6 +47,20 @@ public struct WarehouseOption: ParsableArguments {
 
     public init() {}
 
+    /// Refuses a PostgreSQL location (`--warehouse` or `DMS_WAREHOUSE`) before anything is
+    /// created beside it: loading and reporting run on SQLite only so far (docs/postgresql.md).
+    public func validate() throws {
+        try Self.requireSupported(path)
+    }
+
+    /// Throws a usage error naming `location` without its password when it is a PostgreSQL URL.
+    public static func requireSupported(_ location: String) throws {
+        guard PostgreSQLURL.isPostgreSQL(location) else { return }
+        throw ValidationError(
+            "\(PostgreSQLURL.redacted(location)): a PostgreSQL warehouse is recognised, but this version loads and reports "
+                + "on SQLite only (docs/postgresql.md); pass a SQLite file")
+    }
+
     /// Connection options these settings describe.
     public var databaseOptions: Database.Options {
         Database.Options(busyTimeoutMilliseconds: Int(max(0, busyTimeout) * 1000))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FeedGenerator
 import Ledger
 import LedgerCLI
 
@@ -64,6 +65,10 @@ struct Score: ParsableCommand {
     @OptionGroup var scoring: ScoringArguments
     @Option(help: "Also store sessions and events in this warehouse file (tables dm_sessions, dm_events).")
     var warehouse: String?
+
+    func validate() throws {
+        if let warehouse { try WarehouseOption.requireSupported(warehouse) }
+    }
 
     func run() throws {
         let console = common.console()

@@ -4,6 +4,8 @@
 /// anything backend-specific: date arithmetic, upserts, date formatting. A PostgreSQL
 /// backend implements this protocol in a new file.
 public protocol SQLDialect: Sendable {
+    /// The backend this dialect belongs to (migrations are frozen per backend).
+    var backend: DatabaseBackend { get }
     /// Days from date/time `a` to date/time `b` (fractional), as an SQL expression.
     func daysBetween(_ a: String, _ b: String) -> String
     /// Hours from date/time `a` to date/time `b` (fractional), as an SQL expression.
@@ -50,6 +52,8 @@ public enum RowTriggerEvent: String, Sendable {
 /// SQLite's spelling of the dialect pieces.
 public struct SQLiteDialect: SQLDialect {
     public init() {}
+
+    public var backend: DatabaseBackend { .sqlite }
 
     public func daysBetween(_ a: String, _ b: String) -> String { "(julianday(\(b)) - julianday(\(a)))" }
     public func hoursBetween(_ a: String, _ b: String) -> String { "((julianday(\(b)) - julianday(\(a))) * 24.0)" }

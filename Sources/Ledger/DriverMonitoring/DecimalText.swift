@@ -1,7 +1,7 @@
-/// Locale-free number formatting for the driver-monitoring outputs.
-enum DecimalText {
+/// Locale-free number formatting for the driver-monitoring outputs (and the session generator).
+public enum DecimalText {
     /// `value` with exactly `digits` decimals (half away from zero), e.g. `fixed(2.5, 3)` = "2.500".
-    static func fixed(_ value: Double, _ digits: Int) -> String {
+    public static func fixed(_ value: Double, _ digits: Int) -> String {
         guard value.isFinite else { return "" }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }

@@ -1,13 +1,29 @@
 /// One forward-only change to the warehouse schema, applied once in its own transaction.
+///
+/// Its statements are frozen per backend when it is released (`Schema/Migrations/`,
+/// compared with `Tests/LedgerTests/Goldens/migrations/<backend>/<id>.sql`): a warehouse that
+/// ran a migration and one created later ran the very same text. A change to the feed
+/// catalogue is a new migration, never an edit of a released one (docs/schema.md).
 public struct Migration: Sendable {
     /// A stable id, never reused or renamed: it is recorded in the warehouse.
     public var id: String
-    /// The statements, run in order.
-    public var statements: @Sendable (any SQLDialect) -> [String]
+    /// The statements on SQLite, run in order.
+    public var sqlite: [String]
+    /// The statements on PostgreSQL, run in order.
+    public var postgresql: [String]
 
-    public init(id: String, statements: @escaping @Sendable (any SQLDialect) -> [String]) {
+    public init(id: String, sqlite: [String], postgresql: [String]) {
         self.id = id
-        self.statements = statements
+        self.sqlite = sqlite
+        self.postgresql = postgresql
+    }
+
+    /// The statements for `backend`, run in order.
+    public func statements(for backend: DatabaseBackend) -> [String] {
+        switch backend {
+        case .sqlite: return sqlite
+        case .postgresql: return postgresql
+        }
     }
 }
 
@@ -35,19 +51,20 @@ public struct Migrator: Sendable {
 
     public init(migrations: [Migration]) { self.migrations = migrations }
 
+    static let createLedger = "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY NOT NULL, seq INTEGER NOT NULL)"
+
     /// Ids already applied to `database`, in order.
-    public func appliedIDs(in database: Database) throws -> [String] {
-        try database.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY NOT NULL, seq INTEGER NOT NULL)")
-        return try database.rows("SELECT id FROM schema_migrations ORDER BY seq").compactMap { $0[0].string }
+    public func appliedIDs(in database: any DatabaseConnection) throws -> [String] {
+        try database.execute(Self.createLedger)
+        return try database.rows("SELECT id FROM schema_migrations ORDER BY seq", []).compactMap { $0[0].string }
     }
 
     /// Checks, without writing anything, that `database` holds exactly the migrations of this
     /// binary: `SchemaError.newerThanBinary` for unknown ones, `.olderThanBinary` for missing ones.
-    public func requireCurrent(_ database: Database) throws {
-        let hasLedger = try database.scalar(
-            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").int64 ?? 0
-        let applied = hasLedger == 0 ? [] : try database.rows("SELECT id FROM schema_migrations ORDER BY seq").compactMap { $0[0].string }
+    public func requireCurrent(_ database: any DatabaseConnection) throws {
+        let hasLedger = try database.tableNames().contains("schema_migrations")
+        let applied =
+            hasLedger ? try database.rows("SELECT id FROM schema_migrations ORDER BY seq", []).compactMap { $0[0].string } : []
         let known = Set(migrations.map(\.id))
         let unknown = applied.filter { !known.contains($0) }
         guard unknown.isEmpty else { throw SchemaError.newerThanBinary(unknownMigrations: unknown, path: database.path) }
@@ -55,23 +72,24 @@ public struct Migrator: Sendable {
         guard pending.isEmpty else { throw SchemaError.olderThanBinary(pendingMigrations: pending, path: database.path) }
     }
 
-    /// Brings `database` up to date. Throws `SchemaError.newerThanBinary` when it holds
-    /// migrations this binary does not know.
+    /// Brings `database` up to date with the statements frozen for its backend. Throws
+    /// `SchemaError.newerThanBinary` when it holds migrations this binary does not know.
     @discardableResult
-    public func migrate(_ database: Database) throws -> [String] {
+    public func migrate(_ database: any DatabaseConnection) throws -> [String] {
         let applied = try appliedIDs(in: database)
         let known = Set(migrations.map(\.id))
         let unknown = applied.filter { !known.contains($0) }
         guard unknown.isEmpty else {
             throw SchemaError.newerThanBinary(unknownMigrations: unknown, path: database.path)
         }
+        let backend = database.dialect.backend
         var ran: [String] = []
         for (seq, migration) in migrations.enumerated() where !applied.contains(migration.id) {
             try database.writeTransaction {
                 // Re-check inside the lock: another process may have migrated meanwhile.
-                let done = try database.scalar("SELECT COUNT(*) FROM schema_migrations WHERE id = ?", [.text(migration.id)])
+                let done = try database.firstValue("SELECT COUNT(*) FROM schema_migrations WHERE id = ?", [.text(migration.id)])
                 guard done.int64 == 0 else { return }
-                for statement in migration.statements(database.dialect) { try database.execute(statement) }
+                for statement in migration.statements(for: backend) { try database.execute(statement) }
                 try database.execute("INSERT INTO schema_migrations (id, seq) VALUES (?, ?)", [.text(migration.id), .integer(Int64(seq))])
                 ran.append(migration.id)
             }

@@ -76,6 +76,20 @@ public enum SchemaDocument {
             and appended `eta` and `freight_cost` to `vehicle_events` (after `batch_id`), so a
             fresh warehouse and an upgraded one have the same columns in the same order.
 
+            ## Released migrations are frozen
+
+            A released migration never changes. Each one's statements are written out per backend
+            as Swift literals (`Sources/Ledger/Schema/Migrations/`, one file per migration and
+            backend) — not generated from the feed catalogue — and compared statement for
+            statement with a golden file per migration and backend
+            (`Tests/LedgerTests/Goldens/migrations/<backend>/<id>.sql`), which `RECORD_GOLDENS=1`
+            writes only when it is missing, never over a released one. Changing a released
+            migration therefore takes two deliberate edits, and the test names the migration.
+            The catalogue cannot drift silently either: a test builds a fresh warehouse from the
+            migrations and compares every feed table (columns, order, types, key) with what the
+            current catalogue describes, so a new catalogue column fails until a new migration
+            adds it.
+
 
             """
         // Kept apart from the interpolated text above: it quotes SQL.

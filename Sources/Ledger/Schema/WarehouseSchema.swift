@@ -1,113 +1,51 @@
 /// The warehouse schema: the ordered list of migrations.
 ///
-/// Ids are stable and never reused. Migration `0001-feeds` was generated from the feed
-/// catalogue as it stood then; a golden test (`Goldens/schema.sql`) pins the resulting
-/// schema so that a catalogue change cannot silently alter a migration already applied
-/// elsewhere — a new column is a new migration.
+/// Ids are stable and never reused. Each released migration's statements are frozen per
+/// backend in `Schema/Migrations/` (`ReleasedMigrations`) and compared with a golden per
+/// migration and backend, so neither a catalogue change nor an edit of the code that once
+/// wrote them can alter a migration an existing warehouse already ran. A catalogue change is
+/// a new migration: a test compares the fresh schema with what the catalogue describes.
 public enum WarehouseSchema {
     public static let migrations: [Migration] = [
-        Migration(id: "0001-feeds") { dialect in
-            let feeds = FeedCatalogue.standard.feeds.filter { $0.addedBy == nil }
-            return feeds.map { createTable(for: $0, addedBy: nil, dialect: dialect) } + feeds.flatMap { batchIndex(for: $0) }
-        },
-        Migration(id: "0002-batches") { dialect in
-            [
-                """
-                CREATE TABLE batches (
-                    batch_id \(dialect.autoIncrementPrimaryKey),
-                    path TEXT NOT NULL,
-                    size INTEGER NOT NULL,
-                    sha256 TEXT NOT NULL,
-                    feed TEXT,
-                    rows_read INTEGER NOT NULL DEFAULT 0,
-                    inserted INTEGER NOT NULL DEFAULT 0,
-                    updated INTEGER NOT NULL DEFAULT 0,
-                    unchanged INTEGER NOT NULL DEFAULT 0,
-                    rejected INTEGER NOT NULL DEFAULT 0,
-                    removed_lines INTEGER NOT NULL DEFAULT 0,
-                    started_at TEXT NOT NULL,
-                    finished_at TEXT,
-                    outcome TEXT NOT NULL,
-                    message TEXT
-                )
-                """,
-                "CREATE INDEX batches_sha256 ON batches (sha256, outcome)",
-            ]
-        },
-        Migration(id: "0100-driver-monitoring") { _ in DriverMonitoringStore.schema },
+        // The feed tables as the catalogue stood at the first release.
+        Migration(id: "0001-feeds", sqlite: ReleasedMigrations.sqlite0001Feeds, postgresql: ReleasedMigrations.postgresql0001Feeds),
+        // The batch ledger.
+        Migration(id: "0002-batches", sqlite: ReleasedMigrations.sqlite0002Batches, postgresql: ReleasedMigrations.postgresql0002Batches),
+        // Scored driver-monitoring sessions and their events (DriverMonitoringStore).
+        Migration(
+            id: "0100-driver-monitoring", sqlite: ReleasedMigrations.sqlite0100DriverMonitoring,
+            postgresql: ReleasedMigrations.postgresql0100DriverMonitoring),
         // Indexes for dms-report: period filters and the comeback self-join on VIN.
-        Migration(id: "0200-report-indexes") { _ in
-            [
-                "CREATE INDEX report_repair_orders_invoiced ON repair_orders (invoiced_at)",
-                "CREATE INDEX report_repair_orders_opened ON repair_orders (opened_at)",
-                "CREATE INDEX report_repair_orders_vin ON repair_orders (vin, completed_at)",
-                "CREATE INDEX report_sales_orders_delivered ON sales_orders (delivered_on)",
-                "CREATE INDEX report_sales_orders_ordered ON sales_orders (order_date)",
-                "CREATE INDEX report_csi_surveys_date ON csi_surveys (survey_date)",
-                "CREATE INDEX report_appointments_scheduled ON appointments (scheduled_at)",
-                "CREATE INDEX report_warranty_claims_decided ON warranty_claims (decided_on)",
-                "CREATE INDEX report_attendance_date ON attendance (work_date)",
-                // Covers the per-part positions (value, first movement, last issue) without a sort.
-                "CREATE INDEX report_part_movements_part ON part_movements (dealer_code, part_no, moved_at, movement_type, qty, unit_cost)",
-            ]
-        },
+        Migration(
+            id: "0200-report-indexes", sqlite: ReleasedMigrations.sqlite0200ReportIndexes,
+            postgresql: ReleasedMigrations.postgresql0200ReportIndexes),
         // Month totals of the parts ledger and vehicle stays, kept by triggers, and indexes
         // for period-end questions, so that a report's cost does not grow with the history
         // (DerivedTables).
-        Migration(id: "0300-report-history") { dialect in DerivedTables.statements(dialect) },
+        Migration(
+            id: "0300-report-history", sqlite: ReleasedMigrations.sqlite0300ReportHistory,
+            postgresql: ReleasedMigrations.postgresql0300ReportHistory),
         // The complaints feed, eta and freight_cost on vehicle_events, the logistics
         // intervals kept by triggers and the indexes of the logistics, staff and complaint
-        // KPIs (kpis.md 11–13).
-        Migration(id: StandardFeeds.complaintsLogistics) { dialect in
-            catalogueChanges(of: StandardFeeds.complaintsLogistics, dialect: dialect) + LogisticsTables.statements(dialect)
-        },
+        // KPIs (kpis.md 11–13; LogisticsTables).
+        Migration(
+            id: StandardFeeds.complaintsLogistics, sqlite: ReleasedMigrations.sqlite0400ComplaintsLogistics,
+            postgresql: ReleasedMigrations.postgresql0400ComplaintsLogistics),
         // Where `--archive` moved each file, and the records whose key an earlier record of
         // the same file had.
-        Migration(id: "0410-batch-archive") { _ in
-            [
-                "ALTER TABLE batches ADD COLUMN archived_path TEXT",
-                "ALTER TABLE batches ADD COLUMN duplicates INTEGER NOT NULL DEFAULT 0",
-            ]
-        },
+        Migration(
+            id: "0410-batch-archive", sqlite: ReleasedMigrations.sqlite0410BatchArchive,
+            postgresql: ReleasedMigrations.postgresql0410BatchArchive),
         // The line (record) of its batch's file that last wrote each row: with batch_id it
         // says where a row came from, and it names the earlier line of a repeated key.
-        // The feed tables of that time, listed so that a later feed cannot change this migration.
-        Migration(id: sourceLines) { _ in
-            [
-                "appointments", "attendance", "complaints", "csi_surveys", "customers", "dealers", "employees", "expenses",
-                "fleet_bookings", "part_movements", "parts", "repair_orders", "ro_labor", "ro_parts", "sales_orders",
-                "vehicle_disposals", "vehicle_events", "vehicles", "warranty_claims",
-            ].map { "ALTER TABLE \"\($0)\" ADD COLUMN source_line INTEGER" }
-        },
+        Migration(
+            id: sourceLines, sqlite: ReleasedMigrations.sqlite0411SourceLines, postgresql: ReleasedMigrations.postgresql0411SourceLines),
         // Completeness (`dms-import status`, kpi.csv coverage) reads each business date of
         // `ActivityDates` as an index range; these are the ones no earlier index leads with.
-        Migration(id: "0430-activity-date-indexes") { _ in
-            [
-                "CREATE INDEX activity_vehicle_events_time ON vehicle_events (event_time)",
-                "CREATE INDEX activity_appointments_created ON appointments (created_at)",
-                "CREATE INDEX activity_fleet_bookings_out ON fleet_bookings (checked_out_at)",
-                "CREATE INDEX activity_warranty_claims_submitted ON warranty_claims (submitted_on)",
-            ]
-        },
+        Migration(
+            id: "0430-activity-date-indexes", sqlite: ReleasedMigrations.sqlite0430ActivityDateIndexes,
+            postgresql: ReleasedMigrations.postgresql0430ActivityDateIndexes),
     ]
-
-    /// The feeds and columns a later migration adds to the catalogue: `CREATE TABLE` for the
-    /// feeds marked `addedBy` it, `ALTER TABLE … ADD COLUMN` for the columns marked so in
-    /// feeds that existed before (appended after the table's earlier columns).
-    static func catalogueChanges(of migration: String, dialect: any SQLDialect) -> [String] {
-        var statements: [String] = []
-        for feed in FeedCatalogue.standard.feeds {
-            if feed.addedBy == migration {
-                statements.append(createTable(for: feed, addedBy: migration, dialect: dialect))
-                statements += batchIndex(for: feed)
-            } else if feed.addedBy == nil || feed.addedBy.map({ $0 < migration }) == true {
-                for column in feed.columns where column.addedBy == migration {
-                    statements.append("ALTER TABLE \"\(feed.name)\" ADD COLUMN \"\(column.name)\" \(column.type.storage)")
-                }
-            }
-        }
-        return statements
-    }
 
     /// The migration that gave every feed table of its time the bookkeeping column
     /// `source_line`; tables created by later migrations have it from the start.
@@ -129,19 +67,7 @@ public enum WarehouseSchema {
 
     /// The migrator for the current binary.
     public static let migrator = Migrator(migrations: migrations)
-
-    /// `CREATE TABLE` for a feed: canonical columns, then bookkeeping, natural key as primary key.
-    static func createTable(for feed: Feed, addedBy migration: String?, dialect: any SQLDialect) -> String {
-        var lines = feed.columns.filter { $0.addedBy == migration || $0.addedBy == nil }.map { column in
-            "    \"\(column.name)\" \(column.type.storage)\(feed.isKey(column.name) ? " NOT NULL" : "")"
-        }
-        lines.append("    batch_id INTEGER NOT NULL")
-        if migration.map({ $0 > sourceLines }) == true { lines.append("    source_line INTEGER") }
-        lines.append("    PRIMARY KEY (\(feed.key.map { "\"\($0)\"" }.joined(separator: ", ")))")
-        return "CREATE TABLE \"\(feed.name)\" (\n\(lines.joined(separator: ",\n"))\n)"
-    }
-
-    static func batchIndex(for feed: Feed) -> [String] {
-        ["CREATE INDEX \"\(feed.name)_batch\" ON \"\(feed.name)\" (batch_id)"]
-    }
 }
+
+/// The statements of the released migrations, per backend (one file each in `Migrations/`).
+enum ReleasedMigrations {}

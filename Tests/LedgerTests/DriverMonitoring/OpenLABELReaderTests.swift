@@ -1,4 +1,5 @@
 import Foundation
+import FeedGenerator
 import Testing
 
 @testable import Ledger

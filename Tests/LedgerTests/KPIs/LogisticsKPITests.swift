@@ -160,7 +160,10 @@ extension KPIFixture {
         let read = "SELECT dealer_code, vin, kind, started_at, ended_at, flag FROM vehicle_logistics_intervals ORDER BY 1, 2, 3, 4"
         let kept = try f.database.rows(read)
         try f.database.execute("DELETE FROM vehicle_logistics_intervals")
-        for statement in LogisticsTables.statements(f.database.dialect).filter({ $0.hasPrefix("INSERT INTO vehicle_logistics_intervals") }) {
+        let migration = try #require(WarehouseSchema.migrations.first { $0.id == StandardFeeds.complaintsLogistics })
+        let fills = migration.statements(for: f.database.dialect.backend).filter { $0.hasPrefix("INSERT INTO vehicle_logistics_intervals") }
+        #expect(fills.count == 3)
+        for statement in fills {
             try f.database.execute(statement)
         }
         #expect(kept.count > 20)

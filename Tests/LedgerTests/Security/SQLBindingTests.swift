@@ -131,6 +131,9 @@ import TestSupport
         // PRAGMAs take no bound parameters; these are Int-typed settings of the caller.
         "max(1, options.cacheKiB)": "Int (cannot carry SQL); PRAGMA takes no parameters",
         "pages": "Int (cannot carry SQL); PRAGMA takes no parameters",
+        // PostgreSQL: the write lock's advisory-lock key and the trigger functions' names.
+        "Self.writeLockKey": "Int64 constant (PostgreSQLDatabase.writeLockKey)",
+        "quoted(name + \"_row\")": "a trigger's name from the schema code, quoted by the dialect",
     ]
 
     @Test func sqlInterpolatesOnlyIdentifiersAndDialectPieces() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 
 /// A deterministic generator of realistic recorded driver-monitoring sessions, with the
 /// ground truth of what was planted in them (samples, tests and the benchmark).

@@ -1,0 +1,3 @@
+ALTER TABLE batches ADD COLUMN archived_path TEXT;
+
+ALTER TABLE batches ADD COLUMN duplicates BIGINT NOT NULL DEFAULT 0;
