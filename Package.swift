@@ -26,15 +26,20 @@ let package = Package(
         .systemLibrary(
             name: "COpenSSL", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
-        // zlib: inflates and deflates the parts of workbooks (Feeds/XLSX, Reports/WorkbookWriter).
+        // zlib: inflates the parts of workbooks under the zip-bomb limits (Feeds/XLSX/ZipEntrySource).
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
 
+        // zlib's minizip: the zip container of workbooks, read (unzip.h) and written (zip.h).
+        .systemLibrary(
+            name: "CMinizip", pkgConfig: "minizip",
+            providers: [.apt(["libminizip-dev"])]),
+
         // All behaviour lives here.
         .target(
             name: "Ledger",
-            dependencies: ["CSQLite", "CLibXML2", "COpenSSL", "CZlib"]),
+            dependencies: ["CSQLite", "CLibXML2", "COpenSSL", "CZlib", "CMinizip"]),
         // Deterministic, seeded generator of realistic feed sets (tests, demo, bench).
         .target(name: "FeedGenerator", dependencies: ["Ledger"]),
 
@@ -58,7 +63,7 @@ let package = Package(
             name: "dms-feedgen",
             dependencies: ["FeedGenerator", "LedgerCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
-        .target(name: "TestSupport", dependencies: ["Ledger"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Ledger", "CMinizip"], path: "Tests/TestSupport"),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "FeedGenerator", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "CommandLineTests", dependencies: ["Ledger", "FeedGenerator", "TestSupport"]),
     ]

@@ -91,7 +91,7 @@ import TestSupport
         #expect(checked > 100)
         // Every cell of the worksheets is a value: no formula anywhere.
         for index in 1...workbook.sheets.count {
-            let xml = String(decoding: try XLSXReaderPart.bytes(of: "xl/worksheets/sheet\(index).xml", in: path), as: UTF8.self)
+            let xml = String(decoding: try ZipParts.bytes(of: "xl/worksheets/sheet\(index).xml", in: path), as: UTF8.self)
             #expect(!xml.contains("<f>") && !xml.contains("<f "))
         }
         // The same report gives the same bytes.
@@ -170,21 +170,5 @@ import TestSupport
                            "--dealer", "DLR009", "--max-reject-rate", "1", Tools.repositoryRoot + "/samples/profiles/工单导出_DLR001_20261027.xlsx"])
         // Without the profile the dictionary codes are not canonical: every row is rejected, naming sheet and row.
         #expect(sheet.stderr.contains("工单导出_DLR001_20261027.xlsx[工单列表]:4: warning: rejected: column \"ro_type\""), "\(sheet.stderr)")
-    }
-}
-
-/// One part of a zip container, inflated (tests).
-enum XLSXReaderPart {
-    static func bytes(of name: String, in path: String) throws -> [UInt8] {
-        let archive = try ZipArchive(path: path, file: path, limits: WorkbookLimits())
-        let source = try archive.open(try #require(archive.entry(named: name)))
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = try buffer.withUnsafeMutableBytes { try source.read(into: $0) }
-            if n == 0 { break }
-            out += buffer[0..<n]
-        }
-        return out
     }
 }
