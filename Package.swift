@@ -73,7 +73,7 @@ let package = Package(
 // builds, tests and CI never see them. Built with -sanitize=fuzzer into .build-fuzz.
 if Context.environment["LEDGER_FUZZ"] == "1" {
     package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
-    for name in ["FuzzCSVReader", "FuzzValueParsers", "FuzzXMLMapping", "FuzzProfileLoader", "FuzzXLSXReader"] {
+    for name in ["FuzzCSVReader", "FuzzValueParsers", "FuzzXMLMapping", "FuzzProfileLoader", "FuzzXLSXReader", "FuzzLegacyWorkbooks"] {
         package.targets.append(.executableTarget(name: name, dependencies: ["Ledger", "FuzzSupport"], path: "Fuzz/\(name)"))
     }
 }

@@ -123,7 +123,36 @@ def main():
         office = OOXMLFile(plain)
         office.encrypt("secret", out)
         open(os.path.join(HERE, "dealers_password.xlsx"), "wb").write(out.getvalue())
+    legacy_xls()
+
+
+def legacy_xls():
+    """XML Spreadsheet 2003 and HTML tables saved as .xls (docs/workbooks.md), hostile."""
+    def td(cells, tag="td"):
+        return "<tr>" + "".join("<%s>%s</%s>" % (tag, c, tag) for c in cells) + "</tr>"
+    # SpreadsheetML with an external entity in an internal subset: refused before any row.
+    xxe = ('<?xml version="1.0"?>\n<!DOCTYPE Workbook [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+           '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+           '<Worksheet ss:Name="S"><Table><Row>' + "".join('<Cell><Data ss:Type="String">%s</Data></Cell>' % h for h in HEADER)
+           + '</Row><Row><Cell><Data ss:Type="String">&xxe;</Data></Cell></Row></Table></Worksheet></Workbook>\n')
+    open(os.path.join(HERE, "dealers_spreadsheetml_xxe.xls"), "w", encoding="utf-8").write(xxe)
+    # An HTML export cut off inside its table (mid-transfer): the file fails, nothing loads.
+    cut = "<html><body><table>" + td(HEADER, "th") + "<tr><td>DLR002</td><td>南"
+    open(os.path.join(HERE, "dealers_html_cut.xls"), "w", encoding="utf-8").write(cut)
+    # Layout table around the data, a script and a style holding table markup, a comment
+    # with a cell, unclosed <td>/<tr>, entities: two dealers load, nothing else.
+    nested = ("<html><head><script>document.write('<table><tr><td>DLR999</td></tr></table>')</script>"
+              "<style>/* <td>x</td> */</style></head><body><table><tr><td>"
+              "<table>" + td(HEADER, "th") + "<!-- <tr><td>DLR998</td></tr> -->"
+              "<tr><td>DLR001<td>星辰 &amp; Co<td>华东<td>沪东<td>上海<td>上海<td>星辰<td>2015-03-01<td>active"
+              "<tr><td>DLR002<td>&lt;script&gt;<td>华东<td>沪东<td>上海<td>上海<td>星辰<td>2015-03-01<td>active"
+              "</table></td></tr></table></body></html>")
+    open(os.path.join(HERE, "dealers_html_nested_script.xls"), "w", encoding="utf-8").write(nested)
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+    if sys.argv[1:] == ["legacy"]:
+        legacy_xls()
+    else:
+        main()
