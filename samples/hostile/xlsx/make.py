@@ -68,20 +68,7 @@ def main():
     # A ratio bomb: 200 MB of blanks between two rows deflate to ~200 KB (~1000:1).
     padding = " " * (200 << 20)
     write("dealers_zip_bomb_ratio.xlsx", base(sheet_xml(rows_xml([HEADER]) + padding + rows_xml([ROW], start=2))))
-    # A lying bomb: the central directory says 2,000 bytes, the part inflates to 50 MB.
-    write("dealers_zip_bomb_declared.xlsx", base(sheet_xml(rows_xml([HEADER]) + " " * (50 << 20) + rows_xml([ROW], start=2))))
-    data = bytearray(open(os.path.join(HERE, "dealers_zip_bomb_declared.xlsx"), "rb").read())
-    for signature, size_at in ((b"PK\x01\x02", 24),):
-        at = 0
-        while True:
-            at = data.find(signature, at)
-            if at < 0:
-                break
-            name_len = int.from_bytes(data[at + 28:at + 30], "little")
-            if data[at + 46:at + 46 + name_len] == b"xl/worksheets/sheet1.xml":
-                data[at + size_at:at + size_at + 4] = (2000).to_bytes(4, "little")
-            at += 4
-    open(os.path.join(HERE, "dealers_zip_bomb_declared.xlsx"), "wb").write(bytes(data))
+    lying_bombs()
     # Entities: an internal DTD declaring an external entity, and an external DTD whose entity is used.
     write("dealers_dtd_external_entity.xlsx", base(sheet_xml(
         rows_xml([HEADER]) + '<row r="2">' + cell("A2", "DLR001") + cell("B2", "&xxe;") + "</row>",
@@ -126,6 +113,28 @@ def main():
     legacy_xls()
 
 
+def lying_bombs():
+    """A lying bomb: the sheet inflates to 50 MB but says 2,000 bytes — in both the local
+    header and the central directory (consistent, so the container opens and the bytes
+    inflated decide), and in the central directory only (the headers disagree: refused
+    when the part is opened)."""
+    for name, patches in (("dealers_zip_bomb_declared.xlsx", ((b"PK\x01\x02", 24, 46, 28), (b"PK\x03\x04", 22, 30, 26))),
+                          ("dealers_zip_bomb_central_only.xlsx", ((b"PK\x01\x02", 24, 46, 28),))):
+        write(name, base(sheet_xml(rows_xml([HEADER]) + " " * (50 << 20) + rows_xml([ROW], start=2))))
+        data = bytearray(open(os.path.join(HERE, name), "rb").read())
+        for signature, size_at, name_at, name_len_at in patches:
+            at = 0
+            while True:
+                at = data.find(signature, at)
+                if at < 0:
+                    break
+                name_len = int.from_bytes(data[at + name_len_at:at + name_len_at + 2], "little")
+                if data[at + name_at:at + name_at + name_len] == b"xl/worksheets/sheet1.xml":
+                    data[at + size_at:at + size_at + 4] = (2000).to_bytes(4, "little")
+                at += 4
+        open(os.path.join(HERE, name), "wb").write(bytes(data))
+
+
 def legacy_xls():
     """XML Spreadsheet 2003 and HTML tables saved as .xls (docs/workbooks.md), hostile."""
     def td(cells, tag="td"):
@@ -154,5 +163,7 @@ if __name__ == "__main__":
     import sys
     if sys.argv[1:] == ["legacy"]:
         legacy_xls()
+    elif sys.argv[1:] == ["bombs"]:
+        lying_bombs()
     else:
         main()
