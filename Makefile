@@ -7,7 +7,7 @@ BUILD_DIR ?= .build
 BIN = $(BUILD_DIR)/$(CONFIG)
 PREFIX ?= /usr/local
 DEMO_DIR ?= demo-out
-APT_PACKAGES = libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev libpq-dev postgresql pkg-config sqlite3 libxml2-utils
+APT_PACKAGES = libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev libminizip-dev libpq-dev postgresql pkg-config sqlite3 libxml2-utils
 
 .PHONY: all deps build test ci demo bench lint install clean
 

@@ -26,7 +26,7 @@ let package = Package(
         .systemLibrary(
             name: "COpenSSL", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
-        // zlib: inflates and deflates the parts of workbooks (Feeds/XLSX, Reports/WorkbookWriter).
+        // zlib: inflates the parts of workbooks under the zip-bomb limits (Feeds/XLSX/ZipEntrySource).
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
@@ -35,11 +35,15 @@ let package = Package(
         .systemLibrary(
             name: "CLibPQ", pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]),
+        // zlib's minizip: the zip container of workbooks, read (unzip.h) and written (zip.h).
+        .systemLibrary(
+            name: "CMinizip", pkgConfig: "minizip",
+            providers: [.apt(["libminizip-dev"])]),
 
         // All behaviour lives here.
         .target(
             name: "Ledger",
-            dependencies: ["CSQLite", "CLibXML2", "COpenSSL", "CZlib", "CLibPQ"]),
+            dependencies: ["CSQLite", "CLibXML2", "COpenSSL", "CZlib", "CLibPQ", "CMinizip"]),
         // Deterministic, seeded generator of realistic feed sets and driver-monitoring sessions
         // (tests, demo, bench, `dms-dms generate`).
         .target(name: "FeedGenerator", dependencies: ["Ledger"]),
@@ -64,7 +68,7 @@ let package = Package(
             name: "dms-feedgen",
             dependencies: ["FeedGenerator", "LedgerCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
-        .target(name: "TestSupport", dependencies: ["Ledger"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Ledger", "CMinizip"], path: "Tests/TestSupport"),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "FeedGenerator", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "CommandLineTests", dependencies: ["Ledger", "FeedGenerator", "TestSupport"]),
     ]
@@ -74,7 +78,7 @@ let package = Package(
 // builds, tests and CI never see them. Built with -sanitize=fuzzer into .build-fuzz.
 if Context.environment["LEDGER_FUZZ"] == "1" {
     package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
-    for name in ["FuzzCSVReader", "FuzzValueParsers", "FuzzXMLMapping", "FuzzProfileLoader", "FuzzXLSXReader"] {
+    for name in ["FuzzCSVReader", "FuzzValueParsers", "FuzzXMLMapping", "FuzzProfileLoader", "FuzzXLSXReader", "FuzzLegacyWorkbooks"] {
         package.targets.append(.executableTarget(name: name, dependencies: ["Ledger", "FuzzSupport"], path: "Fuzz/\(name)"))
     }
 }

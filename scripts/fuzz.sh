@@ -30,6 +30,7 @@ seed() { # target corpus-folder
     FuzzCSVReader) find samples/feeds samples/feeds-bad samples/hostile -name '*.csv' -size -64k 2>/dev/null ;;
     FuzzXMLMapping) find samples -name '*.xml' -size -64k 2>/dev/null ;;
     FuzzXLSXReader) find samples -name '*.xlsx' -size -64k 2>/dev/null ;;
+    FuzzLegacyWorkbooks) find samples -name '*.xls' -size -64k 2>/dev/null | xargs grep -lE '<(Workbook|html|table|TABLE)' 2>/dev/null ;;
     FuzzProfileLoader) find profiles samples -name '*.toml' -size -64k 2>/dev/null ;;
     *) ;;
   esac | while read -r f; do

@@ -3,7 +3,9 @@ import Foundation
 extension FileLoad {
     /// Loads a delimited text file, or a worksheet of a workbook.
     func loadCSV(into summary: inout FileSummary) throws {
-        if isWorkbook {
+        if isWorkbook, let legacy = try openLegacySheet(named: options.sheet, headerRow: options.headerRow) {
+            try loadRecords(legacy.reader, header: legacy.header, headerLine: legacy.headerLine, position: legacy.position, into: &summary)
+        } else if isWorkbook {
             let opened = try openSheet(named: options.sheet, headerRow: options.headerRow)
             try loadRecords(opened.reader, header: opened.header, headerLine: opened.headerLine, position: opened.position, into: &summary)
         } else {

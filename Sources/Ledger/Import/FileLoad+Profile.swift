@@ -14,7 +14,11 @@ extension FileLoad {
         case .utf8: encoding = .utf8
         case .gb18030: encoding = .gb18030
         }
-        if isWorkbook {
+        if isWorkbook, let legacy = try openLegacySheet(named: options.sheet ?? profile.sheet, headerRow: profile.headerRow) {
+            try loadProfiledRecords(
+                legacy.reader, profile: profile, feed: feed, rawHeader: legacy.header, headerLine: legacy.headerLine,
+                position: legacy.position, into: &summary)
+        } else if isWorkbook {
             let opened = try openSheet(named: options.sheet ?? profile.sheet, headerRow: profile.headerRow)
             try loadProfiledRecords(
                 opened.reader, profile: profile, feed: feed, rawHeader: opened.header, headerLine: opened.headerLine,

@@ -1,152 +1,133 @@
-import CZlib
+import CMinizip
 
-/// Writes a zip container in memory, deterministically: entries in the order added, raw
-/// DEFLATE at a fixed level, every timestamp 1980-01-01 00:00 (the zip epoch), no extra
-/// fields — the same entries always give the same bytes.
+/// Writes a zip container in memory with zlib's minizip (`zip.h`), deterministically:
+/// entries in the order added, raw DEFLATE at level 6, every timestamp 1980-01-01 00:00 (the
+/// zip epoch), no extra fields, UTF-8 names flagged — the same entries always give the same
+/// bytes. minizip writes through `ZipOutput` (memory), never a file.
 struct ZipWriter {
-    private struct Central {
-        var name: [UInt8]
-        var crc: UInt32
-        var compressed: Int
-        var uncompressed: Int
-        var offset: Int
-    }
+    private let output = ZipOutput()
+    private var handle: zipFile?
+    private var failed = false
 
-    private(set) var bytes: [UInt8] = []
-    private var central: [Central] = []
+    /// The container written so far (complete after `finish()`).
+    var bytes: [UInt8] { output.bytes }
+
+    init() {
+        var functions = output.functions
+        handle = zipOpen2_64(nil, APPEND_STATUS_CREATE, nil, &functions)
+    }
 
     /// Adds the file `name` with `contents` (deflated).
     mutating func add(_ name: String, _ contents: [UInt8]) throws {
-        let compressed = try Self.deflate(contents)
-        let crc = contents.withUnsafeBufferPointer { UInt32(truncatingIfNeeded: crc32(0, $0.baseAddress, uInt($0.count))) }
-        addEntry(name, compressed: compressed, crc: crc, size: contents.count)
+        var done = false
+        try addEntry(name) { chunk in
+            guard !done else { return false }
+            done = true
+            chunk.append(contentsOf: contents)
+            return false
+        }
     }
 
     /// Adds the file `name` whose contents `produce` hands over chunk by chunk (it fills the
     /// buffer and returns false after the last chunk): only the compressed bytes are held,
     /// so very large generated parts (a 1,048,576-row sheet) need little memory.
     mutating func add(_ name: String, streaming produce: (inout [UInt8]) -> Bool) throws {
-        var stream = z_stream()
-        guard deflateInit2_(&stream, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        try addEntry(name, produce)
+    }
+
+    private mutating func addEntry(_ name: String, _ produce: (inout [UInt8]) -> Bool) throws {
+        guard let handle, !failed else { throw ZipWriterError.zlib }
+        var info = zip_fileinfo()
+        info.dosDate = 0x0021_0000  // 1980-01-01 00:00:00
+        // version made by 2.0 (MS-DOS), flag 0x0800: the name is UTF-8.
+        guard zipOpenNewFileInZip4_64(
+            handle, name, &info, nil, 0, nil, 0, nil, Z_DEFLATED, 6, 0, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
+            nil, 0, 20, 0x0800, 0) == ZIP_OK
+        else {
+            failed = true
             throw ZipWriterError.zlib
         }
-        defer { deflateEnd(&stream) }
-        var compressed: [UInt8] = []
-        var crc: uLong = crc32(0, nil, 0)
-        var size = 0
         var chunk: [UInt8] = []
-        var output = [UInt8](repeating: 0, count: 1 << 16)
         var more = true
         while more {
             chunk.removeAll(keepingCapacity: true)
             more = produce(&chunk)
-            size += chunk.count
-            let flush = more ? Z_NO_FLUSH : Z_FINISH
-            try chunk.withUnsafeMutableBufferPointer { input in
-                crc = crc32(crc, input.baseAddress, uInt(input.count))
-                stream.next_in = input.baseAddress
-                stream.avail_in = uInt(input.count)
-                repeat {
-                    let produced: Int = try output.withUnsafeMutableBufferPointer { out in
-                        stream.next_out = out.baseAddress
-                        stream.avail_out = uInt(out.count)
-                        let status = CZlib.deflate(&stream, flush)
-                        guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else { throw ZipWriterError.zlib }
-                        return out.count - Int(stream.avail_out)
-                    }
-                    compressed.append(contentsOf: output[0..<produced])
-                } while stream.avail_out == 0 || (flush == Z_FINISH && stream.avail_in > 0)
+            guard !chunk.isEmpty else { continue }
+            let status = chunk.withUnsafeBytes { zipWriteInFileInZip(handle, $0.baseAddress, UInt32($0.count)) }
+            guard status == ZIP_OK else {
+                failed = true
+                throw ZipWriterError.zlib
             }
         }
-        addEntry(name, compressed: compressed, crc: UInt32(truncatingIfNeeded: crc), size: size)
-    }
-
-    private mutating func addEntry(_ name: String, compressed: [UInt8], crc: UInt32, size: Int) {
-        let nameBytes = Array(name.utf8)
-        let offset = bytes.count
-        put32(0x0403_4B50)
-        put16(20)  // version needed: 2.0 (deflate)
-        put16(0x0800)  // flags: UTF-8 names
-        put16(8)
-        put16(0)  // time 00:00
-        put16(0x0021)  // date 1980-01-01
-        put32(crc)
-        put32(UInt32(compressed.count))
-        put32(UInt32(size))
-        put16(UInt16(nameBytes.count))
-        put16(0)
-        bytes += nameBytes
-        bytes += compressed
-        central.append(Central(name: nameBytes, crc: crc, compressed: compressed.count, uncompressed: size, offset: offset))
+        guard zipCloseFileInZip(handle) == ZIP_OK else {
+            failed = true
+            throw ZipWriterError.zlib
+        }
     }
 
     /// The finished container.
     mutating func finish() -> [UInt8] {
-        let start = bytes.count
-        for entry in central {
-            put32(0x0201_4B50)
-            put16(20)  // made by: MS-DOS, 2.0
-            put16(20)
-            put16(0x0800)
-            put16(8)
-            put16(0)
-            put16(0x0021)
-            put32(entry.crc)
-            put32(UInt32(entry.compressed))
-            put32(UInt32(entry.uncompressed))
-            put16(UInt16(entry.name.count))
-            put16(0)
-            put16(0)
-            put16(0)
-            put16(0)
-            put32(0)
-            put32(UInt32(entry.offset))
-            bytes += entry.name
+        if let handle {
+            if zipClose(handle, nil) != ZIP_OK { failed = true }
+            self.handle = nil
         }
-        let size = bytes.count - start
-        put32(0x0605_4B50)
-        put16(0)
-        put16(0)
-        put16(UInt16(central.count))
-        put16(UInt16(central.count))
-        put32(UInt32(size))
-        put32(UInt32(start))
-        put16(0)
-        return bytes
+        return output.bytes
     }
+}
 
-    private mutating func put16(_ value: UInt16) {
-        bytes.append(UInt8(value & 0xFF))
-        bytes.append(UInt8(value >> 8))
-    }
+/// The memory minizip writes the container into (`zlib_filefunc64_def` over a byte array).
+private final class ZipOutput {
+    var bytes: [UInt8] = []
+    var position = 0
 
-    private mutating func put32(_ value: UInt32) {
-        put16(UInt16(value & 0xFFFF))
-        put16(UInt16(value >> 16))
-    }
-
-    /// Raw DEFLATE (no zlib header), level 6.
-    static func deflate(_ input: [UInt8]) throws -> [UInt8] {
-        var stream = z_stream()
-        guard deflateInit2_(&stream, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw ZipWriterError.zlib
+    var functions: zlib_filefunc64_def {
+        var functions = zlib_filefunc64_def()
+        functions.opaque = Unmanaged.passUnretained(self).toOpaque()
+        functions.zopen64_file = { opaque, _, _ in opaque }
+        functions.zclose_file = { _, _ in 0 }
+        functions.zerror_file = { _, _ in 0 }
+        functions.zread_file = { opaque, _, buffer, count in
+            guard let opaque, let buffer else { return 0 }
+            let output = Unmanaged<ZipOutput>.fromOpaque(opaque).takeUnretainedValue()
+            let n = max(0, min(Int(count), output.bytes.count - output.position))
+            output.bytes.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress! + output.position, byteCount: n) }
+            output.position += n
+            return uLong(n)
         }
-        defer { deflateEnd(&stream) }
-        let bound = Int(deflateBound(&stream, uLong(input.count))) + 64
-        var output = [UInt8](repeating: 0, count: bound)
-        var input = input
-        let written: Int = try input.withUnsafeMutableBufferPointer { inBuffer in
-            try output.withUnsafeMutableBufferPointer { outBuffer in
-                stream.next_in = inBuffer.baseAddress
-                stream.avail_in = uInt(inBuffer.count)
-                stream.next_out = outBuffer.baseAddress
-                stream.avail_out = uInt(outBuffer.count)
-                guard CZlib.deflate(&stream, Z_FINISH) == Z_STREAM_END else { throw ZipWriterError.zlib }
-                return outBuffer.count - Int(stream.avail_out)
+        functions.zwrite_file = { opaque, _, buffer, count in
+            guard let opaque, let buffer else { return 0 }
+            let output = Unmanaged<ZipOutput>.fromOpaque(opaque).takeUnretainedValue()
+            let source = UnsafeRawBufferPointer(start: buffer, count: Int(count))
+            let overlap = min(source.count, output.bytes.count - output.position)
+            if overlap > 0 {
+                output.bytes.withUnsafeMutableBytes {
+                    ($0.baseAddress! + output.position).copyMemory(from: buffer, byteCount: overlap)
+                }
             }
+            output.bytes.append(contentsOf: source[overlap...])
+            output.position += source.count
+            return count
         }
-        output.removeSubrange(written...)
-        return output
+        functions.ztell64_file = { opaque, _ in
+            guard let opaque else { return ZPOS64_T.max }
+            return ZPOS64_T(Unmanaged<ZipOutput>.fromOpaque(opaque).takeUnretainedValue().position)
+        }
+        functions.zseek64_file = { opaque, _, offset, origin in
+            guard let opaque else { return -1 }
+            let output = Unmanaged<ZipOutput>.fromOpaque(opaque).takeUnretainedValue()
+            let base: Int
+            switch origin {
+            case ZLIB_FILEFUNC_SEEK_SET: base = 0
+            case ZLIB_FILEFUNC_SEEK_CUR: base = output.position
+            case ZLIB_FILEFUNC_SEEK_END: base = output.bytes.count
+            default: return -1
+            }
+            let target = base &+ Int(Int64(bitPattern: offset))
+            guard target >= 0, target <= output.bytes.count else { return -1 }
+            output.position = target
+            return 0
+        }
+        return functions
     }
 }
 

@@ -91,7 +91,7 @@ import TestSupport
         #expect(checked > 100)
         // Every cell of the worksheets is a value: no formula anywhere.
         for index in 1...workbook.sheets.count {
-            let xml = String(decoding: try XLSXReaderPart.bytes(of: "xl/worksheets/sheet\(index).xml", in: path), as: UTF8.self)
+            let xml = String(decoding: try ZipParts.bytes(of: "xl/worksheets/sheet\(index).xml", in: path), as: UTF8.self)
             #expect(!xml.contains("<f>") && !xml.contains("<f "))
         }
         // The same report gives the same bytes.
@@ -171,20 +171,21 @@ import TestSupport
         // Without the profile the dictionary codes are not canonical: every row is rejected, naming sheet and row.
         #expect(sheet.stderr.contains("工单导出_DLR001_20261027.xlsx[工单列表]:4: warning: rejected: column \"ro_type\""), "\(sheet.stderr)")
     }
-}
 
-/// One part of a zip container, inflated (tests).
-enum XLSXReaderPart {
-    static func bytes(of name: String, in path: String) throws -> [UInt8] {
-        let archive = try ZipArchive(path: path, file: path, limits: WorkbookLimits())
-        let source = try archive.open(try #require(archive.entry(named: name)))
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = try buffer.withUnsafeMutableBytes { try source.read(into: $0) }
-            if n == 0 { break }
-            out += buffer[0..<n]
-        }
-        return out
+    /// Web portals' "Excel" exports that are XML Spreadsheet 2003 or an HTML table, through
+    /// the built dms-import: read by content, title row skipped with --header-row, rejects
+    /// naming the sheet or table and the row.
+    @Test func legacyXLSExportsLoadThroughTheTool() throws {
+        let directory = try TemporaryDirectory("import-legacy-xls")
+        let warehouse = directory.file("w.sqlite")
+        let samples = Tools.repositoryRoot + "/samples/workbooks/"
+        let xml = try Tools.run("dms-import", ["load", "--warehouse", warehouse, "--header-row", "2", samples + "dealers_portal_DLR001.xls"])
+        #expect(xml.status == 0, "\(xml.stderr)")
+        #expect(xml.stdout.contains("dealers_portal_DLR001.xls: feed=dealers read=4 inserted=4"), "\(xml.stdout)")
+        #expect(xml.stderr.contains("dealers_portal_DLR001.xls[经销商清单]:4: warning: cell F4 holds the error #N/A"), "\(xml.stderr)")
+        let html = try Tools.run(
+            "dms-import", ["load", "--warehouse", warehouse, "--header-row", "2", "--max-reject-rate", "0.5", samples + "repair_orders_portal_DLR001.xls"])
+        #expect(html.stdout.contains("repair_orders_portal_DLR001.xls: feed=repair_orders read=3 inserted=2"), "\(html.stdout)")
+        #expect(html.stderr.contains("repair_orders_portal_DLR001.xls[Table2]:5: warning: rejected: column \"mileage_km\""), "\(html.stderr)")
     }
 }

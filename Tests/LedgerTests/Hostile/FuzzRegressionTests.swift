@@ -23,7 +23,29 @@ import TestSupport
     }
 
     @Test func everyTargetHasRegressionInputs() {
-        for target in ["FuzzCSVReader", "FuzzValueParsers", "FuzzXMLMapping", "FuzzProfileLoader"] { #expect(!Self.inputs(target).isEmpty, "\(target)") }
+        for target in ["FuzzCSVReader", "FuzzValueParsers", "FuzzXMLMapping", "FuzzProfileLoader", "FuzzLegacyWorkbooks"] { #expect(!Self.inputs(target).isEmpty, "\(target)") }
+    }
+
+    /// FuzzLegacyWorkbooks: the first byte picks raw file / SpreadsheetML body / HTML body
+    /// (and, from 128, a sheet name from the first line); rows are pulled to the end and only
+    /// `FeedFileError` may stop them.
+    @Test(arguments: inputs("FuzzLegacyWorkbooks"))
+    func legacyWorkbookInput(_ input: String) throws {
+        let data = try Self.bytes(input)
+        guard let selector = data.first else { return }
+        let body = Array(data.dropFirst())
+        let prefixes = [
+            "", #"<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">"#,
+            "<html><table>",
+        ]
+        let directory = try TemporaryDirectory("fuzz-legacy")
+        let path = try directory.write("f.xls", bytes: Array(prefixes[Int(selector) % 3].utf8) + body)
+        let sheet = selector >= 128 ? String(decoding: body.prefix { $0 != 0x0A }.prefix(40), as: UTF8.self) : nil
+        do {
+            let reader = try LegacyWorkbookRowReader(path: path, sheet: sheet)
+            while let row = try reader.next() { _ = row.cells.joined() }
+        } catch is FeedFileError {
+        }
     }
 
     /// FuzzCSVReader: the first byte picks the delimiter; 16-byte and 64 KiB chunks read the same records.

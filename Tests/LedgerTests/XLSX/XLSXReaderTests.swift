@@ -135,7 +135,7 @@ import TestSupport
         #expect(rows[1].1[1] == "1234.50")
         // A number that is not a plain decimal is written as text, not markup.
         #expect(rows.last?.1 == ["", "1e5"])
-        let xml = String(decoding: try Self.part("xl/worksheets/sheet1.xml", of: path), as: UTF8.self)
+        let xml = String(decoding: try ZipParts.bytes(of: "xl/worksheets/sheet1.xml", in: path), as: UTF8.self)
         #expect(!xml.contains("<f>") && !xml.contains("<f "))
         // Deterministic bytes.
         #expect(try WorkbookWriter.write([sheet]) == bytes)
@@ -144,19 +144,6 @@ import TestSupport
     @Test(arguments: [("'=1+1", "=1+1"), ("'-5", "-5"), ("'@x", "@x"), ("''=x", "''=x"), ("'a", "'a"), ("'", "'"), ("plain", "plain")])
     func kpiSheetShowsTextWithoutTheCSVGuard(field: String, shown: String) {
         #expect(KPIWorkbook.unneutralised(field) == shown)
-    }
-
-    static func part(_ name: String, of path: String) throws -> [UInt8] {
-        let archive = try ZipArchive(path: path, file: path, limits: WorkbookLimits())
-        let source = try archive.open(try #require(archive.entry(named: name)))
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = try buffer.withUnsafeMutableBytes { try source.read(into: $0) }
-            if n == 0 { break }
-            out += buffer[0..<n]
-        }
-        return out
     }
 
     /// Nothing of a read workbook stays alive (the parser, the reader's libxml2 core, the zip

@@ -68,20 +68,7 @@ def main():
     # A ratio bomb: 200 MB of blanks between two rows deflate to ~200 KB (~1000:1).
     padding = " " * (200 << 20)
     write("dealers_zip_bomb_ratio.xlsx", base(sheet_xml(rows_xml([HEADER]) + padding + rows_xml([ROW], start=2))))
-    # A lying bomb: the central directory says 2,000 bytes, the part inflates to 50 MB.
-    write("dealers_zip_bomb_declared.xlsx", base(sheet_xml(rows_xml([HEADER]) + " " * (50 << 20) + rows_xml([ROW], start=2))))
-    data = bytearray(open(os.path.join(HERE, "dealers_zip_bomb_declared.xlsx"), "rb").read())
-    for signature, size_at in ((b"PK\x01\x02", 24),):
-        at = 0
-        while True:
-            at = data.find(signature, at)
-            if at < 0:
-                break
-            name_len = int.from_bytes(data[at + 28:at + 30], "little")
-            if data[at + 46:at + 46 + name_len] == b"xl/worksheets/sheet1.xml":
-                data[at + size_at:at + size_at + 4] = (2000).to_bytes(4, "little")
-            at += 4
-    open(os.path.join(HERE, "dealers_zip_bomb_declared.xlsx"), "wb").write(bytes(data))
+    lying_bombs()
     # Entities: an internal DTD declaring an external entity, and an external DTD whose entity is used.
     write("dealers_dtd_external_entity.xlsx", base(sheet_xml(
         rows_xml([HEADER]) + '<row r="2">' + cell("A2", "DLR001") + cell("B2", "&xxe;") + "</row>",
@@ -123,7 +110,60 @@ def main():
         office = OOXMLFile(plain)
         office.encrypt("secret", out)
         open(os.path.join(HERE, "dealers_password.xlsx"), "wb").write(out.getvalue())
+    legacy_xls()
+
+
+def lying_bombs():
+    """A lying bomb: the sheet inflates to 50 MB but says 2,000 bytes — in both the local
+    header and the central directory (consistent, so the container opens and the bytes
+    inflated decide), and in the central directory only (the headers disagree: refused
+    when the part is opened)."""
+    for name, patches in (("dealers_zip_bomb_declared.xlsx", ((b"PK\x01\x02", 24, 46, 28), (b"PK\x03\x04", 22, 30, 26))),
+                          ("dealers_zip_bomb_central_only.xlsx", ((b"PK\x01\x02", 24, 46, 28),))):
+        write(name, base(sheet_xml(rows_xml([HEADER]) + " " * (50 << 20) + rows_xml([ROW], start=2))))
+        data = bytearray(open(os.path.join(HERE, name), "rb").read())
+        for signature, size_at, name_at, name_len_at in patches:
+            at = 0
+            while True:
+                at = data.find(signature, at)
+                if at < 0:
+                    break
+                name_len = int.from_bytes(data[at + name_len_at:at + name_len_at + 2], "little")
+                if data[at + name_at:at + name_at + name_len] == b"xl/worksheets/sheet1.xml":
+                    data[at + size_at:at + size_at + 4] = (2000).to_bytes(4, "little")
+                at += 4
+        open(os.path.join(HERE, name), "wb").write(bytes(data))
+
+
+def legacy_xls():
+    """XML Spreadsheet 2003 and HTML tables saved as .xls (docs/workbooks.md), hostile."""
+    def td(cells, tag="td"):
+        return "<tr>" + "".join("<%s>%s</%s>" % (tag, c, tag) for c in cells) + "</tr>"
+    # SpreadsheetML with an external entity in an internal subset: refused before any row.
+    xxe = ('<?xml version="1.0"?>\n<!DOCTYPE Workbook [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+           '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+           '<Worksheet ss:Name="S"><Table><Row>' + "".join('<Cell><Data ss:Type="String">%s</Data></Cell>' % h for h in HEADER)
+           + '</Row><Row><Cell><Data ss:Type="String">&xxe;</Data></Cell></Row></Table></Worksheet></Workbook>\n')
+    open(os.path.join(HERE, "dealers_spreadsheetml_xxe.xls"), "w", encoding="utf-8").write(xxe)
+    # An HTML export cut off inside its table (mid-transfer): the file fails, nothing loads.
+    cut = "<html><body><table>" + td(HEADER, "th") + "<tr><td>DLR002</td><td>南"
+    open(os.path.join(HERE, "dealers_html_cut.xls"), "w", encoding="utf-8").write(cut)
+    # Layout table around the data, a script and a style holding table markup, a comment
+    # with a cell, unclosed <td>/<tr>, entities: two dealers load, nothing else.
+    nested = ("<html><head><script>document.write('<table><tr><td>DLR999</td></tr></table>')</script>"
+              "<style>/* <td>x</td> */</style></head><body><table><tr><td>"
+              "<table>" + td(HEADER, "th") + "<!-- <tr><td>DLR998</td></tr> -->"
+              "<tr><td>DLR001<td>星辰 &amp; Co<td>华东<td>沪东<td>上海<td>上海<td>星辰<td>2015-03-01<td>active"
+              "<tr><td>DLR002<td>&lt;script&gt;<td>华东<td>沪东<td>上海<td>上海<td>星辰<td>2015-03-01<td>active"
+              "</table></td></tr></table></body></html>")
+    open(os.path.join(HERE, "dealers_html_nested_script.xls"), "w", encoding="utf-8").write(nested)
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+    if sys.argv[1:] == ["legacy"]:
+        legacy_xls()
+    elif sys.argv[1:] == ["bombs"]:
+        lying_bombs()
+    else:
+        main()

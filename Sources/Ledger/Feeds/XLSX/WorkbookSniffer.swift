@@ -55,9 +55,9 @@ enum WorkbookSniffer {
         case .legacyXLS:
             throw FeedFileError(file: file, "this is a legacy Excel 97–2003 .xls (BIFF) workbook, which is not read: open it in Excel or LibreOffice and save it as .xlsx or CSV")
         case .spreadsheetML:
-            throw FeedFileError(file: file, "this is an XML Spreadsheet 2003 file, which is not read yet: save it as .xlsx or CSV")
+            throw FeedFileError(file: file, "this is an XML Spreadsheet 2003 file, not an .xlsx workbook (dms-import reads it as such; other tools: save it as .xlsx or CSV)")
         case .html:
-            throw FeedFileError(file: file, "this is an HTML table saved as an Excel file, which is not read yet: save it as .xlsx or CSV")
+            throw FeedFileError(file: file, "this is an HTML table saved as an Excel file, not an .xlsx workbook (dms-import reads it as such; other tools: save it as .xlsx or CSV)")
         case .other:
             throw FeedFileError(file: file, "not an Excel workbook (no zip container): save it as .xlsx or CSV")
         }

@@ -1,3 +1,5 @@
+import CMinizip
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -43,18 +45,18 @@ struct ZipEntry: Equatable {
     var crc32: UInt32
     var compressedSize: Int64
     var uncompressedSize: Int64
-    var localHeaderOffset: Int64
 }
 
-/// A zip container read through its central directory (PKWARE APPNOTE 6.3, with Zip64),
-/// by positioned reads: nothing but the directory is held in memory, and each entry is
-/// inflated as a stream (`ZipEntrySource`).
+/// A zip container read with zlib's minizip (`unzip.h`: central directory, local headers,
+/// Zip64), over one open descriptor by positioned reads (`ZipInput`): nothing but the
+/// directory is held in memory, and each entry streams (`ZipEntrySource`, its own minizip
+/// handle on the same descriptor, so a sheet can be read on a second thread).
 final class ZipArchive {
     let file: String
     let limits: WorkbookLimits
-    let size: Int64
+    var size: Int64 { input.size }
     private(set) var entries: [ZipEntry] = []
-    private let descriptor: Int32
+    let input: ZipInput
     /// Uncompressed bytes handed out by every entry source so far (the total-size limit).
     var totalInflated: Int64 = 0
 
@@ -64,27 +66,47 @@ final class ZipArchive {
     init(path: String, file: String, limits: WorkbookLimits) throws {
         self.file = file
         self.limits = limits
-        let fd = Glibc.open(path, O_RDONLY)
-        guard fd >= 0 else {
-            let code = errno
-            throw InputError(kind: code == ENOENT ? .missing : .unreadable, path: path, reason: String(cString: strerror(code)))
+        input = try ZipInput(path: path)
+        let handle = try openHandle()
+        defer { unzClose(handle) }
+        var global = unz_global_info64()
+        guard unzGetGlobalInfo64(handle, &global) == UNZ_OK else { throw corruptDirectory() }
+        guard global.number_entry <= UInt64(limits.maxEntries) else {
+            throw fail("the zip container lists \(global.number_entry) entries (more than \(limits.maxEntries)); not a workbook")
         }
-        descriptor = fd
-        var status = stat()
-        guard fstat(fd, &status) == 0 else {
-            Glibc.close(fd)
-            throw InputError(kind: .unreadable, path: path, reason: String(cString: strerror(errno)))
+        guard global.number_entry > 0 else { return }
+        var status = unzGoToFirstFile(handle)
+        var name = [CChar](repeating: 0, count: 65_536)
+        while status == UNZ_OK {
+            var info = unz_file_info64()
+            guard unzGetCurrentFileInfo64(handle, &info, &name, uLong(name.count), nil, 0, nil, 0) == UNZ_OK else {
+                throw corruptDirectory()
+            }
+            let length = Int(min(info.size_filename, uLong(name.count)))
+            let bytes = name.prefix(length).map { UInt8(bitPattern: $0) }
+            entries.append(ZipEntry(
+                name: String(decoding: bytes, as: UTF8.self), method: UInt16(truncatingIfNeeded: info.compression_method),
+                flags: UInt16(truncatingIfNeeded: info.flag), crc32: UInt32(truncatingIfNeeded: info.crc),
+                compressedSize: Int64(clamping: info.compressed_size), uncompressedSize: Int64(clamping: info.uncompressed_size)))
+            guard entries.count <= limits.maxEntries else { throw corruptDirectory() }
+            status = unzGoToNextFile(handle)
         }
-        size = Int64(status.st_size)
-        do {
-            try readDirectory()
-        } catch {
-            Glibc.close(fd)
-            throw error
-        }
+        guard status == UNZ_END_OF_LIST_OF_FILE else { throw corruptDirectory() }
     }
 
-    deinit { Glibc.close(descriptor) }
+    /// A minizip handle on the container: minizip finds and reads the central directory.
+    func openHandle() throws -> unzFile {
+        var functions = input.functions
+        guard let handle = unzOpen2_64(file, &functions) else {
+            if input.failed { throw InputError(kind: .unreadable, path: file, reason: String(cString: strerror(EIO))) }
+            throw fail("not a complete .xlsx (zip) file: its end-of-central-directory record is missing or the directory is corrupt — the file is truncated or not a workbook; export it again")
+        }
+        return handle
+    }
+
+    private func corruptDirectory() -> FeedFileError {
+        fail("the zip container's central directory is corrupt or truncated; export the workbook again")
+    }
 
     /// The entry named `name` (exact, then ASCII case-insensitively: some writers vary case).
     func entry(named name: String) -> ZipEntry? {
@@ -94,115 +116,6 @@ final class ZipArchive {
     }
 
     func fail(_ message: String) -> FeedFileError { FeedFileError(file: file, message) }
-
-    /// Reads `count` bytes at `offset`; fewer only at the end of the file.
-    func read(at offset: Int64, into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
-        var done = 0
-        while done < buffer.count {
-            let n = pread(descriptor, base + done, buffer.count - done, off_t(offset + Int64(done)))
-            if n == 0 { break }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw InputError(kind: .unreadable, path: file, reason: String(cString: strerror(errno)))
-            }
-            done += n
-        }
-        return done
-    }
-
-    private func bytes(at offset: Int64, count: Int) throws -> [UInt8] {
-        guard offset >= 0, count >= 0, offset + Int64(count) <= size else {
-            throw fail("the zip container is truncated or corrupt (a record lies beyond the end of the file); export the workbook again")
-        }
-        var out = [UInt8](repeating: 0, count: count)
-        let n = try out.withUnsafeMutableBytes { try read(at: offset, into: $0) }
-        guard n == count else { throw fail("the zip container is truncated (unexpected end of file)") }
-        return out
-    }
-
-    // MARK: Central directory
-
-    private func readDirectory() throws {
-        let tail = Int(min(size, 22 + 65_535))
-        let end = try bytes(at: size - Int64(tail), count: tail)
-        var found: Int? = nil
-        var index = tail - 22
-        while index >= 0 {
-            if end.u32(index) == 0x0605_4B50 {
-                found = index
-                break
-            }
-            index -= 1
-        }
-        guard let eocd = found else {
-            throw fail("not a complete .xlsx (zip) file: its end-of-central-directory record is missing — the file is truncated or not a workbook; export it again")
-        }
-        var count = Int64(end.u16(eocd + 10))
-        var directorySize = Int64(end.u32(eocd + 12))
-        var directoryOffset = Int64(end.u32(eocd + 16))
-        if count == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF {
-            // Zip64: the locator sits just before the classic record.
-            let locatorAt = size - Int64(tail) + Int64(eocd) - 20
-            let locator = try bytes(at: locatorAt, count: 20)
-            guard locator.u32(0) == 0x0706_4B50 else { throw fail("the zip container's Zip64 locator is missing (corrupt file)") }
-            let recordAt = Int64(locator.u64(8))
-            let record = try bytes(at: recordAt, count: 56)
-            guard record.u32(0) == 0x0606_4B50 else { throw fail("the zip container's Zip64 directory record is missing (corrupt file)") }
-            count = Int64(record.u64(32))
-            directorySize = Int64(record.u64(40))
-            directoryOffset = Int64(record.u64(48))
-        }
-        guard count <= Int64(limits.maxEntries) else {
-            throw fail("the zip container lists \(count) entries (more than \(limits.maxEntries)); not a workbook")
-        }
-        guard directorySize <= 64 << 20 else { throw fail("the zip container's directory is implausibly large (\(directorySize) bytes)") }
-        let directory = try bytes(at: directoryOffset, count: Int(directorySize))
-        var at = 0
-        for _ in 0..<count {
-            guard at + 46 <= directory.count, directory.u32(at) == 0x0201_4B50 else {
-                throw fail("the zip container's central directory is corrupt")
-            }
-            let nameLength = Int(directory.u16(at + 28))
-            let extraLength = Int(directory.u16(at + 30))
-            let commentLength = Int(directory.u16(at + 32))
-            guard at + 46 + nameLength + extraLength + commentLength <= directory.count else {
-                throw fail("the zip container's central directory is corrupt")
-            }
-            var entry = ZipEntry(
-                name: String(decoding: directory[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self),
-                method: directory.u16(at + 10), flags: directory.u16(at + 8), crc32: directory.u32(at + 16),
-                compressedSize: Int64(directory.u32(at + 20)), uncompressedSize: Int64(directory.u32(at + 24)),
-                localHeaderOffset: Int64(directory.u32(at + 42)))
-            // Zip64 extended information: only the fields whose classic value is all ones, in order.
-            var extra = at + 46 + nameLength
-            let extraEnd = extra + extraLength
-            while extra + 4 <= extraEnd {
-                let id = directory.u16(extra)
-                let length = Int(directory.u16(extra + 2))
-                if id == 0x0001 {
-                    var field = extra + 4
-                    if entry.uncompressedSize == 0xFFFF_FFFF, field + 8 <= extraEnd {
-                        entry.uncompressedSize = Int64(directory.u64(field))
-                        field += 8
-                    }
-                    if entry.compressedSize == 0xFFFF_FFFF, field + 8 <= extraEnd {
-                        entry.compressedSize = Int64(directory.u64(field))
-                        field += 8
-                    }
-                    if entry.localHeaderOffset == 0xFFFF_FFFF, field + 8 <= extraEnd {
-                        entry.localHeaderOffset = Int64(directory.u64(field))
-                    }
-                }
-                extra += 4 + length
-            }
-            guard entry.compressedSize >= 0, entry.uncompressedSize >= 0, entry.localHeaderOffset >= 0 else {
-                throw fail("the zip container's central directory is corrupt")
-            }
-            entries.append(entry)
-            at += 46 + nameLength + extraLength + commentLength
-        }
-    }
 
     /// A stream of the uncompressed bytes of `entry`. Throws `FeedFileError` for encrypted
     /// entries, unsupported methods and declared sizes beyond the limits.
@@ -216,18 +129,103 @@ final class ZipArchive {
         if entry.uncompressedSize > limits.maxPartBytes {
             throw fail("part \(entry.name) would expand to \(entry.uncompressedSize) bytes (limit \(limits.maxPartBytes)): refused as a possible zip bomb")
         }
-        let header = try bytes(at: entry.localHeaderOffset, count: 30)
-        guard header.u32(0) == 0x0403_4B50 else { throw fail("part \(entry.name): local header missing (corrupt zip container)") }
-        let dataStart = entry.localHeaderOffset + 30 + Int64(header.u16(26)) + Int64(header.u16(28))
-        guard dataStart + entry.compressedSize <= size else {
-            throw fail("the zip container is truncated: part \(entry.name) ends beyond the end of the file; export the workbook again")
-        }
-        return try ZipEntrySource(archive: self, entry: entry, dataStart: dataStart)
+        return try ZipEntrySource(archive: self, entry: entry)
     }
 }
 
-extension [UInt8] {
-    @inline(__always) func u16(_ at: Int) -> UInt16 { UInt16(self[at]) | UInt16(self[at + 1]) << 8 }
-    @inline(__always) func u32(_ at: Int) -> UInt32 { UInt32(u16(at)) | UInt32(u16(at + 2)) << 16 }
-    @inline(__always) func u64(_ at: Int) -> UInt64 { UInt64(u32(at)) | UInt64(u32(at + 4)) << 32 }
+/// The container file as minizip's I/O functions see it (`zlib_filefunc64_def`): one
+/// descriptor, read with `pread` at a position each minizip handle keeps for itself, so
+/// handles on the same file never disturb each other (a sheet streams on a second thread
+/// while the first thread is done with the container).
+final class ZipInput {
+    let descriptor: Int32
+    let size: Int64
+    /// Set when a read failed with an I/O error (not at the end of the file).
+    private(set) var failed = false
+
+    /// One minizip handle's position in the file, and whether a read came back short.
+    private final class Stream {
+        var position: Int64 = 0
+        var short = false
+    }
+
+    init(path: String) throws {
+        let fd = Glibc.open(path, O_RDONLY)
+        guard fd >= 0 else {
+            let code = errno
+            throw InputError(kind: code == ENOENT ? .missing : .unreadable, path: path, reason: String(cString: strerror(code)))
+        }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else {
+            let code = errno
+            Glibc.close(fd)
+            throw InputError(kind: .unreadable, path: path, reason: String(cString: strerror(code)))
+        }
+        descriptor = fd
+        size = Int64(status.st_size)
+    }
+
+    deinit { Glibc.close(descriptor) }
+
+    /// The functions handed to `unzOpen2_64`; their opaque pointer is this object, which
+    /// every handle's owner keeps alive.
+    var functions: zlib_filefunc64_def {
+        var functions = zlib_filefunc64_def()
+        functions.opaque = Unmanaged.passUnretained(self).toOpaque()
+        functions.zopen64_file = { _, _, _ in Unmanaged.passRetained(Stream()).toOpaque() }
+        functions.zclose_file = { _, stream in
+            if let stream { Unmanaged<Stream>.fromOpaque(stream).release() }
+            return 0
+        }
+        functions.zread_file = { opaque, stream, buffer, count in
+            guard let opaque, let stream, let buffer else { return 0 }
+            let input = Unmanaged<ZipInput>.fromOpaque(opaque).takeUnretainedValue()
+            let state = Unmanaged<Stream>.fromOpaque(stream).takeUnretainedValue()
+            var done = 0
+            while done < Int(count) {
+                let n = pread(input.descriptor, buffer + done, Int(count) - done, off_t(state.position + Int64(done)))
+                if n == 0 { break }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    input.failed = true
+                    break
+                }
+                done += n
+            }
+            state.position += Int64(done)
+            // minizip reads what the structures promise; less means a cut-off file. It asks
+            // `zerror_file` after a short read, and must hear "error": its UNZ_EOF equals
+            // UNZ_OK, so a field cut off at the end would otherwise read as zeros.
+            if done < Int(count) { state.short = true }
+            return uLong(done)
+        }
+        functions.zwrite_file = { _, _, _, _ in 0 }
+        functions.ztell64_file = { _, stream in
+            guard let stream else { return ZPOS64_T.max }
+            return ZPOS64_T(Unmanaged<Stream>.fromOpaque(stream).takeUnretainedValue().position)
+        }
+        functions.zseek64_file = { opaque, stream, offset, origin in
+            guard let opaque, let stream else { return -1 }
+            let input = Unmanaged<ZipInput>.fromOpaque(opaque).takeUnretainedValue()
+            let state = Unmanaged<Stream>.fromOpaque(stream).takeUnretainedValue()
+            let base: Int64
+            switch origin {
+            case ZLIB_FILEFUNC_SEEK_SET: base = 0
+            case ZLIB_FILEFUNC_SEEK_CUR: base = state.position
+            case ZLIB_FILEFUNC_SEEK_END: base = input.size
+            default: return -1
+            }
+            // minizip passes negative offsets from the end as huge unsigned values.
+            let target = base &+ Int64(bitPattern: offset)
+            guard target >= 0 else { return -1 }
+            state.position = target
+            return 0
+        }
+        functions.zerror_file = { opaque, stream in
+            guard let opaque, let stream else { return 1 }
+            let failed = Unmanaged<ZipInput>.fromOpaque(opaque).takeUnretainedValue().failed
+            return failed || Unmanaged<Stream>.fromOpaque(stream).takeUnretainedValue().short ? 1 : 0
+        }
+        return functions
+    }
 }

@@ -1,16 +1,20 @@
+import CMinizip
 import CZlib
 
-/// The uncompressed bytes of one zip entry, inflated chunk by chunk (constant memory: a
-/// 256 KiB input window and zlib's 32 KiB dictionary), with the zip-bomb limits checked
-/// on the bytes really produced and the CRC-32 and size checked at the end.
+/// The uncompressed bytes of one zip entry. minizip (`unzLocateFile`, `unzOpenCurrentFile2`
+/// in raw mode, pull-based `unzReadCurrentFile`) finds the entry's data and hands over its
+/// compressed bytes; they are inflated here chunk by chunk (constant memory: a 256 KiB input
+/// window and zlib's 32 KiB dictionary), so the zip-bomb limits are checked on the bytes
+/// really produced — minizip's own inflate stops silently at the declared size and cannot
+/// tell a lying size from a corrupt entry — and the CRC-32 and size at the end.
 final class ZipEntrySource: ByteSource {
     private let archive: ZipArchive
     let entry: ZipEntry
-    private let dataStart: Int64
+    private let handle: unzFile
     private var consumed: Int64 = 0
     var compressedBytesRead: Int64 { consumed }
     private var produced: Int64 = 0
-    private var crc: UInt = 0
+    private var crc: uLong = 0
     private var stream = z_stream()
     private var inflating = false
     private var finished = false
@@ -18,16 +22,36 @@ final class ZipEntrySource: ByteSource {
     private var windowStart = 0
     private var windowEnd = 0
 
-    init(archive: ZipArchive, entry: ZipEntry, dataStart: Int64) throws {
+    init(archive: ZipArchive, entry: ZipEntry) throws {
         self.archive = archive
         self.entry = entry
-        self.dataStart = dataStart
+        let handle = try archive.openHandle()
+        guard unzLocateFile(handle, entry.name, 1) == UNZ_OK else {
+            unzClose(handle)
+            throw archive.fail("part \(entry.name) is missing from the zip container (corrupt file)")
+        }
+        var method: Int32 = 0
+        var level: Int32 = 0
+        guard unzOpenCurrentFile2(handle, &method, &level, 1) == UNZ_OK else {
+            unzClose(handle)
+            throw archive.fail("part \(entry.name): its local header is missing or corrupt (damaged zip container); export the workbook again")
+        }
+        // The data must lie inside the file: a cut-off container fails here, before reading.
+        let dataStart = Int64(clamping: unzGetCurrentFileZStreamPos64(handle))
+        guard dataStart + entry.compressedSize <= archive.size else {
+            unzCloseCurrentFile(handle)
+            unzClose(handle)
+            throw archive.fail("the zip container is truncated: part \(entry.name) ends beyond the end of the file; export the workbook again")
+        }
+        self.handle = handle
         window = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
         crc = crc32(0, nil, 0)
         if entry.method == 8 {
             let status = inflateInit2_(&stream, -MAX_WBITS, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
             guard status == Z_OK else {
                 window.deallocate()
+                unzCloseCurrentFile(handle)
+                unzClose(handle)
                 throw archive.fail("cannot start zlib (status \(status))")
             }
             inflating = true
@@ -37,17 +61,22 @@ final class ZipEntrySource: ByteSource {
     deinit {
         if inflating { inflateEnd(&stream) }
         window.deallocate()
+        unzCloseCurrentFile(handle)
+        unzClose(handle)
     }
 
+    /// Pulls the next compressed (or stored) bytes into the window; false at the entry's end.
     private func refill() throws -> Bool {
-        let left = entry.compressedSize - consumed
-        guard left > 0 else { return false }
-        let want = Int(min(Int64(window.count), left))
-        let n = try archive.read(at: dataStart + consumed, into: UnsafeMutableRawBufferPointer(rebasing: window[0..<want]))
+        guard consumed < entry.compressedSize else { return false }
+        let want = UInt32(min(Int64(window.count), entry.compressedSize - consumed))
+        let n = unzReadCurrentFile(handle, window.baseAddress, want)
+        if n < 0 && archive.input.failed {
+            throw InputError(kind: .unreadable, path: archive.file, reason: "read error inside part \(entry.name)")
+        }
         guard n > 0 else { throw truncated() }
         consumed += Int64(n)
         windowStart = 0
-        windowEnd = n
+        windowEnd = Int(n)
         return true
     }
 
@@ -64,7 +93,7 @@ final class ZipEntrySource: ByteSource {
                 return 0
             }
             n = min(buffer.count, windowEnd - windowStart)
-            buffer.baseAddress?.copyMemory(from: window.baseAddress! + windowStart, byteCount: n)
+            out.copyMemory(from: window.baseAddress! + windowStart, byteCount: n)
             windowStart += n
         } else {
             while n == 0 {
