@@ -162,9 +162,13 @@ import TestSupport
             let regional = try Self.lines(directory.file("kpi-region/kpi.csv")).filter { $0.contains(",region,\(region),\(region),") }
             #expect(!dealer.isEmpty && regional.count == dealer.count)
             #expect(try Self.lines(folder + "/\(prefix)kpi.csv") == [header] + dealer + regional + network, "\(code)")
-            // Its own P&L only.
-            try Self.report(["ledger", "--period", "2026-10", "--dealer", code, "--out", directory.file("ledger-" + code)], warehouse)
-            #expect(try Self.lines(folder + "/\(prefix)pnl.csv") == Self.lines(directory.file("ledger-\(code)/ledger/pnl.csv")), "\(code)")
+            // Its own P&L only: as `ledger --dealer` writes it (which refuses DLR003, without activity in 2026-10).
+            let pnl = try Self.lines(folder + "/\(prefix)pnl.csv")
+            #expect(pnl.count > 1 && pnl.dropFirst().allSatisfy { $0.contains(",dealer,\(code),") }, "\(code)")
+            if code != "DLR003" {
+                try Self.report(["ledger", "--period", "2026-10", "--dealer", code, "--out", directory.file("ledger-" + code)], warehouse)
+                #expect(try pnl == Self.lines(directory.file("ledger-\(code)/ledger/pnl.csv")), "\(code)")
+            }
             let manifest = try String(contentsOfFile: folder + "/manifest.json", encoding: .utf8)
             #expect(manifest.contains("\"kind\": \"dealer\"") && manifest.contains("\"dealer_code\": \"\(code)\"") && manifest.contains("\"dealers\": [\"\(code)\"]"))
             let check = try Self.sha256sumCheck(folder)
@@ -253,12 +257,15 @@ import TestSupport
             }
         }
         #expect(texts.contains { $0.0.contains(".zip!") } && texts.contains { $0.0.contains(".xlsx!xl/") } && texts.contains { $0.0.contains("/dealers/") })
+        let scanner = PersonalDataScanner(names: names, phones: phones)
+        // The scanner finds what it looks for: a name, a known phone, and that phone as a mobile number.
+        #expect(scanner.findings(in: Array("客户\(known[0].name)，电话\(known[0].phone)。".utf8), mobileLike: true).count == 3)
         for (file, text) in texts {
-            for name in names { #expect(!text.contains(name), "customer name \(name) in \(file)") }
-            for phone in phones { #expect(!text.contains(phone), "phone \(phone) in \(file)") }
-            if !file.contains(".xlsx") {
-                #expect(text.firstMatch(of: /(^|[^0-9])1[3-9][0-9]{9}($|[^0-9])/) == nil, "an unmasked mobile number in \(file)")
-            }
+            // Manifests and SHA256SUMS hold hex digests whose digit runs can look like a mobile
+            // number, and workbook parts hold plain numbers: only known names and phones there.
+            let mobiles = !(file.hasSuffix("manifest.json") || file.hasSuffix("SHA256SUMS") || file.contains(".xlsx"))
+            let found = scanner.findings(in: Array(text.utf8), mobileLike: mobiles)
+            #expect(found.isEmpty, "personal data in \(file): \(found.prefix(5))")
         }
         // The known customers' phones did reach the packs — masked — in every dealer's own pack.
         for (index, code) in codes.enumerated() {
@@ -267,5 +274,57 @@ import TestSupport
             #expect(list?.1.contains(masked) == true, "\(masked) in \(code)'s pack")
             #expect(texts.contains { $0.0.hasSuffix(".zip!\(code)_2026-10/exceptions/\(code)_2026-10_fleet_overdue_returns.csv") && $0.1.contains(masked) })
         }
+    }
+}
+
+/// Finds known customer names and phones, and any unmasked mainland mobile number (11 digits
+/// `1[3-9]…` not inside a longer digit run), in UTF-8 bytes in one pass — a `contains` per
+/// name and file is too slow for hundreds of names over every file of every pack.
+struct PersonalDataScanner {
+    /// Names by their first three UTF-8 bytes (every name starts with a CJK character).
+    private var names: [Int: [[UInt8]]] = [:]
+    private let phones: Set<[UInt8]>
+    private let phoneLengths: [Int]
+
+    init(names: Set<String>, phones: Set<String>) {
+        for name in names {
+            let bytes = Array(name.utf8)
+            guard bytes.count >= 3 else { continue }
+            self.names[Int(bytes[0]) << 16 | Int(bytes[1]) << 8 | Int(bytes[2]), default: []].append(bytes)
+        }
+        self.phones = Set(phones.map { Array($0.utf8) })
+        phoneLengths = Set(phones.map(\.utf8.count)).sorted()
+    }
+
+    func findings(in bytes: [UInt8], mobileLike: Bool) -> [String] {
+        var out: [String] = []
+        let n = bytes.count
+        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        var i = 0
+        while i < n {
+            let byte = bytes[i]
+            if byte >= 0xE0, i + 2 < n, let candidates = names[Int(byte) << 16 | Int(bytes[i + 1]) << 8 | Int(bytes[i + 2])] {
+                for name in candidates where i + name.count <= n && bytes[i..<(i + name.count)].elementsEqual(name) {
+                    out.append("name \(String(decoding: name, as: UTF8.self))")
+                }
+            }
+            if isDigit(byte) {
+                var j = i
+                while j < n && isDigit(bytes[j]) { j += 1 }
+                let run = Array(bytes[i..<j])
+                for length in phoneLengths where length <= run.count {
+                    for start in 0...(run.count - length) where phones.contains(Array(run[start..<(start + length)])) {
+                        out.append("phone \(String(decoding: run[start..<(start + length)], as: UTF8.self))")
+                    }
+                }
+                if mobileLike, run.count == 11, run[0] == UInt8(ascii: "1"), run[1] >= UInt8(ascii: "3") {
+                    out.append("mobile-like \(String(decoding: run, as: UTF8.self))")
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        return out
     }
 }
