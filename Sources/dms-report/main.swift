@@ -141,18 +141,20 @@ struct Exceptions: ParsableCommand {
 }
 
 struct Bundle: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "One folder per region with its dealers' reports and a manifest.")
+    static let configuration = CommandConfiguration(
+        abstract: "Packs to mail: one folder per region (or dealer) with its reports beside its region and the network, its P&L, a manifest and SHA256SUMS.")
     @OptionGroup var options: ReportOptions
-    @Option(help: "Bundles are per region.") var by: String = "region"
-    @Option(help: "Formats in each bundle, comma-separated: csv, html (always), xlsx (adds kpi.xlsx).") var format: String = "csv,html"
+    @Option(help: "One pack per region (for the regional offices) or per dealer (to send back to each dealer).")
+    var by: PackGrouping = .region
+    @Option(help: "Formats in each pack, comma-separated: csv, json, html (always), xlsx (adds <pack>_kpi.xlsx).") var format: String = "csv,html"
+    @Flag(help: "Also write each pack as one zip beside its folder (<pack>_<period>.zip).") var zip = false
     @Option(help: "The generation time written into manifests (default: now), e.g. 2026-11-01T06:00:00Z.")
     var generatedAt: String?
     @OptionGroup var jobs: JobsOption
 
     func validate() throws {
-        guard by == "region" else { throw ValidationError("--by: bundles are made per region (--by region)") }
-        let unknown = Set(format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }).subtracting(["csv", "html", "xlsx"])
-        guard unknown.isEmpty else { throw ValidationError("--format: unknown \(unknown.sorted().joined(separator: ", ")) (csv, html, xlsx)") }
+        let unknown = Set(format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }).subtracting(["csv", "json", "html", "xlsx"])
+        guard unknown.isEmpty else { throw ValidationError("--format: unknown \(unknown.sorted().joined(separator: ", ")) (csv, json, html, xlsx)") }
     }
 
     func run() throws {
@@ -160,19 +162,28 @@ struct Bundle: ParsableCommand {
         try ToolRunner.run(console: console) {
             let period = try options.reportingPeriod()
             let database = try options.warehouse.openForReading()
-            let engine = KPIEngine(database: database)
             let clock = SystemClock()
-            let stamp = generatedAt ?? Timestamp.iso8601(seconds: clock.now())
-            let builder = KPIReportBuilder(engine: engine, connections: try jobs.connections(to: options.warehouse))
-            let reports = try builder.regionalReports(period: period, today: clock.today(), requiresActivity: true)
-            let includesWorkbook = format.lowercased().split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == "xlsx" }
-            let files = try RegionalBundles(digest: { SHA256.hex(SHA256.digest($0)) })
-                .files(for: reports, period: period, generatedAt: stamp, includesWorkbook: includesWorkbook)
-            try ReportRun.write(bytes: files.map { ($0.path, $0.bytes) }, into: options.out, console: console)
+            let builder = KPIReportBuilder(engine: KPIEngine(database: database), connections: try jobs.connections(to: options.warehouse))
+            let packs = try ReportPackBuilder(builder: builder, period: period, today: clock.today())
+            let bundles = RegionalBundles(digest: { SHA256.hex(SHA256.digest($0)) })
+            let packOptions = RegionalBundles.Options(
+                generatedAt: generatedAt ?? Timestamp.iso8601(seconds: clock.now()),
+                includesWorkbook: format.lowercased().split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == "xlsx" },
+                zip: zip)
+            let keys = packs.keys(by: by)
+            // One pack at a time: computed, checked, written, then let go.
+            for (key, folder) in Swift.zip(keys, RegionalBundles.folderNames(for: keys)) {
+                let pack = try packs.pack(by: by, key: key)
+                for ledger in pack.ledgers where !ledger.isBalanced { throw UnbalancedJournal(report: ledger) }
+                let files = try bundles.files(for: pack, folder: folder, period: period, options: packOptions)
+                try ReportRun.write(bytes: files.map { ($0.path, $0.bytes) }, into: options.out, console: console)
+            }
             return .success
         }
     }
 }
+
+extension PackGrouping: ExpressibleByArgument {}
 
 struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

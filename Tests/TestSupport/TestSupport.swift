@@ -63,12 +63,14 @@ public enum Tools {
     }
 
     /// Runs a tool to completion with the given arguments, environment additions and folder.
+    /// `tool` is one of the built executables, or an absolute path to a system program
+    /// (`/usr/bin/sha256sum`) run the same way.
     public static func run(
         _ tool: String, _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
         stdin: String? = nil
     ) throws -> ToolResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binFolder + "/" + tool)
+        process.executableURL = URL(fileURLWithPath: tool.hasPrefix("/") ? tool : binFolder + "/" + tool)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "DMS_WAREHOUSE")

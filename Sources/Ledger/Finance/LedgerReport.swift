@@ -93,9 +93,21 @@ public enum LedgerTables {
     /// The department P&L: sales, cost of sales, gross and gross margin per department and in
     /// total (empty department); expenses per department and per category; operating profit;
     /// absorption rate. A margin over zero sales is empty.
-    public static func pnlCSV(_ report: LedgerReport) -> String {
+    public static func pnlCSV(_ report: LedgerReport) -> String { pnlCSV([report]) }
+
+    /// The P&L of several reports of one period under one header, each section with its
+    /// report's `group_by` (a region bundle: its dealers, then the region in total).
+    public static func pnlCSV(_ reports: [LedgerReport]) -> String {
         let writer = CSVWriter()
         var out = KPITables.byteOrderMark + writer.line(pnlHeader)
+        for report in reports {
+            out += pnlLines(report, writer)
+        }
+        return out
+    }
+
+    private static func pnlLines(_ report: LedgerReport, _ writer: CSVWriter) -> String {
+        var out = ""
         for section in report.sections {
             let pnl = section.pnl
             let lead: [CSVWriter.Cell] = [

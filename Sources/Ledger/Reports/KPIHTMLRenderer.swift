@@ -11,11 +11,15 @@ public struct KPIHTMLRenderer: Sendable {
 
     public init(exceptionRowLimit: Int = 25) { self.exceptionRowLimit = exceptionRowLimit }
 
-    public func render(_ report: KPIReport) -> String {
+    /// The page of `report`. `title` (escaped here) names what the page covers, e.g. a
+    /// bundle's region or dealer and the period; `levels` are reports of the same period
+    /// at coarser levels whose rows follow the report's in "All KPIs" (a bundle's region and
+    /// network rows).
+    public func render(_ report: KPIReport, title: String? = nil, comparedWith levels: [KPIReport] = []) -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(e("KPI report \(report.period)"))</title>\n<style>\n\(ReportStyle.css)\n</style>\n</head>\n<body>\n"
-        out += "<header>\n<h1>\(e("Dealer KPI report — \(report.period)"))</h1>\n"
+        out += "<title>\(e(title ?? "KPI report \(report.period)"))</title>\n<style>\n\(ReportStyle.css)\n</style>\n</head>\n<body>\n"
+        out += "<header>\n<h1>\(e(title ?? "Dealer KPI report — \(report.period)"))</h1>\n"
         out += "<p class=\"meta\">Period \(e(report.period.start.description)) to \(e(report.period.end.description)) (\(report.period.days) days) · "
         out += "previous \(e(range(report.previousPeriod))) · a year earlier \(e(range(report.yearEarlierPeriod)))</p>\n"
         out += "<p class=\"meta\">\(report.dealers.count) dealers · grouped by \(e(report.groupBy.rawValue)) · data "
@@ -23,7 +27,7 @@ public struct KPIHTMLRenderer: Sendable {
         out += headlines(report)
         out += comparisons(report)
         out += financeSection(report)
-        out += allRows(report)
+        out += allRows(report, comparedWith: levels)
         out += logisticsSection(report)
         out += technicians(report)
         out += peopleSection(report)
@@ -121,13 +125,14 @@ public struct KPIHTMLRenderer: Sendable {
         return out
     }
 
-    func allRows(_ report: KPIReport) -> String {
+    func allRows(_ report: KPIReport, comparedWith levels: [KPIReport] = []) -> String {
         var out = "<section id=\"kpis\">\n<h2>All KPIs by \(e(report.groupBy.rawValue))</h2>\n"
-        for group in report.groups {
-            out += "<h3>\(e(group.key == group.name ? group.key : "\(group.key) · \(group.name)")) \(badge(report.coverage(of: group)))</h3>\n"
+        for (level, group) in ([report] + levels).flatMap({ level in level.groups.map { (level, $0) } }) {
+            let label = level.groupBy == report.groupBy || group.key == level.groupBy.rawValue ? "" : level.groupBy.rawValue + " "
+            out += "<h3>\(e(label + (group.key == group.name ? group.key : "\(group.key) · \(group.name)"))) \(badge(level.coverage(of: group)))</h3>\n"
             out += "<table>\n<thead><tr><th>KPI</th><th class=\"num\">Value</th><th class=\"num\">Numerator</th>"
             out += "<th class=\"num\">Denominator</th><th class=\"num\">Previous</th><th class=\"num\">Last year</th></tr></thead>\n<tbody>\n"
-            for row in report.rows where row.group == group {
+            for row in level.rows where row.group == group {
                 let unit = row.definition.unit
                 out += "<tr><td>\(e(row.definition.id))</td><td class=\"num\">\(value(row.current.value, unit))</td>"
                 out += "<td class=\"num\">\(e(row.current.numerator ?? ""))</td><td class=\"num\">\(e(row.current.denominator ?? ""))</td>"

@@ -1,6 +1,11 @@
 /// kpi.json: the rows of kpi.csv as an ordered JSON document, with the definition choices.
+/// Each row names its `group_by` (a bundle's kpi.json holds dealer, region and network rows).
 public enum KPIJSON {
-    public static func render(_ report: KPIReport) -> String {
+    public static func render(_ report: KPIReport) -> String { render(report, comparedWith: []) }
+
+    /// The document of `report` whose rows are followed by those of `comparisons` (reports of
+    /// the same period at coarser levels: a bundle's region and network rows).
+    public static func render(_ report: KPIReport, comparedWith comparisons: [KPIReport]) -> String {
         func number(_ text: String?) -> String { text ?? "null" }
         var out = "{\n"
         out += "  \"period\": \(JSONText.quoted(report.period.description)),\n"
@@ -20,15 +25,16 @@ public enum KPIJSON {
         }
         out += "  \"coverage\": [" + (coverage.isEmpty ? "],\n" : "\n" + coverage.joined(separator: ",\n") + "\n  ],\n")
         out += "  \"rows\": ["
-        for (index, row) in report.rows.enumerated() {
+        let rows = ([report] + comparisons).flatMap { level in level.rows.map { (level, $0) } }
+        for (index, (level, row)) in rows.enumerated() {
             out += index == 0 ? "\n" : ",\n"
-            out += "    {\"group_key\": \(JSONText.quoted(row.group.key)), \"group_name\": \(JSONText.quoted(row.group.name)), "
+            out += "    {\"group_by\": \(JSONText.quoted(level.groupBy.rawValue)), \"group_key\": \(JSONText.quoted(row.group.key)), \"group_name\": \(JSONText.quoted(row.group.name)), "
             out += "\"kpi\": \(JSONText.quoted(row.definition.id)), \"value\": \(number(row.current.value)), "
             out += "\"numerator\": \(number(row.current.numerator)), \"denominator\": \(number(row.current.denominator)), "
             out += "\"unit\": \(JSONText.quoted(row.definition.unit.rawValue)), \"value_prev\": \(number(row.previous.value)), "
-            out += "\"value_yoy\": \(number(row.yearEarlier.value)), \"coverage\": \(JSONText.quoted(report.coverage(of: row.group).rawValue))}"
+            out += "\"value_yoy\": \(number(row.yearEarlier.value)), \"coverage\": \(JSONText.quoted(level.coverage(of: row.group).rawValue))}"
         }
-        out += report.rows.isEmpty ? "]\n" : "\n  ]\n"
+        out += rows.isEmpty ? "]\n" : "\n  ]\n"
         out += "}\n"
         return out
     }

@@ -13,16 +13,22 @@ public enum KPITables {
     static func number(_ text: String?) -> CSVWriter.Cell { text.map { .number($0) } ?? .empty }
 
     /// kpi.csv of a report.
-    public static func kpiCSV(_ report: KPIReport) -> String {
+    public static func kpiCSV(_ report: KPIReport) -> String { kpiCSV([report]) }
+
+    /// kpi.csv of several reports of one period, one header: each report's rows with its own
+    /// `group_by` and coverage (a bundle's dealers, then its region and the network).
+    public static func kpiCSV(_ reports: [KPIReport]) -> String {
         let writer = CSVWriter()
         var out = byteOrderMark + writer.line(kpiHeader)
-        for row in report.rows {
-            out += writer.line([
-                .text(report.period.start.description), .text(report.period.end.description), .text(report.groupBy.rawValue),
-                .text(row.group.key), .text(row.group.name), .text(row.definition.id), number(row.current.value),
-                number(row.current.numerator), number(row.current.denominator), .text(row.definition.unit.rawValue),
-                number(row.previous.value), number(row.yearEarlier.value), .text(report.coverage(of: row.group).rawValue),
-            ])
+        for report in reports {
+            for row in report.rows {
+                out += writer.line([
+                    .text(report.period.start.description), .text(report.period.end.description), .text(report.groupBy.rawValue),
+                    .text(row.group.key), .text(row.group.name), .text(row.definition.id), number(row.current.value),
+                    number(row.current.numerator), number(row.current.denominator), .text(row.definition.unit.rawValue),
+                    number(row.previous.value), number(row.yearEarlier.value), .text(report.coverage(of: row.group).rawValue),
+                ])
+            }
         }
         return out
     }

@@ -7,9 +7,11 @@ public enum KPIWorkbook {
     /// column per KPI in catalogue order, numbers formatted by unit (percent for rates,
     /// `#,##0.00` for money, `#,##0` for counts, `0.00` otherwise), empty where n/a. Then
     /// `kpi`: the rows of kpi.csv exactly; one sheet per exception list; `definitions`.
-    public static func render(_ report: KPIReport, coarser: [KPIReport] = []) throws -> [UInt8] {
+    /// With `coarserInLongSheet` the `kpi` sheet also holds the coarser reports' rows (a
+    /// bundle, whose kpi.csv holds its region and network rows too).
+    public static func render(_ report: KPIReport, coarser: [KPIReport] = [], coarserInLongSheet: Bool = false) throws -> [UInt8] {
         var sheets = ([report] + coarser).map(wideSheet)
-        sheets.append(longSheet(report))
+        sheets.append(longSheet(coarserInLongSheet ? [report] + coarser : [report]))
         sheets += report.exceptions.map(exceptionSheet)
         sheets.append(definitionsSheet(report))
         return try WorkbookWriter.write(sheets)
@@ -59,8 +61,8 @@ public enum KPIWorkbook {
     /// The long sheet, made from kpi.csv itself so that it always has its columns and rows
     /// (whatever columns kpi.csv gains): text columns as text (group keys keep leading
     /// zeros), plain decimals as numbers.
-    static func longSheet(_ report: KPIReport) -> WorkbookSheet {
-        let csv = Array(KPITables.kpiCSV(report).utf8.dropFirst(KPITables.byteOrderMark.utf8.count))
+    static func longSheet(_ reports: [KPIReport]) -> WorkbookSheet {
+        let csv = Array(KPITables.kpiCSV(reports).utf8.dropFirst(KPITables.byteOrderMark.utf8.count))
         let reader = CSVReader(source: MemoryByteSource(csv))
         var header: [String] = []
         var rows: [[WorkbookCell]] = []

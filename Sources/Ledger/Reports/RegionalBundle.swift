@@ -1,7 +1,7 @@
 /// A file of a bundle: its path relative to the output folder, and its contents.
 public struct BundleFile: Sendable, Hashable {
     public var path: String
-    /// The file's bytes (text files are UTF-8; kpi.xlsx is binary).
+    /// The file's bytes (text files are UTF-8; kpi.xlsx and zips are binary).
     public var bytes: [UInt8]
     /// The contents as text (UTF-8).
     public var contents: String { String(decoding: bytes, as: UTF8.self) }
@@ -16,11 +16,16 @@ public struct BundleFile: Sendable, Hashable {
     }
 }
 
-/// Regional bundles (cli.md `bundle`): `<period>/<region>/` per region with that region's
-/// kpi.csv, kpi.html, technicians.csv, exceptions and a `manifest.json` listing every file
-/// with its size and SHA-256. No customer names; phones are masked by the exception lists.
+/// Bundles an OEM can mail (cli.md `bundle`, docs/bundles.md): one folder per region
+/// (`<period>/<region>/`) or per dealer (`<period>/dealers/<code>/`) whose file names carry
+/// the region or dealer and the period (`华东_2026-10_kpi.html`), so that mailed files stay
+/// apart. Each holds the pack's dealer rows with its region's and the network's rows (kpi.csv,
+/// kpi.json, kpi.html, optionally kpi.xlsx), the department P&L, technicians, salespeople,
+/// advisors, exception lists, a `manifest.json` (files, sizes, SHA-256) and a `SHA256SUMS`
+/// that `sha256sum -c` checks; optionally the same folder as one zip beside it.
+/// No customer names; phones are masked by the exception lists.
 public struct RegionalBundles: Sendable {
-    /// Hex SHA-256 of UTF-8 bytes (the tool passes the implementation).
+    /// Hex SHA-256 of bytes (the tool passes the implementation).
     public var digest: @Sendable ([UInt8]) -> String
     public var toolVersion: String
 
@@ -29,49 +34,108 @@ public struct RegionalBundles: Sendable {
         self.toolVersion = toolVersion
     }
 
-    /// The files of every region's bundle. `generatedAt` is written into the manifests as given.
-    /// With `includesWorkbook`, each bundle also holds the region's kpi.xlsx (`KPIWorkbook`).
-    public func files(
-        for reports: [(region: String, report: KPIReport)], period: ReportingPeriod, generatedAt: String, includesWorkbook: Bool = false
-    ) throws -> [BundleFile] {
+    /// What to write besides the CSV, JSON and HTML files.
+    public struct Options: Sendable {
+        /// The generation time, written into the manifests as given.
+        public var generatedAt: String
+        /// Add `<prefix>_kpi.xlsx` (`KPIWorkbook`, its `kpi` sheet equal to the bundle's kpi.csv).
+        public var includesWorkbook: Bool
+        /// Add `<prefix>.zip` beside the folder: the folder's files under `<prefix>/`.
+        public var zip: Bool
+
+        public init(generatedAt: String, includesWorkbook: Bool = false, zip: Bool = false) {
+            self.generatedAt = generatedAt
+            self.includesWorkbook = includesWorkbook
+            self.zip = zip
+        }
+    }
+
+    /// Safe folder names for the pack keys (regions or dealer codes), in their order: made
+    /// with `SafeFileName`, and distinct even where names differ only in characters replaced
+    /// or in case (`a/b`, `a_b` → `a_b`, `a_b-2`).
+    public static func folderNames(for keys: [String]) -> [String] {
         var used = Set<String>()
-        var out: [BundleFile] = []
-        let periodFolder = SafeFileName.make(from: period.fileLabel)
-        for (region, report) in reports {
-            var folder = SafeFileName.make(from: region)
+        return keys.map { key in
+            let base = SafeFileName.make(from: key)
+            var folder = base
             var suffix = 2
             while used.contains(folder.lowercased()) {
-                folder = SafeFileName.make(from: region) + "-\(suffix)"
+                folder = base + "-\(suffix)"
                 suffix += 1
             }
             used.insert(folder.lowercased())
-            var files: [(String, [UInt8])] = [
-                ("kpi.csv", Array(KPITables.kpiCSV(report).utf8)),
-                ("kpi.html", Array(KPIHTMLRenderer().render(report).utf8)),
-                ("technicians.csv", Array(KPITables.techniciansCSV(report).utf8)),
-                ("salespeople.csv", Array(KPITables.salespeopleCSV(report).utf8)),
-                ("advisors.csv", Array(KPITables.advisorsCSV(report).utf8)),
-            ]
-            if includesWorkbook { files.append(("kpi.xlsx", try KPIWorkbook.render(report))) }
-            files += report.exceptions.map { ("exceptions/\($0.id).csv", Array(KPITables.exceptionCSV($0).utf8)) }
-            files.sort { $0.0 < $1.0 }
-            let coverage = report.coverage.status(of: report.dealers.map(\.code))
-            let manifest = self.manifest(files: files, region: region, period: period, generatedAt: generatedAt, coverage: coverage)
-            for (name, bytes) in files + [("manifest.json", Array(manifest.utf8))] {
-                out.append(BundleFile(path: "\(periodFolder)/\(folder)/\(name)", bytes: bytes))
-            }
+            return folder
+        }
+    }
+
+    /// The folder of a pack relative to the output folder: `<period>/<folder>` for a region,
+    /// `<period>/dealers/<folder>` for a dealer.
+    public static func location(of grouping: PackGrouping, folder: String, period: ReportingPeriod) -> String {
+        let periodFolder = SafeFileName.make(from: period.fileLabel)
+        return grouping == .region ? "\(periodFolder)/\(folder)" : "\(periodFolder)/dealers/\(folder)"
+    }
+
+    /// The start of every file name of a pack: its folder name and the period (`华东_2026-10`).
+    public static func prefix(folder: String, period: ReportingPeriod) -> String {
+        SafeFileName.make(from: "\(folder)_\(period.fileLabel)", maxBytes: 160)
+    }
+
+    /// The files of one pack (`folder` from `folderNames(for:)`), paths relative to the output
+    /// folder: the pack's folder, and with `options.zip` the zip beside it.
+    public func files(for pack: ReportPack, folder: String, period: ReportingPeriod, options: Options) throws -> [BundleFile] {
+        let prefix = Self.prefix(folder: folder, period: period)
+        let title =
+            pack.grouping == .region
+            ? "Dealer KPI report — region \(pack.name) — \(period)" : "Dealer KPI report — \(pack.key) \(pack.name) — \(period)"
+        let report = pack.report
+        var files: [(String, [UInt8])] = [
+            ("\(prefix)_kpi.csv", Array(KPITables.kpiCSV([report] + pack.comparisons).utf8)),
+            ("\(prefix)_kpi.json", Array(KPIJSON.render(report, comparedWith: pack.comparisons).utf8)),
+            ("\(prefix)_kpi.html", Array(KPIHTMLRenderer().render(report, title: title, comparedWith: pack.comparisons).utf8)),
+            ("\(prefix)_pnl.csv", Array(LedgerTables.pnlCSV(pack.ledgers).utf8)),
+            ("\(prefix)_technicians.csv", Array(KPITables.techniciansCSV(report).utf8)),
+            ("\(prefix)_salespeople.csv", Array(KPITables.salespeopleCSV(report).utf8)),
+            ("\(prefix)_advisors.csv", Array(KPITables.advisorsCSV(report).utf8)),
+        ]
+        if options.includesWorkbook {
+            files.append(("\(prefix)_kpi.xlsx", try KPIWorkbook.render(report, coarser: pack.comparisons, coarserInLongSheet: true)))
+        }
+        files += report.exceptions.map { ("exceptions/\(prefix)_\($0.id).csv", Array(KPITables.exceptionCSV($0).utf8)) }
+        files.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        files.append(("manifest.json", Array(manifest(files: files, pack: pack, period: period, generatedAt: options.generatedAt).utf8)))
+        files.append(("SHA256SUMS", Array(checksums(files).utf8)))
+
+        let location = Self.location(of: pack.grouping, folder: folder, period: period)
+        var out = files.map { BundleFile(path: "\(location)/\($0.0)", bytes: $0.1) }
+        if options.zip {
+            var zip = ZipWriter()
+            for (name, bytes) in files { try zip.add("\(prefix)/\(name)", bytes) }
+            let parent = location[..<(location.lastIndex(of: "/") ?? location.startIndex)]
+            out.append(BundleFile(path: "\(parent)/\(prefix).zip", bytes: zip.finish()))
         }
         return out
     }
 
-    func manifest(
-        files: [(String, [UInt8])], region: String, period: ReportingPeriod, generatedAt: String, coverage: CoverageStatus
-    ) -> String {
+    /// `SHA256SUMS` in the format `sha256sum -c` reads: `<hex>  <name>`, one line per file,
+    /// in byte order of the names (manifest.json included).
+    func checksums(_ files: [(String, [UInt8])]) -> String {
+        files.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.map { "\(digest($0.1))  \($0.0)\n" }.joined()
+    }
+
+    func manifest(files: [(String, [UInt8])], pack: ReportPack, period: ReportingPeriod, generatedAt: String) -> String {
+        let report = pack.report
+        let coverage = report.coverage.status(of: report.dealers.map(\.code))
         var out = "{\n"
         out += "  \"period\": \(JSONText.quoted(period.description)),\n"
         out += "  \"period_start\": \(JSONText.quoted(period.start.description)),\n"
         out += "  \"period_end\": \(JSONText.quoted(period.end.description)),\n"
-        out += "  \"region\": \(JSONText.quoted(region)),\n"
+        out += "  \"kind\": \(JSONText.quoted(pack.grouping.rawValue)),\n"
+        out += "  \"region\": \(JSONText.quoted(pack.region)),\n"
+        if pack.grouping == .dealer {
+            out += "  \"dealer_code\": \(JSONText.quoted(pack.key)),\n"
+            out += "  \"dealer_name\": \(JSONText.quoted(pack.name)),\n"
+        }
+        out += "  \"dealers\": [\(report.dealers.map(\.code).sorted().map(JSONText.quoted).joined(separator: ", "))],\n"
         out += "  \"coverage\": \(JSONText.quoted(coverage.rawValue)),\n"
         out += "  \"generated_at\": \(JSONText.quoted(generatedAt)),\n"
         out += "  \"tool_version\": \(JSONText.quoted(toolVersion)),\n"

@@ -55,7 +55,8 @@ import TestSupport
         ["kpi", "--period", "2026-10", "--comeback-match", "vin"],
         ["kpi", "--period", "2026-10", "--jobs", "0"],
         ["bundle", "--period", "2026-10", "--out", "x", "--jobs", "0"],
-        ["bundle", "--period", "2026-10", "--by", "dealer", "--out", "x"],
+        ["bundle", "--period", "2026-10", "--by", "brand", "--out", "x"],
+        ["bundle", "--period", "2026-10", "--format", "pdf", "--out", "x"],
         ["kpi"],
     ])
     func badCommandLinesExit64(arguments: [String]) throws {
@@ -115,13 +116,14 @@ import TestSupport
         let manifest = try read(folder + "/manifest.json")
         #expect(manifest.contains("\"generated_at\": \"2026-11-01T06:00:00Z\""))
         #expect(manifest.contains("\"tool_version\": \"\(LedgerVersion.current)\""))
-        for name in ["kpi.csv", "kpi.html", "technicians.csv", "salespeople.csv", "advisors.csv", "exceptions/comeback_log.csv"] {
+        for name in ["kpi.csv", "kpi.json", "kpi.html", "pnl.csv", "technicians.csv", "salespeople.csv", "advisors.csv", "exceptions/comeback_log.csv"]
+            .map({ $0.hasPrefix("exceptions/") ? "exceptions/华东_2026-10_" + $0.dropFirst(11) : "华东_2026-10_" + $0 }) {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
             let digest = SHA256.hex(SHA256.digest(Array(bytes)))
             #expect(manifest.contains("{\"name\": \"\(name)\", \"size\": \(bytes.count), \"sha256\": \"\(digest)\"}"), "\(name)")
         }
-        let csv = try read(folder + "/kpi.csv")
-        #expect(csv.contains("DLR001") && !csv.contains("DLR002") && !csv.contains("DLR003"))
+        let csv = try read(folder + "/华东_2026-10_kpi.csv")
+        #expect(csv.contains(",dealer,DLR001,") && !csv.contains("DLR002") && !csv.contains("DLR003"))
         let everything = try FileManager.default.subpathsOfDirectory(atPath: out).filter { $0.hasSuffix(".csv") || $0.hasSuffix(".html") }
         for file in everything {
             let text = try read(out + "/" + file)

@@ -146,11 +146,14 @@ import TestSupport
                            "--generated-at", "2026-11-01T06:00:00Z", "--warehouse", warehouse])
         #expect(bundles.status == 0, "\(bundles.stderr)")
         let manifest = try String(contentsOfFile: directory.file("bundles/2026-10/华东/manifest.json"), encoding: .utf8)
-        #expect(manifest.contains("\"name\": \"kpi.xlsx\""))
-        // The region's workbook holds the region's kpi.csv.
-        let regional = try Self.sheetRows(directory.file("bundles/2026-10/华东/kpi.xlsx"), sheet: "kpi")
+        #expect(manifest.contains("\"name\": \"华东_2026-10_kpi.xlsx\""))
+        // The region's workbook holds the region's kpi.csv: its dealers, its region and the network.
+        let regional = try Self.sheetRows(directory.file("bundles/2026-10/华东/华东_2026-10_kpi.xlsx"), sheet: "kpi")
         #expect(regional.count > 1)
-        Self.expectSameTable(regional, try Self.csvRows(directory.file("bundles/2026-10/华东/kpi.csv")), "bundle 华东, sheet kpi")
+        #expect(Set(regional.dropFirst().map { $0[2] }) == ["dealer", "region", "network"])
+        Self.expectSameTable(regional, try Self.csvRows(directory.file("bundles/2026-10/华东/华东_2026-10_kpi.csv")), "bundle 华东, sheet kpi")
+        // Beside the dealer sheet, a region sheet with the pack's region only, and the network.
+        #expect(try Self.sheetRows(directory.file("bundles/2026-10/华东/华东_2026-10_kpi.xlsx"), sheet: "region").dropFirst().map { $0[0] } == ["华东"])
 
         let bad = try Tools.run("dms-report", ["kpi", "--period", "2026-10", "--format", "xls", "--out", out, "--warehouse", warehouse])
         #expect(bad.status == 64 && bad.stderr.contains("xlsx"))

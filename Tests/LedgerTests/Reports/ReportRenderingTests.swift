@@ -55,26 +55,64 @@ import Testing
     @Test func bundlesHaveSafeDistinctFoldersAndTrueManifests() throws {
         let f = try Self.hostileFixture()
         let period = try #require(ReportingPeriod(parsing: "2026-10"))
-        let reports = try KPIReportBuilder(engine: f.engine()).regionalReports(period: period)
+        let packs = try ReportPackBuilder(builder: KPIReportBuilder(engine: f.engine()), period: period, today: nil, requiresActivity: false)
         let bundles = RegionalBundles(digest: { "n\($0.count)" }, toolVersion: "9.9.9")
-        let files = try bundles.files(for: reports, period: period, generatedAt: "2026-11-01T06:00:00Z")
-        let folders = Set(files.map { $0.path.split(separator: "/").prefix(2).joined(separator: "/") })
+        let options = RegionalBundles.Options(generatedAt: "2026-11-01T06:00:00Z", zip: true)
+        let keys = packs.keys(by: .region)
+        let folderNames = RegionalBundles.folderNames(for: keys)
+        #expect(folderNames == ["_evil", "East Region", "a_b", "a_b-2", "华东"])
+        var files: [BundleFile] = []
+        for (key, folder) in zip(keys, folderNames) {
+            files += try bundles.files(for: try packs.pack(by: .region, key: key), folder: folder, period: period, options: options)
+        }
+        let folders = Set(files.filter { !$0.path.hasSuffix(".zip") }.map { $0.path.split(separator: "/").prefix(2).joined(separator: "/") })
         #expect(folders == ["2026-10/_evil", "2026-10/a_b", "2026-10/a_b-2", "2026-10/East Region", "2026-10/华东"])
+        #expect(Set(files.filter { $0.path.hasSuffix(".zip") }.map(\.path))
+            == ["2026-10/_evil_2026-10.zip", "2026-10/a_b_2026-10.zip", "2026-10/a_b-2_2026-10.zip", "2026-10/East Region_2026-10.zip", "2026-10/华东_2026-10.zip"])
         for file in files {
             let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
             #expect(!parts.contains("..") && !parts.contains("") && !parts.contains("."), "\(file.path)")
         }
-        // The region "../evil" holds D1 only; its CSV never names another region's dealer.
-        let evilCSV = try #require(files.first { $0.path == "2026-10/_evil/kpi.csv" })
-        #expect(evilCSV.contents.contains(",D1,") && !evilCSV.contents.contains(",D2,"))
+        // The region "../evil" holds D1 only; its CSV never names another region's dealer,
+        // and ends with its region's row and the network's.
+        let evilCSV = try #require(files.first { $0.path == "2026-10/_evil/_evil_2026-10_kpi.csv" })
+        #expect(evilCSV.contents.contains(",dealer,D1,") && !evilCSV.contents.contains(",D2,"))
+        #expect(evilCSV.contents.contains(",region,../evil,../evil,service.ro_closed,1,") && !evilCSV.contents.contains(",region,a/b,"))
+        #expect(evilCSV.contents.contains(",network,network,network,service.ro_closed,1,"))
         let manifest = try #require(files.first { $0.path == "2026-10/华东/manifest.json" })
         #expect(manifest.contents.contains("\"region\": \"华东\""))
         #expect(manifest.contents.contains("\"generated_at\": \"2026-11-01T06:00:00Z\""))
         #expect(manifest.contents.contains("\"tool_version\": \"9.9.9\""))
-        for file in files where file.path.hasPrefix("2026-10/华东/") && !file.path.hasSuffix("manifest.json") {
+        let sums = try #require(files.first { $0.path == "2026-10/华东/SHA256SUMS" })
+        var listed = 0
+        for file in files where file.path.hasPrefix("2026-10/华东/") && !file.path.hasSuffix("SHA256SUMS") {
             let name = String(file.path.dropFirst("2026-10/华东/".count))
-            #expect(manifest.contents.contains("{\"name\": \"\(name)\", \"size\": \(file.contents.utf8.count), \"sha256\": \"n\(file.contents.utf8.count)\"}"))
+            if name != "manifest.json" {
+                #expect(manifest.contents.contains("{\"name\": \"\(name)\", \"size\": \(file.bytes.count), \"sha256\": \"n\(file.bytes.count)\"}"))
+            }
+            #expect(sums.contents.contains("n\(file.bytes.count)  \(name)\n"), "\(name)")
+            listed += 1
         }
+        #expect(sums.contents.split(separator: "\n").count == listed)
+    }
+
+    @Test func dealerPacksKeepToTheirDealer() throws {
+        let f = try Self.hostileFixture()
+        let period = try #require(ReportingPeriod(parsing: "2026-10"))
+        let packs = try ReportPackBuilder(builder: KPIReportBuilder(engine: f.engine()), period: period, today: nil, requiresActivity: false)
+        #expect(packs.keys(by: .dealer) == ["D1", "D2", "D3", "D4", "D5"])
+        let pack = try packs.pack(by: .dealer, key: "D4")
+        #expect(pack.report.dealers.map(\.code) == ["D4"] && pack.region == "华东" && pack.name == "华东二店")
+        #expect(pack.comparisons.map(\.groupBy) == [.region, .network])
+        #expect(pack.comparisons[0].groups.map(\.key) == ["华东"] && Set(pack.comparisons[0].rows.map(\.group.key)) == ["华东"])
+        #expect(pack.ledgers.map(\.groupBy) == [.dealer] && pack.ledgers[0].sections.map(\.group.key) == ["D4"])
+        let files = try RegionalBundles(digest: { "n\($0.count)" }).files(
+            for: pack, folder: "D4", period: period, options: .init(generatedAt: "2026-11-01T06:00:00Z"))
+        let csv = try #require(files.first { $0.path == "2026-10/dealers/D4/D4_2026-10_kpi.csv" })
+        #expect(csv.contents.contains(",dealer,D4,华东二店,") && !csv.contents.contains(",dealer,D3,"))
+        #expect(!files.contains { $0.path.hasSuffix(".zip") })
+        let region = try packs.pack(by: .region, key: "华东")
+        #expect(region.ledgers.map(\.groupBy) == [.dealer, .region])
     }
 
     @Test func phonesAreMasked() {
