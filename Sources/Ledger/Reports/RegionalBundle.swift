@@ -23,6 +23,8 @@ public struct RegionalBundles: Sendable {
     /// Hex SHA-256 of UTF-8 bytes (the tool passes the implementation).
     public var digest: @Sendable ([UInt8]) -> String
     public var toolVersion: String
+    /// The language of kpi.html and kpi.xlsx (`--lang`); CSVs stay canonical.
+    public var language: ReportLanguage = .zh
 
     public init(digest: @escaping @Sendable ([UInt8]) -> String, toolVersion: String = LedgerVersion.current) {
         self.digest = digest
@@ -47,12 +49,12 @@ public struct RegionalBundles: Sendable {
             used.insert(folder.lowercased())
             var files: [(String, [UInt8])] = [
                 ("kpi.csv", Array(KPITables.kpiCSV(report).utf8)),
-                ("kpi.html", Array(KPIHTMLRenderer().render(report).utf8)),
+                ("kpi.html", Array(KPIHTMLRenderer(language: language).render(report).utf8)),
                 ("technicians.csv", Array(KPITables.techniciansCSV(report).utf8)),
                 ("salespeople.csv", Array(KPITables.salespeopleCSV(report).utf8)),
                 ("advisors.csv", Array(KPITables.advisorsCSV(report).utf8)),
             ]
-            if includesWorkbook { files.append(("kpi.xlsx", try KPIWorkbook.render(report))) }
+            if includesWorkbook { files.append(("kpi.xlsx", try KPIWorkbook.render(report, language: language))) }
             files += report.exceptions.map { ("exceptions/\($0.id).csv", Array(KPITables.exceptionCSV($0).utf8)) }
             files.sort { $0.0 < $1.0 }
             let coverage = report.coverage.status(of: report.dealers.map(\.code))
