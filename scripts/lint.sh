@@ -19,4 +19,6 @@ check "force try or fatalError in sources" \
   "$(grep -rnE 'try!|fatalError\(' Sources --include='*.swift')"
 check "literal exit codes in the tools (map errors through LedgerCLI's ToolRunner / ExitStatus)" \
   "$(grep -rnE 'ExitCode\([0-9]|exit\([0-9]|ExitCode\.(failure|validationFailure)' Sources/dms-* --include='*.swift')"
+check "KPI id literals outside the catalogue (refer to the KPIDefinition entry, so that a typo does not compile)" \
+  "$(grep -rnE '"(sales|stock|parts|service|finance|fleet|logistics|staff|crm)\.[a-z_]' Sources --include='*.swift' | grep -vE '^Sources/Ledger/(KPIs/KPICatalogue[^/]*|Finance/FinanceKPIs)\.swift:')"
 exit $fail
