@@ -30,8 +30,9 @@ import TestSupport
         let json = try read(out + "/kpi.json")
         #expect(json.contains("{\"dealer_code\": \"DLR001\", \"coverage\": \"partial\", \"data_through\": \"2026-10-25\""))
         let html = try read(out + "/kpi.html")
-        #expect(html.contains("<span class=\"coverage partial\">partial</span><span class=\"sub\">data through 2026-10-25</span>"))
-        #expect(html.contains("<span class=\"coverage none\">none</span>"))
+        // In the page's default language, Chinese.
+        #expect(html.contains("<span class=\"coverage partial\">不完整</span><span class=\"sub\">数据截至 2026-10-25</span>"))
+        #expect(html.contains("<span class=\"coverage none\">无数据</span>"))
     }
 
     @Test func aPeriodWithoutActivityWritesNothingAndExits66() throws {
