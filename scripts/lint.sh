@@ -27,4 +27,6 @@ check "literal exit codes in the tools (map errors through LedgerCLI's ToolRunne
   "$(grep -rnE 'ExitCode\([0-9]|exit\([0-9]|ExitCode\.(failure|validationFailure)' Sources/dms-* --include='*.swift')"
 check "an HTML escaper outside Sources/Ledger/Reports/HTMLEscape.swift (one escaper for every page)" \
   "$(grep -rlF '"&#39;"' Sources --include='*.swift' | grep -v '^Sources/Ledger/Reports/HTMLEscape.swift$')"
+check "KPI id literals outside the catalogue (refer to the KPIDefinition entry, so that a typo does not compile)" \
+  "$(grep -rnE '"(sales|stock|parts|service|finance|fleet|logistics|staff|crm)\.[a-z_]' Sources --include='*.swift' | grep -vE '^Sources/Ledger/(KPIs/KPICatalogue[^/]*|Finance/FinanceKPIs)\.swift:')"
 exit $fail

@@ -44,7 +44,9 @@ struct KPI: ParsableCommand {
     @Option(help: "Comeback match rule: opcode or any.") var comebackMatch: ComebackMatch = .opcode
     @Option(name: .customLong("late-after"), help: "Coverage: a feed whose data stops more than this many days before the end of the period makes it partial.")
     var lateAfter = Completeness.defaultLateAfterDays
-    @Option(help: "Only these KPIs in kpi.csv / kpi.json, comma-separated ids (see `dms-report catalogue`).") var kpi: String?
+    @Option(help: "Only these KPIs, comma-separated: ids, families (service.*) or globs (*margin*); see `dms-report catalogue`. Only their families are computed; technicians, people and exception lists are left out.")
+    var kpi: String?
+    @OptionGroup var language: LanguageOption
     @OptionGroup var jobs: JobsOption
 
     func validate() throws {
@@ -52,14 +54,10 @@ struct KPI: ParsableCommand {
         guard lateAfter >= 0 else { throw ValidationError("--late-after must be 0 or more") }
         let unknown = formats.subtracting(["csv", "html", "json", "xlsx"])
         guard unknown.isEmpty else { throw ValidationError("--format: unknown \(unknown.sorted().joined(separator: ", ")) (csv, html, json, xlsx)") }
-        let ids = KPICatalogue.standard.definitions.map(\.id)
-        for id in kpis.sorted() where !ids.contains(id) {
-            throw ValidationError("--kpi: unknown KPI \"\(id)\"; " + Suggestions.hint(for: id, among: ids, noun: "KPI id") + " (see `dms-report catalogue`)")
-        }
+        _ = try KPIList.ids(kpi)
     }
 
     var formats: Set<String> { Set(format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }) }
-    var kpis: Set<String> { Set((kpi ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
 
     func run() throws {
         let console = options.common.console()
@@ -69,18 +67,21 @@ struct KPI: ParsableCommand {
             let engine = KPIEngine(database: database, options: KPIOptions(comebackDays: comebackDays, comebackMatch: comebackMatch))
             try DealerSelection.validate(try engine.dealers(), codes: Set(dealer), regions: Set(region), brands: Set(brand))
             let today = SystemClock().today()
+            let kpis = try KPIList.ids(kpi)
             let builder = KPIReportBuilder(engine: engine, connections: try jobs.connections(to: options.warehouse))
             let report = try builder.build(.init(
                 period: period, groupBy: by, dealerCodes: Set(dealer), regions: Set(region), brands: Set(brand), kpis: kpis,
                 lateAfterDays: lateAfter, today: today, requiresActivity: true,
-                includesTrend: formats.contains("html"), includesDetails: true))
-            var files: [(String, String)] = [
-                ("technicians.csv", KPITables.techniciansCSV(report)), ("salespeople.csv", KPITables.salespeopleCSV(report)),
-                ("advisors.csv", KPITables.advisorsCSV(report)),
-            ]
+                includesTrend: formats.contains("html"), includesDetails: kpis.isEmpty))
+            var files: [(String, String)] =
+                kpis.isEmpty
+                ? [
+                    ("technicians.csv", KPITables.techniciansCSV(report)), ("salespeople.csv", KPITables.salespeopleCSV(report)),
+                    ("advisors.csv", KPITables.advisorsCSV(report)),
+                ] : []
             if formats.contains("csv") { files.append(("kpi.csv", KPITables.kpiCSV(report))) }
             if formats.contains("json") { files.append(("kpi.json", KPIJSON.render(report))) }
-            if formats.contains("html") { files.append(("kpi.html", KPIHTMLRenderer().render(report))) }
+            if formats.contains("html") { files.append(("kpi.html", KPIHTMLRenderer(language: language.lang).render(report))) }
             files += report.exceptions.map { ("exceptions/\($0.id).csv", KPITables.exceptionCSV($0)) }
             try ReportRun.write(files, into: options.out, console: console)
             if formats.contains("xlsx") {
@@ -90,7 +91,7 @@ struct KPI: ParsableCommand {
                         period: period, groupBy: level, dealerCodes: Set(dealer), regions: Set(region), brands: Set(brand),
                         kpis: kpis, lateAfterDays: lateAfter, today: today, includesTrend: false, includesDetails: false))
                 }
-                try ReportRun.write(bytes: [("kpi.xlsx", try KPIWorkbook.render(report, coarser: coarser))], into: options.out, console: console)
+                try ReportRun.write(bytes: [("kpi.xlsx", try KPIWorkbook.render(report, coarser: coarser, language: language.lang))], into: options.out, console: console)
             }
             return .success
         }
@@ -113,6 +114,7 @@ struct Exceptions: ParsableCommand {
     @OptionGroup var options: ReportOptions
     @Option(help: "Formats to write, comma-separated: csv (exceptions/<list>.csv), xlsx (exceptions.xlsx, a sheet per list).")
     var format: String = "csv"
+    @OptionGroup var language: LanguageOption
 
     func validate() throws {
         let unknown = Set(format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }).subtracting(["csv", "xlsx"])
@@ -133,7 +135,7 @@ struct Exceptions: ParsableCommand {
                 try ReportRun.write(lists.map { ("exceptions/\($0.id).csv", KPITables.exceptionCSV($0)) }, into: options.out, console: console)
             }
             if formats.contains("xlsx") {
-                try ReportRun.write(bytes: [("exceptions.xlsx", try KPIWorkbook.exceptions(lists))], into: options.out, console: console)
+                try ReportRun.write(bytes: [("exceptions.xlsx", try KPIWorkbook.exceptions(lists, language: language.lang))], into: options.out, console: console)
             }
             return .success
         }
@@ -150,9 +152,13 @@ struct Bundle: ParsableCommand {
     @Flag(help: "Also write each pack as one zip beside its folder (<pack>_<period>.zip).") var zip = false
     @Option(help: "The generation time written into manifests (default: now), e.g. 2026-11-01T06:00:00Z.")
     var generatedAt: String?
+    @Option(help: "Only these KPIs, comma-separated: ids, families (service.*) or globs (*margin*). Exception lists stay.")
+    var kpi: String?
+    @OptionGroup var language: LanguageOption
     @OptionGroup var jobs: JobsOption
 
     func validate() throws {
+        _ = try KPIList.ids(kpi)
         let unknown = Set(format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }).subtracting(["csv", "json", "html", "xlsx"])
         guard unknown.isEmpty else { throw ValidationError("--format: unknown \(unknown.sorted().joined(separator: ", ")) (csv, json, html, xlsx)") }
     }
@@ -164,8 +170,9 @@ struct Bundle: ParsableCommand {
             let database = try options.warehouse.openForReading()
             let clock = SystemClock()
             let builder = KPIReportBuilder(engine: KPIEngine(database: database), connections: try jobs.connections(to: options.warehouse))
-            let packs = try ReportPackBuilder(builder: builder, period: period, today: clock.today())
-            let bundles = RegionalBundles(digest: { SHA256.hex(SHA256.digest($0)) })
+            let packs = try ReportPackBuilder(builder: builder, period: period, today: clock.today(), kpis: try KPIList.ids(kpi))
+            var bundles = RegionalBundles(digest: { SHA256.hex(SHA256.digest($0)) })
+            bundles.language = language.lang
             let packOptions = RegionalBundles.Options(
                 generatedAt: generatedAt ?? Timestamp.iso8601(seconds: clock.now()),
                 includesWorkbook: format.lowercased().split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == "xlsx" },
@@ -241,14 +248,22 @@ struct UnbalancedJournal: Error, ExitStatusProviding, CustomStringConvertible {
 }
 
 struct Catalogue: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Every KPI with its unit, direction and definition.")
+    static let configuration = CommandConfiguration(
+        abstract: "Every KPI, unit and exception list with its Chinese and English name and definition.")
     @OptionGroup var common: CommonOptions
+    @Option(help: "text (both languages) or csv (id, family, unit, name_zh, name_en, definition_zh, definition_en).")
+    var format: CatalogueFormat = .text
     @Flag(help: "Print docs/kpis.md (Markdown).") var markdown = false
+
+    enum CatalogueFormat: String, ExpressibleByArgument, CaseIterable { case text, csv }
 
     func run() throws {
         let console = common.console()
         try ToolRunner.run(console: console) {
-            let text = markdown ? KPICatalogueText.markdown(.standard) : KPICatalogueText.plain(.standard)
+            let text =
+                markdown
+                ? KPICatalogueText.markdown(.standard)
+                : format == .csv ? KPICatalogueText.csv(.standard) : KPICatalogueText.plain(.standard)
             console.output(text.hasSuffix("\n") ? String(text.dropLast()) : text)
             return .success
         }
@@ -271,7 +286,26 @@ struct JobsOption: ParsableArguments {
     }
 }
 
+/// `--lang zh|en`: the language of the HTML and workbook outputs (CSV headers and ids stay canonical).
+struct LanguageOption: ParsableArguments {
+    @Option(name: .customLong("lang"), help: "Language of the HTML and workbook outputs: zh or en. CSV headers and KPI ids do not change.")
+    var lang: ReportLanguage = .zh
+}
+
+/// `--kpi LIST` of `kpi` and `bundle`: the selected ids (empty: all); an unknown pattern is a
+/// bad command line with a "did you mean".
+enum KPIList {
+    static func ids(_ list: String?) throws -> Set<String> {
+        do {
+            return Set(try KPISelection.resolve(KPISelection.patterns(list ?? "")))
+        } catch let error as KPISelection.UnknownPattern {
+            throw ValidationError(error.description)
+        }
+    }
+}
+
 extension GroupBy: ExpressibleByArgument {}
+extension ReportLanguage: ExpressibleByArgument {}
 extension ComebackMatch: ExpressibleByArgument {}
 
 /// Writing the report files.

@@ -100,6 +100,10 @@ public final class Database {
         return statement
     }
 
+    /// The SQL of every statement cached on this connection: each query run through `rows`,
+    /// `scalar`, `execute(_:_:)` or `forEachRow`, once. Tests read it to see which queries ran.
+    public var cachedSQL: [String] { Array(statementCache.keys) }
+
     /// Every row of a query.
     public func rows(_ sql: String, _ values: [DatabaseValue] = []) throws -> [Row] {
         try cachedStatement(sql).rows(values)

@@ -76,14 +76,22 @@ public enum KPIForm: Sendable, Hashable {
     case perHundred
 }
 
-/// One KPI of the catalogue: what it means and how it is computed.
+/// One KPI of the catalogue: what it means and how it is computed, in both report languages.
+///
+/// The standard KPIs are static members (`KPIDefinition.serviceComebackRate`) declared once in
+/// `KPICatalogue.swift` (finance in `Finance/FinanceKPIs.swift`); the engine hands these values,
+/// never id strings, to its partial sink, so a misspelt KPI does not compile.
 public struct KPIDefinition: Sendable, Hashable {
     /// The id in kpi.csv (`service.comeback_rate`).
     public var id: String
-    /// A short human title.
-    public var title: String
-    /// The definition, as printed by `dms-report catalogue` and in docs/kpis.md.
+    /// The name in Chinese and English (`返修率`, `Comeback rate`).
+    public var name: LocalizedText
+    /// The English name.
+    public var title: String { name.en }
+    /// The English definition, as printed by `dms-report catalogue` and in docs/kpis.md.
     public var definition: String
+    /// The definition in one line per language (`definition` is the English one).
+    public var summary: LocalizedText
     public var unit: KPIUnit
     public var direction: KPIDirection
     public var family: KPIFamily
@@ -91,13 +99,14 @@ public struct KPIDefinition: Sendable, Hashable {
     /// Shown first in the HTML, with a 13-month trend.
     public var isHeadline: Bool
 
-    public init(
-        _ id: String, _ title: String, unit: KPIUnit, direction: KPIDirection, family: KPIFamily, form: KPIForm,
-        headline: Bool = false, definition: String
+    init(
+        _ id: String, _ title: String, _ nameZH: String, unit: KPIUnit, direction: KPIDirection, family: KPIFamily, form: KPIForm,
+        headline: Bool = false, definition: String, zh definitionZH: String
     ) {
         self.id = id
-        self.title = title
+        self.name = LocalizedText(zh: nameZH, en: title)
         self.definition = definition
+        self.summary = LocalizedText(zh: definitionZH, en: definition)
         self.unit = unit
         self.direction = direction
         self.family = family
@@ -132,6 +141,38 @@ public enum KPIPartial: Sendable, Hashable {
         case (.total(let a), .total(let b)): return .total(a + b)
         case (.items(let a), .items(let b)): return .items(a + b)
         default: return self
+        }
+    }
+}
+
+extension KPIUnit {
+    /// The unit's name in both report languages.
+    public var name: LocalizedText {
+        switch self {
+        case .count: return LocalizedText(zh: "数量", en: "count")
+        case .money: return LocalizedText(zh: "金额（元）", en: "money (yuan)")
+        case .rate: return LocalizedText(zh: "比率", en: "rate")
+        case .hours: return LocalizedText(zh: "小时", en: "hours")
+        case .days: return LocalizedText(zh: "天", en: "days")
+        case .turns: return LocalizedText(zh: "次/年", en: "turns per year")
+        case .score: return LocalizedText(zh: "分", en: "score")
+        case .km: return LocalizedText(zh: "公里", en: "kilometres")
+        case .per100: return LocalizedText(zh: "每百单", en: "per 100")
+        }
+    }
+
+    /// What a value of this unit is, in one line per language.
+    public var summary: LocalizedText {
+        switch self {
+        case .count: return LocalizedText(zh: "整数计数。", en: "A whole number of items.")
+        case .money: return LocalizedText(zh: "人民币金额，两位小数。", en: "An amount of money in the currency unit, 2 decimals.")
+        case .rate: return LocalizedText(zh: "0 到 1 之间的比例（四位小数），报表中显示为百分比。", en: "A fraction (4 decimals), shown as a percentage in reports.")
+        case .hours: return LocalizedText(zh: "小时数，两位小数。", en: "A number of hours, 2 decimals.")
+        case .days: return LocalizedText(zh: "天数，两位小数。", en: "A number of days, 2 decimals.")
+        case .turns: return LocalizedText(zh: "年化周转次数，两位小数。", en: "Annualised turns, 2 decimals.")
+        case .score: return LocalizedText(zh: "0–10 分的平均分，两位小数。", en: "A mean score from 0 to 10, 2 decimals.")
+        case .km: return LocalizedText(zh: "公里数，两位小数。", en: "A distance in kilometres, 2 decimals.")
+        case .per100: return LocalizedText(zh: "每 100 个基数的数量，两位小数。", en: "A count per 100 of a base, 2 decimals.")
         }
     }
 }

@@ -49,10 +49,10 @@ extension KPIEngine {
         let hoursAvailable = Int64(24 * period.days)
         for vehicle in try fleetVehicles() {
             if vehicle.isActive(in: period) {
-                sink.total(vehicle.dealer, "fleet.vehicles", 1)
-                sink.ratio(vehicle.dealer, "fleet.utilization", 0, hoursAvailable)
+                sink.total(vehicle.dealer, .fleetVehicles, 1)
+                sink.ratio(vehicle.dealer, .fleetUtilization, 0, hoursAvailable)
             }
-            if vehicle.isDueForScrapping(in: period) { sink.total(vehicle.dealer, "fleet.due_for_scrapping", 1) }
+            if vehicle.isDueForScrapping(in: period) { sink.total(vehicle.dealer, .fleetDueForScrapping, 1) }
         }
         let periodStart = WallClockSeconds.seconds(of: period.start)
         let periodEnd = WallClockSeconds.seconds(of: period.end.shifted(by: 1))
@@ -72,7 +72,7 @@ extension KPIEngine {
             guard let out = WallClockSeconds.seconds(row.text(1)) else { continue }
             let back = row[2].string.flatMap(WallClockSeconds.seconds) ?? periodEnd
             let seconds = max(0, min(back, periodEnd) - max(out, periodStart))
-            sink.ratio(row.text(0), "fleet.utilization", seconds, 0)
+            sink.ratio(row.text(0), .fleetUtilization, seconds, 0)
         }
         for row in try database.rows(
             """
@@ -81,7 +81,7 @@ extension KPIEngine {
             GROUP BY dealer_code ORDER BY 1
             """, bounds(period))
         {
-            sink.ratio(row.text(0), "fleet.overdue_return_rate", row.int(2), row.int(1))
+            sink.ratio(row.text(0), .fleetOverdueReturnRate, row.int(2), row.int(1))
         }
         for row in try database.rows(
             """
@@ -91,7 +91,7 @@ extension KPIEngine {
             GROUP BY dealer_code ORDER BY 1
             """, bounds(period))
         {
-            sink.ratio(row.text(0), "fleet.km_per_booking", row.int(1), row.int(2))
+            sink.ratio(row.text(0), .fleetKmPerBooking, row.int(1), row.int(2))
         }
         for row in try database.rows(
             """
@@ -100,9 +100,9 @@ extension KPIEngine {
             """, bounds(period))
         {
             let dealer = row.text(0)
-            sink.total(dealer, "fleet.disposals", row.int(2))
-            if StandardKPIs.disposalMethods.contains(row.text(1)) { sink.total(dealer, "fleet.disposals.\(row.text(1))", row.int(2)) }
-            sink.total(dealer, "fleet.disposal_proceeds", row.int(3))
+            sink.total(dealer, .fleetDisposals, row.int(2))
+            if let method = DisposalMethod(rawValue: row.text(1)) { sink.total(dealer, .fleetDisposalsByMethod[method], row.int(2)) }
+            sink.total(dealer, .fleetDisposalProceeds, row.int(3))
         }
         for row in try database.rows(
             """
@@ -116,7 +116,7 @@ extension KPIEngine {
             ORDER BY r.dealer_code, r.ro_no
             """, bounds(period))
         {
-            sink.total(row.text(0), "fleet.maintenance_cost", row.int(1))
+            sink.total(row.text(0), .fleetMaintenanceCost, row.int(1))
         }
     }
 }

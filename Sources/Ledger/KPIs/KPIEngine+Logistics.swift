@@ -84,21 +84,21 @@ extension KPIEngine {
 
     func logisticsPartials(_ period: ReportingPeriod, into sink: inout PartialSink) throws {
         for vehicle in try vehiclesInTransit(atEndOf: period.end) {
-            sink.total(vehicle.dealer, "logistics.in_transit_units_end", 1)
+            sink.total(vehicle.dealer, .logisticsInTransitUnitsEnd, 1)
         }
         var transitSeconds: [String: [Int64]] = [:]
         for arrival in try arrivals(period) {
             let dealer = arrival.dealer
-            sink.ratio(dealer, "logistics.transport_damage_rate", arrival.damaged ? 1 : 0, 1)
+            sink.ratio(dealer, .logisticsTransportDamageRate, arrival.damaged ? 1 : 0, 1)
             guard let arrived = WallClockSeconds.seconds(arrival.arrivedAt) else { continue }
             if let dispatched = arrival.dispatchedAt.flatMap(WallClockSeconds.seconds) {
                 transitSeconds[dealer, default: []].append(arrived - dispatched)
             }
             if let eta = arrival.eta.flatMap(WallClockSeconds.seconds) {
-                sink.ratio(dealer, "logistics.late_arrival_rate", arrived > eta ? 1 : 0, 1)
+                sink.ratio(dealer, .logisticsLateArrivalRate, arrived > eta ? 1 : 0, 1)
             }
         }
-        for (dealer, items) in transitSeconds { sink.add(dealer, "logistics.transit_days_median", .items(items)) }
+        for (dealer, items) in transitSeconds { sink.add(dealer, .logisticsTransitDaysMedian, .items(items)) }
 
         for row in try database.rows(
             """
@@ -106,7 +106,7 @@ extension KPIEngine {
             WHERE kind = 'pdi_round' AND started_at >= ? AND started_at < ? GROUP BY dealer_code ORDER BY 1
             """, bounds(period))
         {
-            sink.ratio(row.text(0), "logistics.pdi_first_pass_rate", row.int(1), row.int(2))
+            sink.ratio(row.text(0), .logisticsPDIFirstPassRate, row.int(1), row.int(2))
         }
         for row in try database.rows(
             """
@@ -115,10 +115,10 @@ extension KPIEngine {
             GROUP BY dealer_code ORDER BY 1
             """, bounds(period))
         {
-            sink.ratio(row.text(0), "logistics.freight_cost_per_unit", row.int(1), row.int(2))
+            sink.ratio(row.text(0), .logisticsFreightCostPerUnit, row.int(1), row.int(2))
         }
         for vehicle in try vehiclesWithoutCertificate(atEndOf: period.end) {
-            sink.total(vehicle.dealer, "logistics.certificate_missing_units_end", 1)
+            sink.total(vehicle.dealer, .logisticsCertificateMissingUnitsEnd, 1)
         }
     }
 

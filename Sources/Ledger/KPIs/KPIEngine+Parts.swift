@@ -164,13 +164,13 @@ extension KPIEngine {
                 day.counterFilled += entry.counterFilled
                 day.lostSales += entry.lostSales
             }
-            sink.total(dealer, "parts.inventory_value_end", valueEnd)
-            sink.ratio(dealer, "parts.turnover", day.costOfSales, dailySum)
-            sink.ratio(dealer, "parts.days_supply", valueEnd, day.costOfSales)
-            sink.ratio(dealer, "parts.first_time_fill_rate", day.counterFilled, day.counterRequested + day.lostSales)
+            sink.total(dealer, .partsInventoryValueEnd, valueEnd)
+            sink.ratio(dealer, .partsTurnover, day.costOfSales, dailySum)
+            sink.ratio(dealer, .partsDaysSupply, valueEnd, day.costOfSales)
+            sink.ratio(dealer, .partsFirstTimeFillRate, day.counterFilled, day.counterRequested + day.lostSales)
             let gross = day.counterSales - day.counterCost
-            sink.ratio(dealer, "parts.gross_margin", gross, day.counterSales)
-            sink.ratio(dealer, "parts.gross_margin.counter", gross, day.counterSales)
+            sink.ratio(dealer, .partsGrossMargin, gross, day.counterSales)
+            sink.ratio(dealer, .partsGrossMarginByChannel[.counter], gross, day.counterSales)
             partsSales[dealer, default: 0] += day.counterSales
         }
 
@@ -186,8 +186,8 @@ extension KPIEngine {
             let dealer = row.text(0)
             let sale = row.int(2)
             let gross = sale - row.int(3)
-            sink.ratio(dealer, "parts.gross_margin", gross, sale)
-            sink.ratio(dealer, "parts.gross_margin.\(row.text(1))", gross, sale)
+            sink.ratio(dealer, .partsGrossMargin, gross, sale)
+            if let channel = PartsChannel(rawValue: row.text(1)) { sink.ratio(dealer, .partsGrossMarginByChannel[channel], gross, sale) }
             partsSales[dealer, default: 0] += sale
         }
 
@@ -200,10 +200,10 @@ extension KPIEngine {
             GROUP BY p.dealer_code ORDER BY 1
             """, bounds(period))
         {
-            sink.ratio(row.text(0), "parts.first_time_fill_rate", row.int(2), row.int(1))
+            sink.ratio(row.text(0), .partsFirstTimeFillRate, row.int(2), row.int(1))
         }
 
-        if wanted.contains("parts.sales_share") {
+        if wanted.contains(KPIDefinition.partsSalesShare.id) {
             var totals = partsSales
             for row in try database.rows(
                 """
@@ -223,18 +223,18 @@ extension KPIEngine {
                 totals[row.text(0), default: 0] += row.int(1) * 10_000
             }
             for (dealer, total) in totals {
-                sink.ratio(dealer, "parts.sales_share", partsSales[dealer] ?? 0, total)
+                sink.ratio(dealer, .partsSalesShare, partsSales[dealer] ?? 0, total)
             }
         }
 
-        if wanted.contains("parts.obsolete_share") {
+        if wanted.contains(KPIDefinition.partsObsoleteShare.id) {
             for position in try partPositions(atEndOf: period.end) {
-                sink.ratio(position.dealer, "parts.obsolete_share", position.isObsolete(at: period.end) ? position.value : 0, position.value)
+                sink.ratio(position.dealer, .partsObsoleteShare, position.isObsolete(at: period.end) ? position.value : 0, position.value)
             }
         }
-        if wanted.contains("parts.below_min_share") {
+        if wanted.contains(KPIDefinition.partsBelowMinShare.id) {
             for part in try partsKeptToMinimum(atEndOf: period.end) {
-                sink.ratio(part.dealer, "parts.below_min_share", part.isBelowMinimum ? 1 : 0, 1)
+                sink.ratio(part.dealer, .partsBelowMinShare, part.isBelowMinimum ? 1 : 0, 1)
             }
         }
     }

@@ -16,12 +16,12 @@ extension KPIEngine {
             """, bounds(period))
         {
             let dealer = row.text(0)
-            sink.total(dealer, "sales.new_retail_units", row.int(1))
-            sink.total(dealer, "sales.used_retail_units", row.int(2))
-            sink.ratio(dealer, "sales.on_time_delivery_rate", row.int(4), row.int(3))
-            sink.ratio(dealer, "sales.new_front_gross_per_unit", row.int(5), row.int(1))
-            sink.ratio(dealer, "sales.used_front_gross_per_unit", row.int(6), row.int(2))
-            sink.ratio(dealer, "sales.fi_income_per_unit", row.int(7), row.int(1) + row.int(2))
+            sink.total(dealer, .salesNewRetailUnits, row.int(1))
+            sink.total(dealer, .salesUsedRetailUnits, row.int(2))
+            sink.ratio(dealer, .salesOnTimeDeliveryRate, row.int(4), row.int(3))
+            sink.ratio(dealer, .salesNewFrontGrossPerUnit, row.int(5), row.int(1))
+            sink.ratio(dealer, .salesUsedFrontGrossPerUnit, row.int(6), row.int(2))
+            sink.ratio(dealer, .salesFIIncomePerUnit, row.int(7), row.int(1) + row.int(2))
         }
         let days = database.dialect.dayNumber("delivered_on") + " - " + database.dialect.dayNumber("order_date")
         var items: [String: [Int64]] = [:]
@@ -31,7 +31,7 @@ extension KPIEngine {
         {
             items[row.text(0), default: []].append(row.int(1))
         }
-        for (dealer, list) in items { sink.add(dealer, "sales.order_to_delivery_days_median", .items(list)) }
+        for (dealer, list) in items { sink.add(dealer, .salesOrderToDeliveryDaysMedian, .items(list)) }
 
         for row in try database.rows(
             """
@@ -39,13 +39,15 @@ extension KPIEngine {
             FROM sales_orders WHERE order_date >= ? AND order_date < ? GROUP BY dealer_code ORDER BY dealer_code
             """, bounds(period))
         {
-            sink.ratio(row.text(0), "sales.cancellation_rate", row.int(2), row.int(1))
+            sink.ratio(row.text(0), .salesCancellationRate, row.int(2), row.int(1))
         }
-        try surveyPartials(period, kind: "sales", into: &sink)
+        try surveyPartials(period, kind: "sales", score: .salesCSIScore, nps: .salesNPS, into: &sink)
     }
 
     /// CSI mean score and NPS of one survey kind (`sales.csi_score`, `sales.nps`, `service.*`).
-    func surveyPartials(_ period: ReportingPeriod, kind: String, into sink: inout PartialSink) throws {
+    func surveyPartials(
+        _ period: ReportingPeriod, kind: String, score: KPIDefinition, nps: KPIDefinition, into sink: inout PartialSink
+    ) throws {
         for row in try database.rows(
             """
             SELECT dealer_code, SUM(score), COUNT(score), COUNT(recommend),
@@ -55,8 +57,8 @@ extension KPIEngine {
             """, [.text(kind)] + bounds(period))
         {
             let dealer = row.text(0)
-            sink.ratio(dealer, "\(kind).csi_score", row.int(1), row.int(2))
-            sink.ratio(dealer, "\(kind).nps", row.int(4) - row.int(5), row.int(3))
+            sink.ratio(dealer, score, row.int(1), row.int(2))
+            sink.ratio(dealer, nps, row.int(4) - row.int(5), row.int(3))
         }
     }
 }

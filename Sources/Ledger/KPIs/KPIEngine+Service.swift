@@ -12,8 +12,8 @@ extension KPIEngine {
         {
             let dealer = row.text(0)
             closed[dealer] = row.int(1)
-            sink.total(dealer, "service.ro_closed", row.int(1))
-            sink.ratio(dealer, "service.promised_time_met_rate", row.int(3), row.int(2))
+            sink.total(dealer, .serviceROClosed, row.int(1))
+            sink.ratio(dealer, .servicePromisedTimeMetRate, row.int(3), row.int(2))
         }
         var cycles: [String: [Int64]] = [:]
         for row in try database.rows(
@@ -25,17 +25,17 @@ extension KPIEngine {
             cycles[row.text(0), default: []].append(row.int(1))
         }
         for (dealer, items) in cycles {
-            sink.add(dealer, "service.repair_cycle_hours_median", .items(items))
-            sink.add(dealer, "service.repair_cycle_hours_p90", .items(items))
+            sink.add(dealer, .serviceRepairCycleHoursMedian, .items(items))
+            sink.add(dealer, .serviceRepairCycleHoursP90, .items(items))
         }
 
         let (counted, comebacks) = try comebackCandidates(period)
         var comebackCount: [String: Int64] = [:]
         for comeback in comebacks { comebackCount[comeback.dealer, default: 0] += 1 }
-        for (dealer, count) in counted { sink.ratio(dealer, "service.comeback_rate", comebackCount[dealer] ?? 0, count) }
+        for (dealer, count) in counted { sink.ratio(dealer, .serviceComebackRate, comebackCount[dealer] ?? 0, count) }
 
         for (dealer, count) in closed {
-            sink.ratio(dealer, "service.hours_per_ro", 0, count)
+            sink.ratio(dealer, .serviceHoursPerRO, 0, count)
         }
         for row in try database.rows(
             """
@@ -48,17 +48,17 @@ extension KPIEngine {
             """, bounds(period))
         {
             let dealer = row.text(0)
-            let pay = row.text(1)
+            let pay = PayType(rawValue: row.text(1))
             let (sold, clocked, sale, cost) = (row.int(2), row.int(3), row.int(4), row.int(5))
-            sink.ratio(dealer, "service.hours_per_ro", sold, 0)
-            sink.ratio(dealer, "service.hours_per_ro.\(pay)", sold, row.int(6))
-            sink.ratio(dealer, "service.effective_labor_rate", sale, sold)
-            sink.ratio(dealer, "service.effective_labor_rate.\(pay)", sale, sold)
-            sink.ratio(dealer, "service.labor_gross_margin", sale - cost, sale)
-            sink.ratio(dealer, "service.labor_gross_margin.\(pay)", sale - cost, sale)
-            sink.ratio(dealer, "service.tech_efficiency", sold, clocked)
-            sink.ratio(dealer, "service.tech_productivity", clocked, 0)
-            sink.ratio(dealer, "service.tech_proficiency", sold, 0)
+            sink.ratio(dealer, .serviceHoursPerRO, sold, 0)
+            if let pay { sink.ratio(dealer, .serviceHoursPerROByPay[pay], sold, row.int(6)) }
+            sink.ratio(dealer, .serviceEffectiveLaborRate, sale, sold)
+            if let pay { sink.ratio(dealer, .serviceEffectiveLaborRateByPay[pay], sale, sold) }
+            sink.ratio(dealer, .serviceLaborGrossMargin, sale - cost, sale)
+            if let pay { sink.ratio(dealer, .serviceLaborGrossMarginByPay[pay], sale - cost, sale) }
+            sink.ratio(dealer, .serviceTechEfficiency, sold, clocked)
+            sink.ratio(dealer, .serviceTechProductivity, clocked, 0)
+            sink.ratio(dealer, .serviceTechProficiency, sold, 0)
         }
         for row in try database.rows(
             """
@@ -68,8 +68,8 @@ extension KPIEngine {
             GROUP BY a.dealer_code ORDER BY 1
             """, bounds(period))
         {
-            sink.ratio(row.text(0), "service.tech_productivity", 0, row.int(1))
-            sink.ratio(row.text(0), "service.tech_proficiency", 0, row.int(1))
+            sink.ratio(row.text(0), .serviceTechProductivity, 0, row.int(1))
+            sink.ratio(row.text(0), .serviceTechProficiency, 0, row.int(1))
         }
         for row in try database.rows(
             """
@@ -78,7 +78,7 @@ extension KPIEngine {
             GROUP BY dealer_code ORDER BY 1
             """, bounds(period))
         {
-            sink.ratio(row.text(0), "service.appointment_show_rate", row.int(2), row.int(1))
+            sink.ratio(row.text(0), .serviceAppointmentShowRate, row.int(2), row.int(1))
         }
         let decisionDays = database.dialect.dayNumber("decided_on") + " - " + database.dialect.dayNumber("submitted_on")
         var decisions: [String: [Int64]] = [:]
@@ -90,10 +90,10 @@ extension KPIEngine {
             """, bounds(period))
         {
             let dealer = row.text(0)
-            sink.ratio(dealer, "service.warranty_first_pass_rate", row.int(1), 1)
+            sink.ratio(dealer, .serviceWarrantyFirstPassRate, row.int(1), 1)
             if let days = row[2].int64 { decisions[dealer, default: []].append(days) }
         }
-        for (dealer, items) in decisions { sink.add(dealer, "service.warranty_days_to_decision_median", .items(items)) }
+        for (dealer, items) in decisions { sink.add(dealer, .serviceWarrantyDaysToDecisionMedian, .items(items)) }
         // Recovery: a rejected claim recovers 0 whatever its approved_amount; another claim
         // without an approved_amount is left out of both sums.
         for row in try database.rows(
@@ -104,8 +104,8 @@ extension KPIEngine {
             GROUP BY dealer_code ORDER BY 1
             """, bounds(period))
         {
-            sink.ratio(row.text(0), "service.warranty_recovery_rate", row.int(1), row.int(2))
+            sink.ratio(row.text(0), .serviceWarrantyRecoveryRate, row.int(1), row.int(2))
         }
-        try surveyPartials(period, kind: "service", into: &sink)
+        try surveyPartials(period, kind: "service", score: .serviceCSIScore, nps: .serviceNPS, into: &sink)
     }
 }

@@ -22,11 +22,11 @@ extension KPIEngine {
             let atEnd = employed(atEndOf: end)
             let leaves = left.map { $0 >= period.start && $0 <= end } ?? false
             if atEnd {
-                sink.total(dealer, "staff.headcount_end", 1)
-                if StandardKPIs.staffRoles.contains(row.text(1)) { sink.total(dealer, "staff.headcount_end.\(row.text(1))", 1) }
+                sink.total(dealer, .staffHeadcountEnd, 1)
+                if let role = StaffRole(rawValue: row.text(1)) { sink.total(dealer, .staffHeadcountEndByRole[role], 1) }
             }
             // The denominator is the sum of both headcounts (twice the mean; the catalogue halves it).
-            sink.ratio(dealer, "staff.turnover_rate", leaves ? 1 : 0, (before ? 1 : 0) + (atEnd ? 1 : 0))
+            sink.ratio(dealer, .staffTurnoverRate, leaves ? 1 : 0, (before ? 1 : 0) + (atEnd ? 1 : 0))
         }
     }
 
@@ -38,12 +38,12 @@ extension KPIEngine {
             WHERE COALESCE(status, '') <> 'void' AND opened_at >= ? AND opened_at < ? GROUP BY dealer_code ORDER BY 1
             """, bounds(period))
         {
-            sink.ratio(row.text(0), "crm.complaints_per_100_ros", row.int(1), 0)
+            sink.ratio(row.text(0), .crmComplaintsPer100ROs, row.int(1), 0)
         }
         for row in try database.rows(
             "SELECT r.dealer_code, COUNT(*) FROM repair_orders r WHERE \(Self.closedRO) GROUP BY r.dealer_code ORDER BY 1", bounds(period))
         {
-            sink.ratio(row.text(0), "crm.complaints_per_100_ros", 0, row.int(1))
+            sink.ratio(row.text(0), .crmComplaintsPer100ROs, 0, row.int(1))
         }
         var hours: [String: [Int64]] = [:]
         for row in try database.rows(
@@ -53,14 +53,14 @@ extension KPIEngine {
             """, bounds(period))
         {
             let dealer = row.text(0)
-            if let satisfied = row[3].int64 { sink.ratio(dealer, "crm.complaint_satisfaction_rate", satisfied == 1 ? 1 : 0, 1) }
+            if let satisfied = row[3].int64 { sink.ratio(dealer, .crmComplaintSatisfactionRate, satisfied == 1 ? 1 : 0, 1) }
             guard let opened = row[1].string.flatMap(WallClockSeconds.seconds), let closed = WallClockSeconds.seconds(row.text(2)) else {
                 continue
             }
             let seconds = closed - opened
             hours[dealer, default: []].append(seconds)
-            sink.ratio(dealer, "crm.complaints_closed_within_48h_rate", seconds <= 48 * 3600 ? 1 : 0, 1)
+            sink.ratio(dealer, .crmComplaintsClosedWithin48hRate, seconds <= 48 * 3600 ? 1 : 0, 1)
         }
-        for (dealer, items) in hours { sink.add(dealer, "crm.complaint_resolution_hours_median", .items(items)) }
+        for (dealer, items) in hours { sink.add(dealer, .crmComplaintResolutionHoursMedian, .items(items)) }
     }
 }

@@ -67,15 +67,15 @@ extension KPIEngine {
             let leaves = stay.isLeaving && (stay.ended.map { $0 >= period.start && $0 <= end } ?? false)
             if daily == 0 && !leaves && !stay.isInStock(atEndOf: end) { continue }
             dealers.insert(dealer)
-            sink.ratio(dealer, "stock.vehicle_turnover", leaves ? stay.cost : 0, daily)
-            sink.ratio(dealer, "stock.vehicle_days_supply", stay.isInStock(atEndOf: end) ? 1 : 0, leaves ? 1 : 0)
+            sink.ratio(dealer, .stockVehicleTurnover, leaves ? stay.cost : 0, daily)
+            sink.ratio(dealer, .stockVehicleDaysSupply, stay.isInStock(atEndOf: end) ? 1 : 0, leaves ? 1 : 0)
             guard stay.isInStock(atEndOf: end) else { continue }
-            sink.total(dealer, "stock.vehicle_units_end", 1)
-            sink.total(dealer, "stock.vehicle_value_end", stay.cost)
+            sink.total(dealer, .stockVehicleUnitsEnd, 1)
+            sink.total(dealer, .stockVehicleValueEnd, stay.cost)
             let age = stay.stockedIn.days(to: end)
-            let bucket = age <= 30 ? "0_30" : age <= 60 ? "31_60" : age <= 90 ? "61_90" : "over_90"
-            sink.total(dealer, "stock.vehicle_aged_\(bucket)", 1)
-            sink.ratio(dealer, "stock.vehicle_aged_over_90_share", age > 90 ? 1 : 0, 1)
+            let bucket: KPIDefinition = age <= 30 ? .stockVehicleAged0To30 : age <= 60 ? .stockVehicleAged31To60 : age <= 90 ? .stockVehicleAged61To90 : .stockVehicleAgedOver90
+            sink.total(dealer, bucket, 1)
+            sink.ratio(dealer, .stockVehicleAgedOver90Share, age > 90 ? 1 : 0, 1)
         }
     }
 }

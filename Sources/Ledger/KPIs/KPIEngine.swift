@@ -89,7 +89,7 @@ struct PartialSink {
         }
     }
 
-    mutating func add(_ dealer: String, _ id: String, _ partial: KPIPartial) {
+    private mutating func add(_ dealer: String, _ id: String, _ partial: KPIPartial) {
         if let existing = values[dealer]?[id] {
             values[dealer, default: [:]][id] = existing.merged(with: partial)
         } else {
@@ -97,11 +97,14 @@ struct PartialSink {
         }
     }
 
-    mutating func ratio(_ dealer: String, _ id: String, _ numerator: Int64, _ denominator: Int64) {
-        add(dealer, id, .ratio(numerator, denominator))
+    /// Adds the partial of a catalogue entry (the engine names KPIs by entry, never by id text).
+    mutating func add(_ dealer: String, _ kpi: KPIDefinition, _ partial: KPIPartial) { add(dealer, kpi.id, partial) }
+
+    mutating func ratio(_ dealer: String, _ kpi: KPIDefinition, _ numerator: Int64, _ denominator: Int64) {
+        add(dealer, kpi.id, .ratio(numerator, denominator))
     }
 
-    mutating func total(_ dealer: String, _ id: String, _ value: Int64) { add(dealer, id, .total(value)) }
+    mutating func total(_ dealer: String, _ kpi: KPIDefinition, _ value: Int64) { add(dealer, kpi.id, .total(value)) }
 }
 
 extension Row {

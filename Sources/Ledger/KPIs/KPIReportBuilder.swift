@@ -8,8 +8,14 @@
 public final class KPIReportBuilder {
     public let engine: KPIEngine
     private let pool: EnginePool
-    /// Partials already computed, by period (shared by the reports of one run).
-    private var cache: [ReportingPeriod: DealerPartials] = [:]
+    /// Partials already computed, by period and KPI selection (shared by the reports of one run).
+    private var cache: [CacheKey: DealerPartials] = [:]
+
+    private struct CacheKey: Hashable {
+        var period: ReportingPeriod
+        /// The selected KPI ids; nil for the whole catalogue.
+        var wanted: Set<String>?
+    }
 
     /// - Parameter connections: further connections to the warehouse `engine` reads, one
     ///   per extra thread; none runs everything in order on the calling thread.
@@ -17,20 +23,6 @@ public final class KPIReportBuilder {
         self.engine = engine
         pool = EnginePool(
             engine, connections.map { KPIEngine(database: $0, options: engine.options, catalogue: engine.catalogue) })
-    }
-
-    /// One report per region of the dealer master (grouped by dealer), sorted by region.
-    /// `today` marks a period that has not ended (coverage); with `requiresActivity`, a period
-    /// in which no dealer of the network has activity data throws `NoActivityError`.
-    public func regionalReports(
-        period: ReportingPeriod, today: LocalDate? = nil, requiresActivity: Bool = false
-    ) throws -> [(region: String, report: KPIReport)] {
-        let dealers = try engine.dealers()
-        if requiresActivity { try Completeness(database: engine.database).requireActivity(in: period, dealers: dealers.map(\.code)) }
-        let regions = Set(dealers.map(\.region)).sorted()
-        return try regions.map { region in
-            (region, try build(Request(period: period, groupBy: .dealer, regions: [region], today: today)))
-        }
     }
 
     /// What to include.
@@ -43,7 +35,8 @@ public final class KPIReportBuilder {
         public var regions: Set<String>
         /// Keep only these brands (empty: all).
         public var brands: Set<String>
-        /// Only these KPI ids in the rows (empty: the whole catalogue).
+        /// Only these KPI ids (empty: the whole catalogue); only the families they belong to
+        /// are computed, and the headlines and trends are those among them.
         public var kpis: Set<String>
         /// The coverage tolerance: a feed whose data stops more than this many days before the
         /// end of the period makes its dealer `partial`.
@@ -98,12 +91,18 @@ public final class KPIReportBuilder {
             worker.historyFloor = min(worker.historyFloor ?? floor, floor)
             worker.historyCeiling = max(worker.historyCeiling ?? ceiling, ceiling)
         }
-        try readHistory(comebacksOf: period, positionsAt: compared.map(\.end))
+        let wanted: Set<String>? = request.kpis.isEmpty ? nil : request.kpis
+        let selectedHeadlines = catalogue.headlines.filter { wanted?.contains($0.id) ?? true }
+        try readHistory(
+            comebacksOf: period, positionsAt: compared.map(\.end),
+            families: request.includesDetails ? Set(KPIFamily.allCases) : Set(engine.families(of: wanted)))
         let codes = Set(scope.map(\.code))
-        let pieces = try computePieces(compared: compared, trend: trend, details: request.includesDetails ? (period, codes) : nil)
-        let current = cache[period] ?? [:]
-        let previous = cache[period.previous] ?? [:]
-        let yearEarlier = cache[period.yearEarlier] ?? [:]
+        let pieces = try computePieces(
+            compared: compared, trend: trend, wanted: wanted, headlines: Set(selectedHeadlines.map(\.id)),
+            details: request.includesDetails ? (period, codes) : nil)
+        let current = cache[CacheKey(period: period, wanted: wanted)] ?? [:]
+        let previous = cache[CacheKey(period: period.previous, wanted: wanted)] ?? [:]
+        let yearEarlier = cache[CacheKey(period: period.yearEarlier, wanted: wanted)] ?? [:]
 
         let groups = KPIAggregation.groups(of: scope, by: request.groupBy)
         var rows: [KPIRow] = []
@@ -116,13 +115,13 @@ public final class KPIReportBuilder {
         let scopeGroup = KPIGroup(
             key: request.groupBy == .network || unfiltered ? "network" : "selection",
             name: unfiltered ? "network" : "selection", dealerCodes: scope.map(\.code))
-        let headlines = catalogue.headlines.map { row($0, scopeGroup, period, current, previous, yearEarlier) }
+        let headlines = selectedHeadlines.map { row($0, scopeGroup, period, current, previous, yearEarlier) }
 
         var trends: [String: [TrendPoint]] = [:]
         if request.includesTrend {
             for month in period.trailingMonths {
-                let monthly = cache[month] ?? pieces.monthly[month] ?? [:]
-                for definition in catalogue.headlines {
+                let monthly = cache[CacheKey(period: month, wanted: wanted)] ?? pieces.monthly[month] ?? [:]
+                for definition in selectedHeadlines {
                     trends[definition.id, default: []].append(TrendPoint(
                         month: month,
                         figure: KPIAggregation.figure(of: definition, dealers: scopeGroup.dealerCodes, in: monthly, period: month)))
@@ -134,7 +133,7 @@ public final class KPIReportBuilder {
         var regionMembers: [String: [String]] = [:]
         for dealer in allDealers { regionMembers[dealer.region, default: []].append(dealer.code) }
         let comparisons = scope.map { dealer in
-            DealerComparison(dealer: dealer, values: Dictionary(uniqueKeysWithValues: catalogue.headlines.map { definition in
+            DealerComparison(dealer: dealer, values: Dictionary(uniqueKeysWithValues: selectedHeadlines.map { definition in
                 (definition.id, [[dealer.code], regionMembers[dealer.region] ?? [], network].map {
                     KPIAggregation.figure(of: definition, dealers: $0, in: current, period: period).value
                 })
@@ -153,14 +152,22 @@ public final class KPIReportBuilder {
 
     /// Reads the history every period of the run shares (on several connections at once
     /// when there are), then gives every engine all of it.
-    private func readHistory(comebacksOf period: ReportingPeriod, positionsAt ends: [LocalDate]) throws {
+    /// Only the history of `families` is read (the rest is read on demand, if ever).
+    private func readHistory(comebacksOf period: ReportingPeriod, positionsAt ends: [LocalDate], families: Set<KPIFamily>) throws {
         guard let floor = engine.historyFloor, let ceiling = engine.historyCeiling else { return }
-        var tasks: [(KPIEngine) throws -> Void] = [
-            { _ = try $0.partsDays(from: floor) },
-            { _ = try $0.vehicleStays(from: floor, through: ceiling); _ = try $0.fleetVehicles() },
-            { _ = try $0.comebackCandidates(period) },
-        ]
-        for end in Set(ends).sorted() { tasks.append { _ = try $0.partPositions(atEndOf: end) } }
+        var tasks: [(KPIEngine) throws -> Void] = []
+        if families.contains(.parts) { tasks.append { _ = try $0.partsDays(from: floor) } }
+        if families.contains(.stock) || families.contains(.fleet) {
+            tasks.append { engine in
+                if families.contains(.stock) { _ = try engine.vehicleStays(from: floor, through: ceiling) }
+                if families.contains(.fleet) { _ = try engine.fleetVehicles() }
+            }
+        }
+        if families.contains(.service) { tasks.append { _ = try $0.comebackCandidates(period) } }
+        if families.contains(.parts) {
+            for end in Set(ends).sorted() { tasks.append { _ = try $0.partPositions(atEndOf: end) } }
+        }
+        guard !tasks.isEmpty else { return }
         _ = try pool.run(tasks)
         var shared = KPIHistory()
         for worker in pool.engines { shared.adopt(worker.history) }
@@ -207,17 +214,18 @@ public final class KPIReportBuilder {
     }
 
     private func computePieces(
-        compared: [ReportingPeriod], trend: [ReportingPeriod], details: (period: ReportingPeriod, dealers: Set<String>)?
+        compared: [ReportingPeriod], trend: [ReportingPeriod], wanted: Set<String>?, headlines: Set<String>,
+        details: (period: ReportingPeriod, dealers: Set<String>)?
     ) throws -> Pieces {
         var pieces: [Piece] = []
         var full: [ReportingPeriod] = []
-        for period in compared where cache[period] == nil && !full.contains(period) {
+        for period in compared where cache[CacheKey(period: period, wanted: wanted)] == nil && !full.contains(period) {
             full.append(period)
-            pieces += engine.families(of: nil).map { .partials(period, wanted: nil, $0) }
+            pieces += engine.families(of: wanted).map { .partials(period, wanted: wanted, $0) }
         }
-        let headlines = Set(engine.catalogue.headlines.map(\.id))
         var monthly: [ReportingPeriod] = []
-        for month in trend where cache[month] == nil && !full.contains(month) && !monthly.contains(month) {
+        for month in trend
+        where cache[CacheKey(period: month, wanted: wanted)] == nil && !full.contains(month) && !monthly.contains(month) && !headlines.isEmpty {
             monthly.append(month)
             pieces += engine.families(of: headlines).map { .partials(month, wanted: headlines, $0) }
         }
@@ -257,7 +265,7 @@ public final class KPIReportBuilder {
             default: break
             }
         }
-        for period in full { cache[period] = sinks[period]?.values ?? [:] }
+        for period in full { cache[CacheKey(period: period, wanted: wanted)] = sinks[period]?.values ?? [:] }
         for month in monthly { result.monthly[month] = sinks[month]?.values ?? [:] }
         return result
     }

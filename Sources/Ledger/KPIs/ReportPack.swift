@@ -32,6 +32,8 @@ public final class ReportPackBuilder {
     public let period: ReportingPeriod
     public let today: LocalDate?
     public let lateAfterDays: Int
+    /// Only these KPI ids (empty: every KPI); only their families are computed.
+    public let kpis: Set<String>
     private let dealers: [Dealer]
     private var regionLevel: KPIReport?
     private var networkLevel: KPIReport?
@@ -42,12 +44,13 @@ public final class ReportPackBuilder {
     /// throws `NoActivityError` (one region or dealer without data still gets its pack).
     public init(
         builder: KPIReportBuilder, period: ReportingPeriod, today: LocalDate?,
-        lateAfterDays: Int = Completeness.defaultLateAfterDays, requiresActivity: Bool = true
+        lateAfterDays: Int = Completeness.defaultLateAfterDays, requiresActivity: Bool = true, kpis: Set<String> = []
     ) throws {
         self.builder = builder
         self.period = period
         self.today = today
         self.lateAfterDays = lateAfterDays
+        self.kpis = kpis
         dealers = try builder.engine.dealers()
         if requiresActivity {
             try Completeness(database: builder.engine.database).requireActivity(in: period, dealers: dealers.map(\.code))
@@ -68,7 +71,7 @@ public final class ReportPackBuilder {
         let region = members.first?.region ?? key
         let name = grouping == .region ? key : members.first?.name ?? key
         let report = try builder.build(.init(
-            period: period, groupBy: .dealer, dealerCodes: grouping == .dealer ? [key] : [], regions: [region],
+            period: period, groupBy: .dealer, dealerCodes: grouping == .dealer ? [key] : [], regions: [region], kpis: kpis,
             lateAfterDays: lateAfterDays, today: today))
         var regional = try level(.region)
         regional.groups.removeAll { $0.key != region }
@@ -86,7 +89,8 @@ public final class ReportPackBuilder {
         if groupBy == .region, let regionLevel { return regionLevel }
         if groupBy == .network, let networkLevel { return networkLevel }
         let report = try builder.build(.init(
-            period: period, groupBy: groupBy, lateAfterDays: lateAfterDays, today: today, includesTrend: false, includesDetails: false))
+            period: period, groupBy: groupBy, kpis: kpis, lateAfterDays: lateAfterDays, today: today, includesTrend: false,
+            includesDetails: false))
         if groupBy == .region { regionLevel = report } else { networkLevel = report }
         return report
     }

@@ -8,22 +8,31 @@
 public struct KPIHTMLRenderer: Sendable {
     /// Rows of each exception list shown in the page (the CSV has them all).
     public var exceptionRowLimit: Int
+    /// The language of every label, heading and footnote (`--lang`); ids and CSVs stay canonical.
+    public var language: ReportLanguage
 
-    public init(exceptionRowLimit: Int = 25) { self.exceptionRowLimit = exceptionRowLimit }
+    public init(exceptionRowLimit: Int = 25, language: ReportLanguage = .zh) {
+        self.exceptionRowLimit = exceptionRowLimit
+        self.language = language
+    }
+
+    /// The English or the Chinese text, as the page's language asks.
+    func l(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
 
     /// The page of `report`. `title` (escaped here) names what the page covers, e.g. a
     /// bundle's region or dealer and the period; `levels` are reports of the same period
     /// at coarser levels whose rows follow the report's in "All KPIs" (a bundle's region and
     /// network rows).
     public func render(_ report: KPIReport, title: String? = nil, comparedWith levels: [KPIReport] = []) -> String {
-        var out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+        var out = "<!DOCTYPE html>\n<html lang=\"\(language.htmlCode)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(e(title ?? "KPI report \(report.period)"))</title>\n<style>\n\(ReportStyle.css)\n</style>\n</head>\n<body>\n"
-        out += "<header>\n<h1>\(e(title ?? "Dealer KPI report — \(report.period)"))</h1>\n"
-        out += "<p class=\"meta\">Period \(e(report.period.start.description)) to \(e(report.period.end.description)) (\(report.period.days) days) · "
-        out += "previous \(e(range(report.previousPeriod))) · a year earlier \(e(range(report.yearEarlierPeriod)))</p>\n"
-        out += "<p class=\"meta\">\(report.dealers.count) dealers · grouped by \(e(report.groupBy.rawValue)) · data "
-        out += "\(badge(report.coverage.status(of: report.dealers.map(\.code))))</p>\n</header>\n"
+        out += "<title>\(e(title ?? l("KPI report \(report.period)", "经营指标报告 \(report.period)")))</title>\n<style>\n\(ReportStyle.css)\n</style>\n</head>\n<body>\n"
+        out += "<header>\n<h1>\(e(title ?? l("Dealer KPI report — \(report.period)", "经销商经营指标报告 — \(report.period)")))</h1>\n"
+        out += "<p class=\"meta\">" + l("Period ", "报告期 ") + "\(e(report.period.start.description))" + l(" to ", " 至 ")
+        out += "\(e(report.period.end.description)) (\(report.period.days)" + l(" days) · previous ", " 天) · 上期 ")
+        out += "\(e(range(report.previousPeriod)))" + l(" · a year earlier ", " · 去年同期 ") + "\(e(range(report.yearEarlierPeriod)))</p>\n"
+        out += "<p class=\"meta\">\(DisplayValue.grouped(String(report.dealers.count)))" + l(" dealers · grouped by ", " 家经销商 · 按") + e(groupName(report.groupBy))
+        out += l(" · data ", "汇总 · 数据 ") + "\(badge(report.coverage.status(of: report.dealers.map(\.code))))</p>\n</header>\n"
         out += headlines(report)
         out += comparisons(report)
         out += financeSection(report)
@@ -42,27 +51,62 @@ public struct KPIHTMLRenderer: Sendable {
 
     /// A coverage label (complete, partial, none) coloured by its status.
     func badge(_ status: CoverageStatus) -> String {
-        "<span class=\"coverage \(status.rawValue)\">\(e(status.rawValue))</span>"
+        let label: String
+        switch status {
+        case .complete: label = l("complete", "完整")
+        case .partial: label = l("partial", "不完整")
+        case .none: label = l("none", "无数据")
+        }
+        return "<span class=\"coverage \(status.rawValue)\">\(e(label))</span>"
+    }
+
+    /// The name of a grouping level.
+    func groupName(_ level: GroupBy) -> String {
+        switch level {
+        case .dealer: return l("dealer", "经销商")
+        case .region: return l("region", "区域")
+        case .brand: return l("brand", "品牌")
+        case .network: return l("network", "全网")
+        }
+    }
+
+    /// A group's heading: its key, and its name when it differs (the network and a filtered
+    /// selection by their name in the language).
+    func groupTitle(_ group: KPIGroup) -> String {
+        group.key == group.name ? groupKey(group) : "\(group.key) · \(group.name)"
+    }
+
+    /// A group's key; the network and a filtered selection by their name in the language.
+    func groupKey(_ group: KPIGroup) -> String {
+        guard group.key == group.name else { return group.key }
+        switch group.key {
+        case "network": return l("network", "全网")
+        case "selection": return l("selection", "所选范围")
+        default: return group.key
+        }
     }
 
     /// A dealer's coverage with its data-through date and the feeds behind, for the dealer table.
     func coverageCell(_ coverage: DealerCoverage?) -> String {
         guard let coverage else { return badge(.none) }
         var out = badge(coverage.status)
-        if let through = coverage.dataThrough { out += "<span class=\"sub\">data through \(e(through.description))</span>" }
-        let late = coverage.lateFeeds.map { "\($0.feed) through \($0.dataThrough)" }
-        if !late.isEmpty { out += "<span class=\"sub\">late: \(e(late.joined(separator: ", ")))</span>" }
-        if coverage.periodOpen { out += "<span class=\"sub\">period not ended</span>" }
-        if coverage.status == .none { out += "<span class=\"sub\">no activity in the period</span>" }
+        if let through = coverage.dataThrough { out += "<span class=\"sub\">\(l("data through", "数据截至")) \(e(through.description))</span>" }
+        let late = coverage.lateFeeds.map { "\($0.feed)" + l(" through ", " 截至 ") + "\($0.dataThrough)" }
+        if !late.isEmpty { out += "<span class=\"sub\">\(l("late: ", "延迟："))\(e(late.joined(separator: l(", ", "，"))))</span>" }
+        if coverage.periodOpen { out += "<span class=\"sub\">\(l("period not ended", "报告期未结束"))</span>" }
+        if coverage.status == .none { out += "<span class=\"sub\">\(l("no activity in the period", "报告期内无业务数据"))</span>" }
         return out
     }
 
-    func range(_ period: ReportingPeriod) -> String { "\(period.start) to \(period.end)" }
+    func range(_ period: ReportingPeriod) -> String { "\(period.start)" + l(" to ", " 至 ") + "\(period.end)" }
 
     func value(_ text: String?, _ unit: KPIUnit) -> String {
         let shown = DisplayValue.text(text, unit: unit)
-        return text == nil ? "<span class=\"na\">n/a</span>" : e(shown)
+        return text == nil ? "<span class=\"na\">\(l("n/a", "无"))</span>" : e(shown)
     }
+
+    /// A numerator or denominator as printed in kpi.csv, with thousands separators.
+    func number(_ text: String?) -> String { e(text.map(DisplayValue.grouped) ?? "") }
 
     /// "+2.1 pts" style change against a comparison value, coloured by direction.
     func change(_ current: String?, _ other: String?, _ definition: KPIDefinition) -> String {
@@ -70,7 +114,7 @@ public struct KPIHTMLRenderer: Sendable {
         let delta = a - b
         let text: String
         if definition.unit == .rate {
-            text = ExactDecimal.approximate(delta * 100, places: 1) + " pts"
+            text = ExactDecimal.approximate(delta * 100, places: 1) + l(" pts", " 个百分点")
         } else if b != 0 {
             text = ExactDecimal.approximate(delta / abs(b) * 100, places: 1) + "%"
         } else {
@@ -87,16 +131,17 @@ public struct KPIHTMLRenderer: Sendable {
     }
 
     func headlines(_ report: KPIReport) -> String {
-        var out = "<section id=\"headlines\">\n<h2>Headline KPIs</h2>\n<div class=\"cards\">\n"
+        var out = "<section id=\"headlines\">\n<h2>\(l("Headline KPIs", "核心指标"))</h2>\n<div class=\"cards\">\n"
         for row in report.headlines {
             let definition = row.definition
             out += "<div class=\"card\" data-kpi=\"\(e(definition.id))\">\n"
-            out += "<div class=\"name\">\(e(definition.title))</div>\n"
+            out += "<div class=\"name\">\(e(definition.name[language]))</div>\n"
             out += "<div class=\"value\">\(value(row.current.value, definition.unit))</div>\n"
-            out += "<div class=\"compare\">previous: \(value(row.previous.value, definition.unit))\(change(row.current.value, row.previous.value, definition))"
-            out += " · last year: \(value(row.yearEarlier.value, definition.unit))\(change(row.current.value, row.yearEarlier.value, definition))</div>\n"
+            out += "<div class=\"compare\">\(l("previous: ", "上期："))\(value(row.previous.value, definition.unit))\(change(row.current.value, row.previous.value, definition))"
+            out += "\(l(" · last year: ", " · 去年同期："))\(value(row.yearEarlier.value, definition.unit))\(change(row.current.value, row.yearEarlier.value, definition))</div>\n"
             if let points = report.trends[definition.id], !points.isEmpty {
-                out += TrendChart.svg(points: points, unit: definition.unit, title: definition.title)
+                out += TrendChart.svg(points: points, unit: definition.unit, title: definition.name[language] + l(": 13-month trend", "：近 13 个月趋势"),
+                    emptyText: l("no data in the last 13 months", "近 13 个月无数据"))
             }
             out += "</div>\n"
         }
@@ -105,11 +150,11 @@ public struct KPIHTMLRenderer: Sendable {
     }
 
     func comparisons(_ report: KPIReport) -> String {
-        let headlines = report.catalogue.headlines
-        var out = "<section id=\"dealers\">\n<h2>Each dealer beside its region and the network</h2>\n"
-        out += "<p class=\"note\">Each cell: the dealer's value; below it, its region's (R) and the network's (N).</p>\n"
-        out += "<table>\n<thead><tr><th>Dealer</th><th>Region</th><th>Coverage</th>"
-        for definition in headlines { out += "<th class=\"num\">\(e(definition.title))</th>" }
+        let headlines = report.headlines.map(\.definition)
+        var out = "<section id=\"dealers\">\n<h2>\(l("Each dealer beside its region and the network", "各经销商与所在区域及全网对比"))</h2>\n"
+        out += "<p class=\"note\">\(l("Each cell: the dealer's value; below it, its region's (R) and the network's (N).", "每格：经销商的值；下方为所在区域（区）与全网（网）的值。"))</p>\n"
+        out += "<table>\n<thead><tr><th>\(l("Dealer", "经销商"))</th><th>\(l("Region", "区域"))</th><th>\(l("Coverage", "数据完整性"))</th>"
+        for definition in headlines { out += "<th class=\"num\">\(e(definition.name[language]))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for comparison in report.comparisons {
             out += "<tr><td>\(e(comparison.dealer.code))<span class=\"sub\">\(e(comparison.dealer.name))</span></td><td>\(e(comparison.dealer.region))</td>"
@@ -117,7 +162,7 @@ public struct KPIHTMLRenderer: Sendable {
             for definition in headlines {
                 let values = comparison.values[definition.id] ?? [nil, nil, nil]
                 out += "<td class=\"num\">\(value(values[0], definition.unit))"
-                out += "<span class=\"sub\">R \(value(values[1], definition.unit)) · N \(value(values[2], definition.unit))</span></td>"
+                out += "<span class=\"sub\">\(l("R", "区")) \(value(values[1], definition.unit)) · \(l("N", "网")) \(value(values[2], definition.unit))</span></td>"
             }
             out += "</tr>\n"
         }
@@ -126,16 +171,16 @@ public struct KPIHTMLRenderer: Sendable {
     }
 
     func allRows(_ report: KPIReport, comparedWith levels: [KPIReport] = []) -> String {
-        var out = "<section id=\"kpis\">\n<h2>All KPIs by \(e(report.groupBy.rawValue))</h2>\n"
+        var out = "<section id=\"kpis\">\n<h2>\(e(l("All KPIs by \(groupName(report.groupBy))", "按\(groupName(report.groupBy))的全部指标")))</h2>\n"
         for (level, group) in ([report] + levels).flatMap({ level in level.groups.map { (level, $0) } }) {
-            let label = level.groupBy == report.groupBy || group.key == level.groupBy.rawValue ? "" : level.groupBy.rawValue + " "
-            out += "<h3>\(e(label + (group.key == group.name ? group.key : "\(group.key) · \(group.name)"))) \(badge(level.coverage(of: group)))</h3>\n"
-            out += "<table>\n<thead><tr><th>KPI</th><th class=\"num\">Value</th><th class=\"num\">Numerator</th>"
-            out += "<th class=\"num\">Denominator</th><th class=\"num\">Previous</th><th class=\"num\">Last year</th></tr></thead>\n<tbody>\n"
+            let label = level.groupBy == report.groupBy || group.key == level.groupBy.rawValue ? "" : groupName(level.groupBy) + " "
+            out += "<h3>\(e(label + groupTitle(group))) \(badge(level.coverage(of: group)))</h3>\n"
+            out += "<table>\n<thead><tr><th>\(l("KPI", "指标"))</th><th class=\"num\">\(l("Value", "本期值"))</th><th class=\"num\">\(l("Numerator", "分子"))</th>"
+            out += "<th class=\"num\">\(l("Denominator", "分母"))</th><th class=\"num\">\(l("Previous", "上期"))</th><th class=\"num\">\(l("Last year", "去年同期"))</th></tr></thead>\n<tbody>\n"
             for row in level.rows where row.group == group {
                 let unit = row.definition.unit
-                out += "<tr><td>\(e(row.definition.id))</td><td class=\"num\">\(value(row.current.value, unit))</td>"
-                out += "<td class=\"num\">\(e(row.current.numerator ?? ""))</td><td class=\"num\">\(e(row.current.denominator ?? ""))</td>"
+                out += "<tr><td title=\"\(e(row.definition.id))\">\(e(row.definition.name[language]))</td><td class=\"num\">\(value(row.current.value, unit))</td>"
+                out += "<td class=\"num\">\(number(row.current.numerator))</td><td class=\"num\">\(number(row.current.denominator))</td>"
                 out += "<td class=\"num\">\(value(row.previous.value, unit))</td><td class=\"num\">\(value(row.yearEarlier.value, unit))</td></tr>\n"
             }
             out += "</tbody>\n</table>\n"
@@ -145,33 +190,40 @@ public struct KPIHTMLRenderer: Sendable {
     }
 
     func technicians(_ report: KPIReport) -> String {
-        var out = "<section id=\"technicians\">\n<h2>Technicians</h2>\n"
-        guard !report.technicians.isEmpty else { return out + "<p class=\"note\">No technician activity in the period.</p>\n</section>\n" }
-        out += "<table>\n<thead><tr><th>Dealer</th><th>Technician</th><th class=\"num\">Sold h</th><th class=\"num\">Clocked h</th>"
-        out += "<th class=\"num\">Present h</th><th class=\"num\">Efficiency</th><th class=\"num\">Productivity</th>"
-        out += "<th class=\"num\">Proficiency</th><th class=\"num\">Comebacks</th></tr></thead>\n<tbody>\n"
+        var out = "<section id=\"technicians\">\n<h2>\(l("Technicians", "技师"))</h2>\n"
+        guard !report.technicians.isEmpty else {
+            return out + "<p class=\"note\">\(l("No technician activity in the period.", "报告期内无技师作业。"))</p>\n</section>\n"
+        }
+        out += "<table>\n<thead><tr><th>\(l("Dealer", "经销商"))</th><th>\(l("Technician", "技师"))</th>"
+        out += "<th class=\"num\">\(l("Sold h", "销售工时"))</th><th class=\"num\">\(l("Clocked h", "打卡工时"))</th>"
+        out += "<th class=\"num\">\(l("Present h", "出勤工时"))</th><th class=\"num\">\(l("Efficiency", "效率"))</th>"
+        out += "<th class=\"num\">\(l("Productivity", "生产率"))</th><th class=\"num\">\(l("Proficiency", "熟练度"))</th>"
+        out += "<th class=\"num\">\(l("Comebacks", "返修"))</th></tr></thead>\n<tbody>\n"
         for tech in report.technicians {
             out += "<tr><td>\(e(tech.dealer))</td><td>\(e(tech.technicianID))</td>"
             for hours in [tech.soldHours, tech.clockedHours, tech.hoursPresent] {
-                out += "<td class=\"num\">\(e(ExactDecimal.quotient(hours, over: 10_000, places: 2) ?? ""))</td>"
+                out += "<td class=\"num\">\(number(ExactDecimal.quotient(hours, over: 10_000, places: 2)))</td>"
             }
             for rate in [tech.efficiency, tech.productivity, tech.proficiency] { out += "<td class=\"num\">\(value(rate, .rate))</td>" }
-            out += "<td class=\"num\">\(tech.comebacks)</td></tr>\n"
+            out += "<td class=\"num\">\(number(String(tech.comebacks)))</td></tr>\n"
         }
         out += "</tbody>\n</table>\n</section>\n"
         return out
     }
 
     func exceptions(_ report: KPIReport) -> String {
-        var out = "<section id=\"exceptions\">\n<h2>Exceptions as of \(e(report.period.end.description))</h2>\n"
+        var out = "<section id=\"exceptions\">\n<h2>\(e(l("Exceptions as of \(report.period.end)", "截至 \(report.period.end) 的异常清单")))</h2>\n"
         for list in report.exceptions {
-            out += "<h3 id=\"\(e(list.id))\">\(e(list.title)) (\(list.rows.count))</h3>\n<p class=\"note\">\(e(list.rule))</p>\n"
+            out += "<h3 id=\"\(e(list.id))\">\(e(list.definition.name[language])) (\(DisplayValue.grouped(String(list.rows.count))))</h3>\n"
+            out += "<p class=\"note\">\(e(list.definition.summary[language]))</p>\n"
             guard !list.rows.isEmpty else {
-                out += "<p class=\"note\">None.</p>\n"
+                out += "<p class=\"note\">\(l("None.", "无。"))</p>\n"
                 continue
             }
             out += "<table>\n<thead><tr>"
-            for column in list.columns { out += "<th\(column.isNumber ? " class=\"num\"" : "")>\(e(column.name))</th>" }
+            for column in list.columns {
+                out += "<th\(column.isNumber ? " class=\"num\"" : "") title=\"\(e(column.name))\">\(e(column.label[language]))</th>"
+            }
             out += "</tr></thead>\n<tbody>\n"
             for row in list.rows.prefix(exceptionRowLimit) {
                 out += "<tr>"
@@ -183,7 +235,8 @@ public struct KPIHTMLRenderer: Sendable {
             }
             out += "</tbody>\n</table>\n"
             if list.rows.count > exceptionRowLimit {
-                out += "<p class=\"note\">\(list.rows.count - exceptionRowLimit) more in exceptions/\(e(list.id)).csv</p>\n"
+                let more = DisplayValue.grouped(String(list.rows.count - exceptionRowLimit))
+                out += "<p class=\"note\">" + e(l("\(more) more in exceptions/\(list.id).csv", "另有 \(more) 行见 exceptions/\(list.id).csv")) + "</p>\n"
             }
         }
         out += "</section>\n"
@@ -192,19 +245,37 @@ public struct KPIHTMLRenderer: Sendable {
 
     func footnotes(_ report: KPIReport) -> String {
         let options = report.options
-        let notes = [
-            "Comebacks: RO B is a comeback when comeback_flag is set, comeback_of_ro is set, or another non-void RO of the same VIN (any dealer, any type) was completed at most \(options.comebackDays) days (× 24 h) before B was opened"
-                + (options.comebackMatch == .opcode ? " and shares a non-empty labor op code with B" : " (any earlier RO matches, op codes ignored)")
-                + ". ROs of type internal and pdi are not counted. Comebacks are grouped by B's dealer and attributed to every technician on A's labor lines.",
-            "Averaging: every group value is a ratio of sums (Σ numerator ÷ Σ denominator over the group's dealers), never an average of dealer ratios; medians and percentiles are taken over the pooled items, with linear interpolation between closest ranks. A zero denominator gives n/a.",
-            "RO date basis: an RO is closed in the period when it is not void and its invoiced_at (the accounting posting date) falls in the period; repair cycle = completed_at − opened_at.",
-            "Sales: an order is delivered in the period when its status is delivered and delivered_on falls in it. Prices exclude VAT.",
-            "Stock: turnover and days supply use the stock at the end of each calendar day; a vehicle leaves stock at its first stocked_out or delivered after its stocked_in; parts are valued movement by movement at each movement's own unit cost.",
-            "Comparisons: previous = the previous calendar \(kindName(report.period.kind)); last year = the same period a year earlier. Calendar days throughout. Values rounded half-even.",
-            "Coverage: complete when every activity feed expected from a dealer (it sent rows dated in the 90 days before the end of the period) has data through no more than \(report.coverage.lateAfterDays) days before the end of the period; partial when one stops earlier or the period has not ended; none when the dealer has no activity row dated in the period. A group is the worst of its dealers. Values are computed either way.",
-            "Dealers missing from the dealer master belong to no group. Personal data (customer names, phone numbers) is not shown; phone numbers are masked.",
-        ]
-        var out = "<section id=\"footnotes\">\n<h2>Definitions and choices</h2>\n<ol class=\"footnotes\">\n"
+        let lateAfter = report.coverage.lateAfterDays
+        let notes: [String]
+        switch language {
+        case .en:
+            notes = [
+                "Comebacks: RO B is a comeback when comeback_flag is set, comeback_of_ro is set, or another non-void RO of the same VIN (any dealer, any type) was completed at most \(options.comebackDays) days (× 24 h) before B was opened"
+                    + (options.comebackMatch == .opcode ? " and shares a non-empty labor op code with B" : " (any earlier RO matches, op codes ignored)")
+                    + ". ROs of type internal and pdi are not counted. Comebacks are grouped by B's dealer and attributed to every technician on A's labor lines.",
+                "Averaging: every group value is a ratio of sums (Σ numerator ÷ Σ denominator over the group's dealers), never an average of dealer ratios; medians and percentiles are taken over the pooled items, with linear interpolation between closest ranks. A zero denominator gives n/a.",
+                "RO date basis: an RO is closed in the period when it is not void and its invoiced_at (the accounting posting date) falls in the period; repair cycle = completed_at − opened_at.",
+                "Sales: an order is delivered in the period when its status is delivered and delivered_on falls in it. Prices exclude VAT.",
+                "Stock: turnover and days supply use the stock at the end of each calendar day; a vehicle leaves stock at its first stocked_out or delivered after its stocked_in; parts are valued movement by movement at each movement's own unit cost.",
+                "Comparisons: previous = the previous calendar \(kindName(report.period.kind)); last year = the same period a year earlier. Calendar days throughout. Values rounded half-even.",
+                "Coverage: complete when every activity feed expected from a dealer (it sent rows dated in the 90 days before the end of the period) has data through no more than \(lateAfter) days before the end of the period; partial when one stops earlier or the period has not ended; none when the dealer has no activity row dated in the period. A group is the worst of its dealers. Values are computed either way.",
+                "Dealers missing from the dealer master belong to no group. Personal data (customer names, phone numbers) is not shown; phone numbers are masked.",
+            ]
+        case .zh:
+            notes = [
+                "返修：工单 B 设有返修标记（comeback_flag）或关联原工单（comeback_of_ro），或同一 VIN 的另一张非作废工单（任意经销商、任意类型）在 B 开单前不超过 \(options.comebackDays) 天（× 24 小时）完工"
+                    + (options.comebackMatch == .opcode ? "且与 B 有相同的非空工时代码" : "（任意前次工单均匹配，不比较工时代码）")
+                    + "时，B 计为返修。内部与 PDI 类型的工单不计。返修按 B 的经销商汇总，并计入原工单 A 各工时行的技师。",
+                "汇总方式：各组的值均为“和之比”（组内经销商分子之和 ÷ 分母之和），不是经销商比率的平均；中位数和分位数取组内全部明细，相邻秩次线性插值。分母为零时显示“无”。",
+                "工单日期口径：工单非作废且结算时间（invoiced_at，即会计过账日期）在报告期内，即为本期结算；维修周期 = 完工时间 − 开单时间。",
+                "销售：订单状态为已交车且交车日期在报告期内，即为本期交车。价格不含增值税。",
+                "库存：周转率与库存天数按每个自然日日终库存计算；车辆在入库后首次出库或交车时离开库存；配件按每笔出入库各自的单位成本计价。",
+                "对比：上期 = 上一个自然\(kindName(report.period.kind))；去年同期 = 一年前的同一期间。全部按自然日计算，数值按银行家舍入。",
+                "数据完整性：经销商在报告期末前 90 天内报送过的业务数据源，数据截至日距期末均不超过 \(lateAfter) 天时为“完整”；有数据源更早中断或报告期未结束时为“不完整”；报告期内无任何业务数据时为“无数据”。组取其经销商中最差者。无论完整与否，数值均照常计算。",
+                "不在经销商主数据中的经销商不属于任何组。不显示个人信息（客户姓名、电话）；电话号码已脱敏。",
+            ]
+        }
+        var out = "<section id=\"footnotes\">\n<h2>\(l("Definitions and choices", "定义与口径说明"))</h2>\n<ol class=\"footnotes\">\n"
         for note in notes { out += "<li>\(e(note))</li>\n" }
         out += "</ol>\n</section>\n"
         return out
@@ -212,10 +283,10 @@ public struct KPIHTMLRenderer: Sendable {
 
     func kindName(_ kind: ReportingPeriod.Kind) -> String {
         switch kind {
-        case .month: return "month"
-        case .quarter: return "quarter"
-        case .year: return "year"
-        case .range: return "range of the same length"
+        case .month: return l("month", "月")
+        case .quarter: return l("quarter", "季度")
+        case .year: return l("year", "年")
+        case .range: return l("range of the same length", "等长区间")
         }
     }
 }

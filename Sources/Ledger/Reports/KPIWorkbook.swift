@@ -8,18 +8,24 @@ public enum KPIWorkbook {
     /// `#,##0.00` for money, `#,##0` for counts, `0.00` otherwise), empty where n/a. Then
     /// `kpi`: the rows of kpi.csv exactly; one sheet per exception list; `definitions`.
     /// With `coarserInLongSheet` the `kpi` sheet also holds the coarser reports' rows (a
-    /// bundle, whose kpi.csv holds its region and network rows too).
-    public static func render(_ report: KPIReport, coarser: [KPIReport] = [], coarserInLongSheet: Bool = false) throws -> [UInt8] {
-        var sheets = ([report] + coarser).map(wideSheet)
+    /// bundle, whose kpi.csv holds its region and network rows too). Sheet names, ids and the
+    /// `kpi` sheet stay canonical; the wide sheets' and the exception sheets' headers and the
+    /// names and definitions are in `language`.
+    public static func render(
+        _ report: KPIReport, coarser: [KPIReport] = [], coarserInLongSheet: Bool = false, language: ReportLanguage = .zh
+    ) throws -> [UInt8] {
+        var sheets = ([report] + coarser).map { wideSheet($0, language: language) }
         sheets.append(longSheet(coarserInLongSheet ? [report] + coarser : [report]))
-        sheets += report.exceptions.map(exceptionSheet)
-        sheets.append(definitionsSheet(report))
+        sheets += report.exceptions.map { exceptionSheet($0, language: language) }
+        sheets.append(definitionsSheet(report, language: language))
         return try WorkbookWriter.write(sheets)
     }
 
-    /// exceptions.xlsx: one sheet per exception list.
-    public static func exceptions(_ lists: [ExceptionList]) throws -> [UInt8] {
-        try WorkbookWriter.write(lists.isEmpty ? [WorkbookSheet(name: "exceptions", header: ["list"], rows: [])] : lists.map(exceptionSheet))
+    /// exceptions.xlsx: one sheet per exception list, headers in `language`.
+    public static func exceptions(_ lists: [ExceptionList], language: ReportLanguage = .zh) throws -> [UInt8] {
+        try WorkbookWriter.write(
+            lists.isEmpty
+                ? [WorkbookSheet(name: "exceptions", header: ["list"], rows: [])] : lists.map { exceptionSheet($0, language: language) })
     }
 
     public static func format(of unit: KPIUnit) -> WorkbookNumberFormat {
@@ -35,7 +41,7 @@ public enum KPIWorkbook {
         value.map { .number($0, format) } ?? .empty
     }
 
-    static func wideSheet(_ report: KPIReport) -> WorkbookSheet {
+    static func wideSheet(_ report: KPIReport, language: ReportLanguage) -> WorkbookSheet {
         var definitions: [KPIDefinition] = []
         var seen = Set<String>()
         for row in report.rows where seen.insert(row.definition.id).inserted { definitions.append(row.definition) }
@@ -50,9 +56,21 @@ public enum KPIWorkbook {
             guard let r = index[row.group.key], let c = column[row.definition.id] else { continue }
             rows[r][c + 2] = cell(row.current.value, format(of: row.definition.unit))
         }
-        let key = report.groupBy == .dealer ? "dealer_code" : report.groupBy.rawValue
         return WorkbookSheet(
-            name: report.groupBy.rawValue, header: [key, "name"] + definitions.map(\.title), rows: rows, frozenColumns: 2)
+            name: report.groupBy.rawValue, header: keyHeader(report.groupBy, language) + definitions.map { $0.name[language] }, rows: rows,
+            frozenColumns: 2)
+    }
+
+    /// The first two columns of a wide sheet: the group's key and name.
+    static func keyHeader(_ level: GroupBy, _ language: ReportLanguage) -> [String] {
+        switch (level, language) {
+        case (.dealer, .en): return ["dealer_code", "name"]
+        case (_, .en): return [level.rawValue, "name"]
+        case (.dealer, .zh): return ["经销商代码", "经销商名称"]
+        case (.region, .zh): return ["区域", "名称"]
+        case (.brand, .zh): return ["品牌", "名称"]
+        case (.network, .zh): return ["全网", "名称"]
+        }
     }
 
     /// The columns of kpi.csv that hold text (everything else is a number where it is one).
@@ -92,23 +110,27 @@ public enum KPIWorkbook {
         return String(field.dropFirst())
     }
 
-    static func exceptionSheet(_ list: ExceptionList) -> WorkbookSheet {
+    static func exceptionSheet(_ list: ExceptionList, language: ReportLanguage) -> WorkbookSheet {
         let rows: [[WorkbookCell]] = list.rows.map { row in
             zip(list.columns, row.cells).map { column, value in
                 guard let value else { return .empty }
                 return column.isNumber ? .number(value, .general) : .text(value)
             }
         }
-        return WorkbookSheet(name: list.id, header: list.columns.map(\.name), rows: rows, frozenColumns: 1)
+        return WorkbookSheet(name: list.id, header: list.columns.map { $0.label[language] }, rows: rows, frozenColumns: 1)
     }
 
-    static func definitionsSheet(_ report: KPIReport) -> WorkbookSheet {
+    /// The names sheet: every KPI with its name, unit and definition in `language`.
+    static func definitionsSheet(_ report: KPIReport, language: ReportLanguage) -> WorkbookSheet {
         let rows: [[WorkbookCell]] = report.catalogue.definitions.map { definition in
             [
-                .text(definition.id), .text(definition.title), .text(definition.unit.rawValue),
-                .text(definition.direction.rawValue), .text(definition.family.rawValue), .text(definition.definition),
+                .text(definition.id), .text(definition.name[language]), .text(definition.unit.rawValue),
+                .text(definition.direction.rawValue), .text(definition.family.rawValue), .text(definition.summary[language]),
             ]
         }
-        return WorkbookSheet(name: "definitions", header: ["kpi", "title", "unit", "direction", "family", "definition"], rows: rows, frozenColumns: 1)
+        let header =
+            language == .zh
+            ? ["kpi", "名称", "单位", "方向", "类别", "定义"] : ["kpi", "title", "unit", "direction", "family", "definition"]
+        return WorkbookSheet(name: "definitions", header: header, rows: rows, frozenColumns: 1)
     }
 }

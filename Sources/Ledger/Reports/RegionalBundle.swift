@@ -28,6 +28,8 @@ public struct RegionalBundles: Sendable {
     /// Hex SHA-256 of bytes (the tool passes the implementation).
     public var digest: @Sendable ([UInt8]) -> String
     public var toolVersion: String
+    /// The language of kpi.html and kpi.xlsx (`--lang`); CSVs stay canonical.
+    public var language: ReportLanguage = .zh
 
     public init(digest: @escaping @Sendable ([UInt8]) -> String, toolVersion: String = LedgerVersion.current) {
         self.digest = digest
@@ -84,21 +86,25 @@ public struct RegionalBundles: Sendable {
     /// folder: the pack's folder, and with `options.zip` the zip beside it.
     public func files(for pack: ReportPack, folder: String, period: ReportingPeriod, options: Options) throws -> [BundleFile] {
         let prefix = Self.prefix(folder: folder, period: period)
-        let title =
-            pack.grouping == .region
-            ? "Dealer KPI report — region \(pack.name) — \(period)" : "Dealer KPI report — \(pack.key) \(pack.name) — \(period)"
+        let title: String
+        switch (pack.grouping, language) {
+        case (.region, .en): title = "Dealer KPI report — region \(pack.name) — \(period)"
+        case (.region, .zh): title = "经销商经营指标报告 — 区域 \(pack.name) — \(period)"
+        case (.dealer, .en): title = "Dealer KPI report — \(pack.key) \(pack.name) — \(period)"
+        case (.dealer, .zh): title = "经销商经营指标报告 — \(pack.key) \(pack.name) — \(period)"
+        }
         let report = pack.report
         var files: [(String, [UInt8])] = [
             ("\(prefix)_kpi.csv", Array(KPITables.kpiCSV([report] + pack.comparisons).utf8)),
             ("\(prefix)_kpi.json", Array(KPIJSON.render(report, comparedWith: pack.comparisons).utf8)),
-            ("\(prefix)_kpi.html", Array(KPIHTMLRenderer().render(report, title: title, comparedWith: pack.comparisons).utf8)),
+            ("\(prefix)_kpi.html", Array(KPIHTMLRenderer(language: language).render(report, title: title, comparedWith: pack.comparisons).utf8)),
             ("\(prefix)_pnl.csv", Array(LedgerTables.pnlCSV(pack.ledgers).utf8)),
             ("\(prefix)_technicians.csv", Array(KPITables.techniciansCSV(report).utf8)),
             ("\(prefix)_salespeople.csv", Array(KPITables.salespeopleCSV(report).utf8)),
             ("\(prefix)_advisors.csv", Array(KPITables.advisorsCSV(report).utf8)),
         ]
         if options.includesWorkbook {
-            files.append(("\(prefix)_kpi.xlsx", try KPIWorkbook.render(report, coarser: pack.comparisons, coarserInLongSheet: true)))
+            files.append(("\(prefix)_kpi.xlsx", try KPIWorkbook.render(report, coarser: pack.comparisons, coarserInLongSheet: true, language: language)))
         }
         files += report.exceptions.map { ("exceptions/\(prefix)_\($0.id).csv", Array(KPITables.exceptionCSV($0).utf8)) }
         files.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }

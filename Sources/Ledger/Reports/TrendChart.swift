@@ -1,6 +1,7 @@
 /// A 13-month line chart as inline SVG (no scripts): gaps where a month is n/a.
 enum TrendChart {
-    static func svg(points: [TrendPoint], unit: KPIUnit, title: String) -> String {
+    /// `title` is the chart's accessible label; `emptyText` is shown when no month has a value.
+    static func svg(points: [TrendPoint], unit: KPIUnit, title: String, emptyText: String = "no data in the last 13 months") -> String {
         let width = 300.0, height = 96.0, left = 34.0, right = 6.0, top = 8.0, bottom = 18.0
         let values = points.map { $0.figure.number }
         let present = values.compactMap { $0 }
@@ -11,7 +12,7 @@ enum TrendChart {
         func x(_ index: Int) -> Double { left + Double(index) * step }
         func y(_ value: Double) -> Double { top + (high - value * scale) / (high - low) * (height - top - bottom) }
         func f(_ value: Double) -> String { ExactDecimal.approximate(value, places: 1) }
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(HTMLEscape.escape("\(title): 13-month trend"))\">"
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(HTMLEscape.escape(title))\">"
         out += "<line x1=\"\(f(left))\" y1=\"\(f(height - bottom))\" x2=\"\(f(width - right))\" y2=\"\(f(height - bottom))\" stroke=\"#cbd2d9\"/>"
         out += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(width - right))\" y2=\"\(f(top))\" stroke=\"#eef1f4\"/>"
         let suffix = unit == .rate ? "%" : ""
@@ -22,7 +23,7 @@ enum TrendChart {
             out += "<text x=\"\(f(x(index)))\" y=\"\(f(height - 4))\" font-size=\"9\" text-anchor=\"\(anchor)\" fill=\"#7b8794\">\(HTMLEscape.escape(label))</text>"
         }
         if present.isEmpty {
-            out += "<text x=\"\(f((left + width - right) / 2))\" y=\"\(f(height / 2))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#9aa5b1\">no data in the last 13 months</text></svg>\n"
+            out += "<text x=\"\(f((left + width - right) / 2))\" y=\"\(f(height / 2))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#9aa5b1\">\(HTMLEscape.escape(emptyText))</text></svg>\n"
             return out
         }
         var segment: [String] = []

@@ -41,32 +41,39 @@ import TestSupport
         let browser = try #require(Self.chromium)
         let directory = try TemporaryDirectory("report-browser")
         let warehouse = try ReportFixtures.warehouse(in: directory)
-        let out = directory.file("out")
-        let report = try Tools.run(
-            "dms-report", ["kpi", "--period", "2026-10", "--by", "dealer", "--format", "html", "--out", out, "--warehouse", warehouse])
-        #expect(report.status == 0, "\(report.stderr)")
-        let url = URL(fileURLWithPath: out + "/kpi.html").absoluteString
+        // Both languages: Chinese (the default) and English, each rendered and photographed.
+        let languages: [(lang: String, figures: [String], png: String)] = [
+            ("zh", ["经销商经营指标报告 — 2026-10", "核心指标", "定义与口径说明", "各经销商与所在区域及全网对比", "返修率", "<html lang=\"zh-CN\""], "kpi.png"),
+            ("en", ["Dealer KPI report — 2026-10", "Headline KPIs", "Definitions and choices", "Each dealer beside its region and the network",
+                    "Comeback rate", "<html lang=\"en\""], "kpi-en.png"),
+        ]
+        for language in languages {
+            let out = directory.file("out-\(language.lang)")
+            let report = try Tools.run(
+                "dms-report", ["kpi", "--period", "2026-10", "--by", "dealer", "--format", "html", "--lang", language.lang, "--out", out,
+                               "--warehouse", warehouse])
+            #expect(report.status == 0, "\(report.stderr)")
+            let url = URL(fileURLWithPath: out + "/kpi.html").absoluteString
 
-        let dom = try Self.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", url])
-        #expect(dom.status == 0)
-        #expect(dom.stdout.contains("</html>"))
-        for figure in ["Dealer KPI report — 2026-10", "Headline KPIs", "上海浦东之星", "广州天河之星", "Definitions and choices",
-                       "Each dealer beside its region and the network", "138****5678", "&lt;b&gt;Evil&lt;/b&gt;",
-                       "service.comeback_rate", "50.0%", "800.00"] {
-            #expect(dom.stdout.contains(figure), "rendered DOM lacks \(figure)")
+            let dom = try Self.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", url])
+            #expect(dom.status == 0)
+            #expect(dom.stdout.contains("</html>"))
+            for figure in language.figures + ["上海浦东之星", "广州天河之星", "138****5678", "&lt;b&gt;Evil&lt;/b&gt;", "service.comeback_rate", "50.0%", "800.00"] {
+                #expect(dom.stdout.contains(figure), "rendered DOM (\(language.lang)) lacks \(figure)")
+            }
+            #expect(!dom.stdout.contains("<b>Evil</b>"))
+            #expect(dom.stdout.components(separatedBy: "<svg").count - 1 == KPICatalogue.standard.headlines.count)
+
+            try FileManager.default.createDirectory(atPath: Self.outputFolder, withIntermediateDirectories: true)
+            let png = Self.outputFolder + "/" + language.png
+            try? FileManager.default.removeItem(atPath: png)
+            let shot = try Self.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                                     "--screenshot=\(png)", "--window-size=1200,1600", url])
+            #expect(shot.status == 0)
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
+            #expect(Array(bytes.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
+            #expect(bytes.count > 10_000)
         }
-        #expect(!dom.stdout.contains("<b>Evil</b>"))
-        #expect(dom.stdout.components(separatedBy: "<svg").count - 1 == KPICatalogue.standard.headlines.count)
-
-        try FileManager.default.createDirectory(atPath: Self.outputFolder, withIntermediateDirectories: true)
-        let png = Self.outputFolder + "/kpi.png"
-        try? FileManager.default.removeItem(atPath: png)
-        let shot = try Self.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                                 "--screenshot=\(png)", "--window-size=1200,1600", url])
-        #expect(shot.status == 0)
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
-        #expect(Array(bytes.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
-        #expect(bytes.count > 10_000)
     }
 
     /// Renders `file` in Chromium: the DOM, and a screenshot saved as `png` under the test output.

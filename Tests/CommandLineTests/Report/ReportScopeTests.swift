@@ -30,8 +30,9 @@ import TestSupport
         let json = try read(out + "/kpi.json")
         #expect(json.contains("{\"dealer_code\": \"DLR001\", \"coverage\": \"partial\", \"data_through\": \"2026-10-25\""))
         let html = try read(out + "/kpi.html")
-        #expect(html.contains("<span class=\"coverage partial\">partial</span><span class=\"sub\">data through 2026-10-25</span>"))
-        #expect(html.contains("<span class=\"coverage none\">none</span>"))
+        // In the page's default language, Chinese.
+        #expect(html.contains("<span class=\"coverage partial\">不完整</span><span class=\"sub\">数据截至 2026-10-25</span>"))
+        #expect(html.contains("<span class=\"coverage none\">无数据</span>"))
     }
 
     @Test func aPeriodWithoutActivityWritesNothingAndExits66() throws {
@@ -91,6 +92,39 @@ import TestSupport
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try read(out + "/kpi.csv").components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
         #expect(rows.count == 1 && rows[0].contains(",service.ro_closed,"))
+    }
+
+    @Test func kpiFamiliesAndGlobsKeepTheirRowsAndNothingElse() throws {
+        let directory = try TemporaryDirectory("report")
+        let warehouse = try ReportFixtures.warehouse(in: directory)
+        let out = directory.file("out")
+        let result = try Tools.run(
+            "dms-report", ["kpi", "--period", "2026-10", "--kpi", "sales.*,*comeback*", "--by", "network", "--format", "csv,html", "--lang", "en",
+                           "--out", out, "--warehouse", warehouse])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try read(out + "/kpi.csv").components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }
+        let ids = rows.map { $0.components(separatedBy: ",")[5] }
+        #expect(ids == KPICatalogue.standard.definitions.map(\.id).filter { $0.hasPrefix("sales.") || $0 == "service.comeback_rate" })
+        // Only the KPI files: the drill-downs and lists need the whole catalogue's history.
+        #expect(!FileManager.default.fileExists(atPath: out + "/technicians.csv") && !FileManager.default.fileExists(atPath: out + "/exceptions"))
+        let html = try read(out + "/kpi.html")
+        #expect(html.contains("<html lang=\"en\">") && html.contains(">Comeback rate<") && !html.contains(">Parts gross margin<"))
+
+        let unknown = try Tools.run("dms-report", ["kpi", "--period", "2026-10", "--kpi", "servce.*", "--out", out + "-x", "--warehouse", warehouse])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("unknown KPI \"servce.*\"; did you mean service.*?"), "\(unknown.stderr)")
+        let bundle = try Tools.run("dms-report", ["bundle", "--period", "2026-10", "--kpi", "*marg", "--out", out + "-b", "--warehouse", warehouse])
+        #expect(bundle.status == 64 && bundle.stderr.contains("unknown KPI \"*marg\""))
+    }
+
+    @Test func catalogueInBothLanguagesAsTextAndCSV() throws {
+        let directory = try TemporaryDirectory("report")
+        let csv = try Tools.run("dms-report", ["catalogue", "--format", "csv"], in: directory.path)
+        #expect(csv.status == 0)
+        #expect(csv.stdout.hasPrefix("\u{FEFF}id,family,unit,name_zh,name_en,definition_zh,definition_en\r\n"))
+        #expect(csv.stdout.contains("\r\nparts.gross_margin,parts,rate,配件毛利率,Parts gross margin,"))
+        let text = try Tools.run("dms-report", ["catalogue"], in: directory.path)
+        #expect(text.status == 0 && text.stdout.contains("  准时交车率：") && text.stdout.contains("  On-time delivery rate: "))
     }
 
     @Test func reportsNeverMigrateAnOlderWarehouse() throws {

@@ -73,9 +73,10 @@ import TestSupport
         #expect(names.contains("fleet_overdue_returns"))
         Self.expectSameTable(try Self.sheetRows(path, sheet: "kpi"), csv, "own reader, sheet kpi")
 
-        // The wide dealer sheet: a row per dealer, a column per KPI (title), the value of kpi.csv.
+        // The wide dealer sheet: a row per dealer, a column per KPI (its name in the default
+        // language, Chinese), the value of kpi.csv.
         let wide = try Self.sheetRows(path, sheet: "dealer")
-        let titles = Dictionary(KPICatalogue.standard.definitions.map { ($0.title, $0.id) }, uniquingKeysWith: { a, _ in a })
+        let titles = Dictionary(KPICatalogue.standard.definitions.map { ($0.name.zh, $0.id) }, uniquingKeysWith: { a, _ in a })
         let columns = wide[0].enumerated().compactMap { index, title in titles[title].map { ($0, index) } }
         #expect(columns.count == KPICatalogue.standard.definitions.count)
         var checked = 0

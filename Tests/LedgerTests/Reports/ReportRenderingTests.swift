@@ -38,7 +38,7 @@ import Testing
         let period = try #require(ReportingPeriod(parsing: "2026-10"))
         let options = KPIOptions(comebackDays: 45, comebackMatch: .any)
         let report = try KPIReportBuilder(engine: f.engine(options)).build(.init(period: period, groupBy: .region))
-        let html = KPIHTMLRenderer().render(report)
+        let html = KPIHTMLRenderer(language: .en).render(report)
         #expect(!html.contains("<script"))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co"))
         #expect(html.contains("../evil"))
