@@ -103,49 +103,16 @@ public enum ScoringBatch {
         var outcome = ScoringOutcome.scored
     }
 
-    private final class Slots: @unchecked Sendable {
-        private let lock = NSLock()
-        private var results: [FileResult?]
-        private var next = 0
-
-        init(count: Int) { results = Array(repeating: nil, count: count) }
-
-        func take() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            next += 1
-            return next - 1
-        }
-
-        func store(_ result: FileResult, at index: Int) {
-            lock.lock()
-            results[index] = result
-            lock.unlock()
-        }
-
-        var all: [FileResult] {
-            lock.lock()
-            defer { lock.unlock() }
-            return results.map { $0 ?? FileResult() }
-        }
-    }
-
     /// Scores every file; up to `options.jobs` files at a time.
     public static func score(files: [String], options: ScoringOptions) -> ScoringResult {
-        let slots = Slots(count: files.count)
         let scorer = SessionScorer(rules: options.rules)
-        let workers = min(options.jobs, max(1, files.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let index = slots.take()
-                guard index < files.count else { return }
-                slots.store(scoreFile(files[index], options: options, scorer: scorer), at: index)
-            }
+        let results = WorkerPool(workers: options.jobs).map(files.count) { index, _ in
+            scoreFile(files[index], options: options, scorer: scorer)
         }
         var sessions: [SessionScore] = []
         var diagnostics: [Diagnostic] = []
         var outcomes: [(file: String, outcome: ScoringOutcome)] = []
-        for (index, result) in slots.all.enumerated() {
+        for (index, result) in results.enumerated() {
             sessions += result.scores
             diagnostics += result.diagnostics
             outcomes.append((files[index], result.outcome))
