@@ -94,14 +94,14 @@ for ((round = 1; round <= ENCODING_ROUNDS; round++)); do
   read -r c w < <(cpu auto); auto_cpu+=("$c"); auto_wall+=("$w")
   echo "encoding round $round: gb18030 ${gbk_cpu[-1]} s CPU (${gbk_wall[-1]} s wall), auto ${auto_cpu[-1]} s CPU (${auto_wall[-1]} s wall)"
 done
-python3 - "$(du -m "$gbk" | cut -f1)" "${gbk_cpu[*]}" "${auto_cpu[*]}" "${gbk_wall[*]}" "${auto_wall[*]}" <<'PY'
+python3 - "$(du -m "$gbk" | cut -f1)" "${gbk_cpu[*]}" "${auto_cpu[*]}" "${gbk_wall[*]}" "${auto_wall[*]}" "$ROWS" <<'PY'
 import statistics, sys
-mb = sys.argv[1]
+mb, rows = sys.argv[1], int(sys.argv[7])
 g, a, gw, aw = ([float(x) for x in arg.split()] for arg in sys.argv[2:6])
 gm = statistics.median(g)
 d = sorted(y - x for x, y in zip(g, a))
 dm = statistics.median(d)
-print(f"encoding pass on a {mb} MB 1M-row GBK file (Chinese only in the last row), {len(g)} interleaved rounds: "
+print(f"encoding pass on a {mb} MB {rows:,}-row GBK file (Chinese only in the last row), {len(g)} interleaved rounds: "
       f"CPU medians gb18030 {gm:.2f} s, auto {statistics.median(a):.2f} s; per-round difference median {dm:+.2f} s "
       f"= {dm / gm * 100:+.1f} % of the load (rounds {', '.join(f'{x:+.2f}' for x in d)}; target <= 5 %); "
       f"wall medians {statistics.median(gw):.2f} s / {statistics.median(aw):.2f} s")
