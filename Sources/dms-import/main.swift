@@ -139,7 +139,7 @@ struct Batches: ParsableCommand {
     func run() throws {
         let console = common.console()
         try ToolRunner.run(console: console) {
-            let database = try warehouse.open()
+            let database = try warehouse.openExisting()
             let entries = try BatchLedger(database: database).entries(since: since.flatMap(LocalTime.utcStartOfLocalDay))
             let text = ImportReport.batches(entries, format: format)
             if !text.isEmpty { console.output(text) }
@@ -158,7 +158,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let console = common.console()
         try ToolRunner.run(console: console) {
-            let database = try warehouse.open()
+            let database = try warehouse.openExisting()
             let report = try WarehouseCheck(database: database).run()
             console.output(ImportReport.checkText(report))
             if !report.isSound { return .dataError }
@@ -191,10 +191,7 @@ struct Status: ParsableCommand {
         let console = common.console()
         try ToolRunner.run(console: console) {
             let day = asOf.flatMap { LocalDate($0) } ?? SystemClock().today()
-            guard FileSystem.isRegularFile(warehouse.path) else {
-                throw InputError(kind: .missing, path: warehouse.path, reason: "no warehouse here; load data with dms-import or pass --warehouse")
-            }
-            let report = try Completeness(database: try warehouse.open()).report(asOf: day, lateAfterDays: lateAfter)
+            let report = try Completeness(database: try warehouse.openExisting()).report(asOf: day, lateAfterDays: lateAfter)
             if common.quiet {
                 StatusReport.lateFeeds(report).forEach(console.error)
             } else {
@@ -206,3 +203,16 @@ struct Status: ParsableCommand {
 }
 
 extension StatusFormat: ExpressibleByArgument {}
+
+extension WarehouseOption {
+    /// The warehouse of the subcommands that only read it (`batches`, `check`, `status`):
+    /// where none exists they create nothing — no empty warehouse, no `-wal` / `-shm` —
+    /// and fail with "input missing" (exit 66) naming the path. An existing one is opened
+    /// as `load` opens it (brought up to the binary's schema).
+    func openExisting() throws -> Database {
+        guard FileSystem.isRegularFile(path) else {
+            throw InputError(kind: .missing, path: path, reason: "no warehouse here; load data with dms-import or pass --warehouse")
+        }
+        return try open()
+    }
+}

@@ -148,7 +148,7 @@ struct Bundle: ParsableCommand {
     @OptionGroup var options: ReportOptions
     @Option(help: "One pack per region (for the regional offices) or per dealer (to send back to each dealer).")
     var by: PackGrouping = .region
-    @Option(help: "Formats in each pack, comma-separated: csv, json, html (always), xlsx (adds <pack>_kpi.xlsx).") var format: String = "csv,html"
+    @Option(help: "Formats in each pack, comma-separated: csv, json, html (always), xlsx (adds <pack>_<period>_kpi.xlsx).") var format: String = "csv,html"
     @Flag(help: "Also write each pack as one zip beside its folder (<pack>_<period>.zip).") var zip = false
     @Option(help: "The generation time written into manifests (default: now), e.g. 2026-11-01T06:00:00Z.")
     var generatedAt: String?

@@ -57,6 +57,18 @@ public final class Statement {
                 handle, Int32(index), base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), sqliteTransient))
     }
 
+    /// Binds UTF-8 bytes as text without copying them (SQLite's `SQLITE_STATIC`). The caller
+    /// guarantees that the bytes stay valid and unchanged until the statement has been
+    /// stepped and reset, and binds the parameter again before the next step: SQLite keeps
+    /// the pointer, not the bytes.
+    public func bind(borrowingUTF8 bytes: UnsafeRawBufferPointer, at index: Int) throws {
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            try check(sqlite3_bind_text(handle, Int32(index), "", 0, sqliteTransient))
+            return
+        }
+        try check(sqlite3_bind_text(handle, Int32(index), base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil))
+    }
+
     public func bindNull(at index: Int) throws {
         try check(sqlite3_bind_null(handle, Int32(index)))
     }

@@ -43,6 +43,11 @@ extension FileLoad {
         // Cells of ignored columns are not parsed, but bad bytes in them still reject the row.
         let mapped = Set(sources.compactMap { $0 })
         let ignored = (0..<header.count).filter { !mapped.contains($0) }
+        let columnCount = columns.count
+        let isText = types.map { if case .text = $0.type { true } else { false } }
+        // The CSV reader's record buffer stays put until its next record, so text cells are
+        // bound from it without a copy; a worksheet reader's cells may not, so they are copied.
+        let stableFields = reader is CSVReader
 
         while try reader.next() {
             summary.rowsRead += 1
@@ -66,40 +71,41 @@ extension FileLoad {
                 continue
             }
 
-            // Binds every column of the row into a statement; records the first bad cell.
-            let bind: (Statement) throws -> Void = { statement in
-                cellError = nil
-                vinWarning = false
-                for index in 0..<columns.count {
-                    let outcome: CellOutcome
-                    if let source = sources[index] {
-                        outcome = try reader.withField(source) { bytes in
-                            try self.bindCell(bytes, type: types[index], isKey: isKey[index], statement: statement, at: index + 1, parser: self.parser)
-                        }
-                    } else if let constant = constants[index] {
-                        outcome = try constant.withUnsafeBytes { bytes in
-                            try self.bindCell(bytes, type: types[index], isKey: isKey[index], statement: statement, at: index + 1, parser: self.parser)
-                        }
-                    } else {
-                        try statement.bindNull(at: index + 1)
-                        outcome = .ok
-                    }
-                    switch outcome {
-                    case .ok: break
-                    case .vinCheckDigit: vinWarning = true
-                    case .invalid(let reason):
-                        if cellError == nil { cellError = (index, reason) }
-                        return
-                    }
-                }
-            }
             // Cells are parsed while binding into the insert statement; a bad cell stops the
-            // row before anything runs, and the row goes to the rejects file.
+            // row before anything runs, and the row goes to the rejects file. The binding is
+            // written out here rather than held in a closure value, so that a row costs no
+            // closure context and no retains of what it captures.
             var firstPass = true
             let outcome: TableWriter.Outcome
             do {
                 outcome = try writer.write(line: reader.line) { statement in
-                    try bind(statement)
+                    cellError = nil
+                    vinWarning = false
+                    cells: for index in 0..<columnCount {
+                        let outcome: CellOutcome
+                        if let source = sources[index] {
+                            outcome = try reader.withField(source) { bytes in
+                                isText[index]
+                                    ? try self.bindText(bytes, isKey: isKey[index], statement: statement, at: index + 1, stable: stableFields)
+                                    : try self.bindParsed(
+                                        bytes, type: types[index], isKey: isKey[index], statement: statement, at: index + 1, parser: self.parser)
+                            }
+                        } else if let constant = constants[index] {
+                            outcome = try constant.withUnsafeBytes { bytes in
+                                try self.bindCell(bytes, type: types[index], isKey: isKey[index], statement: statement, at: index + 1, parser: self.parser)
+                            }
+                        } else {
+                            try statement.bindNull(at: index + 1)
+                            outcome = .ok
+                        }
+                        switch outcome {
+                        case .ok: break
+                        case .vinCheckDigit: vinWarning = true
+                        case .invalid(let reason):
+                            if cellError == nil { cellError = (index, reason) }
+                            break cells
+                        }
+                    }
                     if firstPass, let error = cellError {
                         throw CellRejected(column: error.column, reason: error.reason)
                     }

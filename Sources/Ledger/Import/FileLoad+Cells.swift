@@ -10,23 +10,45 @@ enum CellOutcome {
 extension FileLoad {
     /// Parses a cell and binds it at parameter `index`. Text cells are bound straight from
     /// the reader's bytes; numbers and dates are bound without building strings.
+    ///
+    /// - Parameter stable: whether `bytes` stay valid and unchanged until the statement has
+    ///   run (the CSV reader's record buffer, untouched until its next record): text is then
+    ///   bound without a copy.
     func bindCell(
+        _ bytes: UnsafeRawBufferPointer, type: PreparedColumnType, isKey: Bool, statement: Statement, at index: Int,
+        parser: ValueParser, stable: Bool = false
+    ) throws -> CellOutcome {
+        if case .text = type.type {
+            return try bindText(bytes, isKey: isKey, statement: statement, at: index, stable: stable)
+        }
+        return try bindParsed(bytes, type: type, isKey: isKey, statement: statement, at: index, parser: parser)
+    }
+
+    /// Binds a text cell: trimmed, NUL and invalid bytes rejected, null spellings as null.
+    @inline(__always)
+    func bindText(_ bytes: UnsafeRawBufferPointer, isKey: Bool, statement: Statement, at index: Int, stable: Bool) throws -> CellOutcome {
+        if CellBytes.containsNUL(bytes) { return .invalid("NUL byte in value") }
+        let range = CellBytes.trimmed(bytes)
+        let cell = UnsafeRawBufferPointer(rebasing: bytes[range])
+        if CellBytes.isNullSpelling(cell, 0..<cell.count) {
+            if isKey { return .invalid("key column is empty") }
+            try statement.bindNull(at: index)
+            return .ok
+        }
+        guard UTF8Validation.isValid(cell) else { return .invalid(invalidText) }
+        if stable {
+            try statement.bind(borrowingUTF8: cell, at: index)
+        } else {
+            try statement.bind(utf8: cell, at: index)
+        }
+        return .ok
+    }
+
+    /// Binds a cell of a parsed type (numbers, dates, enumerations, VINs …).
+    func bindParsed(
         _ bytes: UnsafeRawBufferPointer, type: PreparedColumnType, isKey: Bool, statement: Statement, at index: Int,
         parser: ValueParser
     ) throws -> CellOutcome {
-        if case .text = type.type {
-            if CellBytes.containsNUL(bytes) { return .invalid("NUL byte in value") }
-            let range = CellBytes.trimmed(bytes)
-            let cell = UnsafeRawBufferPointer(rebasing: bytes[range])
-            if CellBytes.isNullSpelling(cell, 0..<cell.count) {
-                if isKey { return .invalid("key column is empty") }
-                try statement.bindNull(at: index)
-                return .ok
-            }
-            guard UTF8Validation.isValid(cell) else { return .invalid(invalidText) }
-            try statement.bind(utf8: cell, at: index)
-            return .ok
-        }
         switch parser.parse(bytes, as: type) {
         case .failure(let error):
             if !UTF8Validation.isValid(bytes) { return .invalid(invalidText) }

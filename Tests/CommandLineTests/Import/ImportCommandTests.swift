@@ -108,6 +108,35 @@ import TestSupport
         #expect(result.stderr.contains("not-there: no such file or folder"))
     }
 
+    /// The subcommands that only read the warehouse create nothing where none exists: no
+    /// warehouse file, no -wal / -shm, no rejects folder; exit 66 naming the path — given
+    /// by --warehouse, by DMS_WAREHOUSE or the default ./dms.sqlite.
+    @Test(arguments: [["batches"], ["batches", "--format", "json"], ["check"], ["status"], ["status", "--format", "csv"]])
+    func readOnlySubcommandsCreateNoWarehouse(_ subcommand: [String]) throws {
+        let folder = try TemporaryDirectory("import-readonly")
+        let named = folder.file("none.sqlite")
+        let given = try Tools.run("dms-import", subcommand + ["--warehouse", named], in: folder.path)
+        #expect(given.status == 66, "\(given.stderr)")
+        #expect(given.stderr.contains("\(named): no warehouse here"), "\(given.stderr)")
+        #expect(given.stdout.isEmpty)
+        let fromEnvironment = folder.file("env.sqlite")
+        let environment = try Tools.run("dms-import", subcommand, in: folder.path, environment: ["DMS_WAREHOUSE": fromEnvironment])
+        #expect(environment.status == 66 && environment.stderr.contains("\(fromEnvironment): no warehouse here"), "\(environment.stderr)")
+        let byDefault = try Tools.run("dms-import", subcommand, in: folder.path)
+        #expect(byDefault.status == 66 && byDefault.stderr.contains("dms.sqlite: no warehouse here"), "\(byDefault.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    /// An existing warehouse is read as before.
+    @Test func readOnlySubcommandsReadAnExistingWarehouse() throws {
+        try directory.write("in/dealers.csv", ImportFixtures.dealers)
+        #expect(try load([directory.file("in")]).status == 0)
+        let batches = try Tools.run("dms-import", ["batches", "--format", "csv", "--warehouse", warehouse], in: directory.path)
+        #expect(batches.status == 0 && batches.stdout.contains("dealers.csv"), "\(batches.stderr)")
+        let check = try Tools.run("dms-import", ["check", "--warehouse", warehouse], in: directory.path)
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
     @Test func unwritableWarehouseExits74() throws {
         let result = try Tools.run(
             "dms-import", ["load", "--warehouse", "/proc/no-such-dir/dms.sqlite", "--rejects", directory.file("r"), directory.path],

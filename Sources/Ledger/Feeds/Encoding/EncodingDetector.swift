@@ -100,6 +100,9 @@ public enum EncodingDetector {
                 if n >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { return .utf8 }
             }
             if n == 0 { return carried == 0 || multibyte >= utf8Evidence ? .utf8 : .gb18030 }
+            // The common case, an all-ASCII chunk, is one pass of 32-byte steps: no
+            // validation state and no multibyte characters to count.
+            if carried == 0 && UTF8Validation.asciiRunLength(chunk) == chunk.count { continue }
             let outcome = UTF8Validation.validate(chunk)
             let end: Int
             switch outcome {
@@ -125,14 +128,12 @@ public enum EncodingDetector {
 
     /// Lead bytes of multibyte sequences in well-formed UTF-8, counted up to `limit`.
     static func countMultibyteLeads(_ bytes: UnsafeRawBufferPointer, upTo limit: Int) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
+        guard bytes.baseAddress != nil else { return 0 }
         var count = 0
         var index = 0
         while index < bytes.count {
-            if index + 8 <= bytes.count, base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                index += 8
-                continue
-            }
+            index += UTF8Validation.asciiRunLength(bytes, from: index)
+            guard index < bytes.count else { break }
             if bytes[index] >= 0xC2 {
                 count += 1
                 if count >= limit { break }

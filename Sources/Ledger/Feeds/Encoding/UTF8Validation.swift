@@ -12,16 +12,40 @@ public enum UTF8Validation {
         case invalid(offset: Int)
     }
 
-    /// Validates `bytes`. Runs of ASCII are skipped eight bytes at a time.
+    /// The high bit of every byte of a word.
+    @usableFromInline static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// How many bytes from `start` on are ASCII: 32 bytes (four words) per step while no
+    /// byte has its high bit set, then a word, then single bytes.
+    @inline(__always)
+    public static func asciiRunLength(_ bytes: UnsafeRawBufferPointer, from start: Int = 0) -> Int {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return 0 }
+        var index = start
+        while index + 32 <= count {
+            let a = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let b = base.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+            let c = base.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
+            let d = base.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
+            if (a | b | c | d) & highBits != 0 { break }
+            index += 32
+        }
+        while index + 8 <= count, base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & highBits == 0 {
+            index += 8
+        }
+        while index < count, base.load(fromByteOffset: index, as: UInt8.self) < 0x80 {
+            index += 1
+        }
+        return index - start
+    }
+
+    /// Validates `bytes`. Runs of ASCII are skipped 32 bytes at a time.
     public static func validate(_ bytes: UnsafeRawBufferPointer) -> Outcome {
         let count = bytes.count
-        guard let base = bytes.baseAddress else { return .valid }
+        guard bytes.baseAddress != nil else { return .valid }
         var index = 0
         while index < count {
-            // Word at a time while no byte has its high bit set.
-            while index + 8 <= count, base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                index += 8
-            }
+            index += asciiRunLength(bytes, from: index)
             guard index < count else { break }
             let lead = bytes[index]
             if lead < 0x80 {
