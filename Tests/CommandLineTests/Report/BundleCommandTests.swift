@@ -135,7 +135,7 @@ import TestSupport
             #expect(folderFiles.contains("华东_2026-10_kpi.xlsx"))
             #expect(archive.entries.map(\.name).sorted() == folderFiles.map { "华东_2026-10/" + $0 }.sorted())
             for name in folderFiles {
-                #expect(try XLSXReaderPart.bytes(of: "华东_2026-10/" + name, in: zip) == Self.bytes(out + "/2026-10/华东/" + name), "\(name)")
+                #expect(try ZipParts.bytes(of: "华东_2026-10/" + name, in: zip) == Self.bytes(out + "/2026-10/华东/" + name), "\(name)")
             }
             zips.append(try Self.bytes(zip))
         }
@@ -240,13 +240,13 @@ import TestSupport
             if name.hasSuffix(".zip") || name.hasSuffix(".xlsx") {
                 let archive = try ZipArchive(path: path, file: path, limits: WorkbookLimits())
                 for entry in archive.entries {
-                    let bytes = try XLSXReaderPart.bytes(of: entry.name, in: path)
+                    let bytes = try ZipParts.bytes(of: entry.name, in: path)
                     if entry.name.hasSuffix(".xlsx") {
                         // A workbook inside a zip: its parts too.
                         let inner = try directory.write("inner/\(texts.count).xlsx", bytes: bytes)
                         let workbook = try ZipArchive(path: inner, file: inner, limits: WorkbookLimits())
                         for part in workbook.entries {
-                            texts.append(("\(name)!\(entry.name)!\(part.name)", String(decoding: try XLSXReaderPart.bytes(of: part.name, in: inner), as: UTF8.self)))
+                            texts.append(("\(name)!\(entry.name)!\(part.name)", String(decoding: try ZipParts.bytes(of: part.name, in: inner), as: UTF8.self)))
                         }
                     } else {
                         texts.append(("\(name)!\(entry.name)", String(decoding: bytes, as: UTF8.self)))

@@ -71,7 +71,8 @@ import Testing
 
     @Test func noTasksAndMoreWorkersThanTasks() throws {
         #expect(WorkerPool(workers: 4).map(0) { task, _ in task }.isEmpty)
-        #expect(try WorkerPool(workers: 8).map(2) { task, _ in task + 1 } == [1, 2])
+        let plusOne: (Int, Int) throws -> Int = { task, _ in task + 1 }
+        #expect(try WorkerPool(workers: 8).map(2, plusOne) == [1, 2])
         #expect(WorkerPool(workers: 0).workers == 1)
     }
 }
