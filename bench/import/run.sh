@@ -11,6 +11,7 @@ BIN="$1"
 ROWS="${ROWS:-1000000}"
 BIG_FACTOR="${BIG_FACTOR:-5}"
 WORK="${WORK:-$(mktemp -d /tmp/ledger-bench-import.XXXXXX)}"
+mkdir -p "$WORK"
 trap 'rm -rf "$WORK"' EXIT
 command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
