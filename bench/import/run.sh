@@ -97,7 +97,7 @@ for ((round = 1; round <= ENCODING_ROUNDS; round++)); do
 done
 python3 - "$(du -m "$gbk" | cut -f1)" "${gbk_cpu[*]}" "${auto_cpu[*]}" "${gbk_wall[*]}" "${auto_wall[*]}" "$ROWS" <<'PY'
 import statistics, sys
-mb, rows = sys.argv[1], int(sys.argv[7])
+mb, rows = sys.argv[1], int(sys.argv[6])
 g, a, gw, aw = ([float(x) for x in arg.split()] for arg in sys.argv[2:6])
 gm = statistics.median(g)
 d = sorted(y - x for x, y in zip(g, a))
