@@ -76,12 +76,13 @@ import TestSupport
         #expect(rows.map { "\($0["group_by"] ?? "")/\($0["group_key"] ?? "")" }.reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
             == ["dealer/DLR001", "region/华东", "network/network"])
 
-        // kpi.html: titled with region and period; the region and network rows follow the dealer's.
+        // kpi.html (default language Chinese): titled with region and period; the region and
+        // network rows follow the dealer's.
         let html = try String(contentsOfFile: folder + "/\(prefix)kpi.html", encoding: .utf8)
-        #expect(html.contains("<title>Dealer KPI report — region 华东 — 2026-10</title>"))
-        #expect(html.contains("<h3>region 华东 ") && html.contains("<h3>network "))
+        #expect(html.contains("<title>经销商经营指标报告 — 区域 华东 — 2026-10</title>"))
+        #expect(html.contains("<h3>区域 华东 ") && html.contains("<h3>全网 "))
         let evil = try String(contentsOfFile: out + "/2026-10/_West_东/_West_东_2026-10_kpi.html", encoding: .utf8)
-        #expect(evil.contains("<h1>Dealer KPI report — region ../West/东 — 2026-10</h1>") && !evil.contains("<b>Evil"))
+        #expect(evil.contains("<h1>经销商经营指标报告 — 区域 ../West/东 — 2026-10</h1>") && !evil.contains("<b>Evil"))
 
         // The P&L as `ledger` writes it: the region's dealers, then the region in total.
         try Self.report(["ledger", "--period", "2026-10", "--by", "dealer", "--dealer", "DLR001", "--out", directory.file("ledger-d")], warehouse)
@@ -182,7 +183,13 @@ import TestSupport
         #expect(overdue.contains("138****5678") && !overdue.contains("13812345678"))
         #expect(try !String(contentsOfFile: root + "/DLR002/exceptions/DLR002_2026-10_fleet_overdue_returns.csv", encoding: .utf8).contains("DLR001"))
         let html = try String(contentsOfFile: root + "/DLR001/DLR001_2026-10_kpi.html", encoding: .utf8)
-        #expect(html.contains("<title>Dealer KPI report — DLR001 上海浦东之星 — 2026-10</title>"))
+        #expect(html.contains("<title>经销商经营指标报告 — DLR001 上海浦东之星 — 2026-10</title>"))
+        // --lang en: the same pack's page in English; the CSVs do not change with the language.
+        let english = directory.file("packs-en")
+        try Self.report(["bundle", "--period", "2026-10", "--by", "dealer", "--lang", "en", "--out", english, "--generated-at", Self.stamp], warehouse)
+        let englishHTML = try String(contentsOfFile: english + "/2026-10/dealers/DLR001/DLR001_2026-10_kpi.html", encoding: .utf8)
+        #expect(englishHTML.contains("<title>Dealer KPI report — DLR001 上海浦东之星 — 2026-10</title>") && englishHTML.contains("<html lang=\"en\">"))
+        #expect(try Self.lines(english + "/2026-10/dealers/DLR001/DLR001_2026-10_kpi.csv") == Self.lines(root + "/DLR001/DLR001_2026-10_kpi.csv"))
         #expect(!html.contains("广州天河之星"), "another dealer's name in DLR001's page")
         let zip = root + "/DLR001_2026-10.zip"
         let archive = try ZipArchive(path: zip, file: zip, limits: WorkbookLimits())
