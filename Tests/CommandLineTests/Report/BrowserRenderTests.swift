@@ -120,4 +120,27 @@ import TestSupport
         #expect(String(marks("fp")) == all[2])
         #expect(String(marks("miss")) == all[3])
     }
+
+    @Test(.enabled(if: chromium != nil, "chromium not installed: skipped (run scripts/install-chromium.sh to enable the browser check)"))
+    func bundlePagesRenderInHeadlessChromium() throws {
+        let browser = try #require(Self.chromium)
+        let directory = try TemporaryDirectory("bundle-browser")
+        let warehouse = try ReportFixtures.warehouse(in: directory)
+        let out = directory.file("packs")
+        for by in ["region", "dealer"] {
+            let run = try Tools.run(
+                "dms-report", ["bundle", "--period", "2026-10", "--by", by, "--out", out, "--generated-at", "2026-11-01T06:00:00Z",
+                               "--warehouse", warehouse])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        // A region pack's page (its dealers, then the region and the network) and a dealer pack's.
+        let region = try Self.render(browser, out + "/2026-10/华东/华东_2026-10_kpi.html", screenshot: "bundle-region.png")
+        for figure in ["经销商经营指标报告 — 区域 华东 — 2026-10", "上海浦东之星", "<h3>区域 华东 ", "<h3>全网 "] {
+            #expect(region.contains(figure), "rendered region pack lacks \(figure)")
+        }
+        #expect(!region.contains("广州天河之星"), "another region's dealer in 华东's pack")
+        let dealer = try Self.render(browser, out + "/2026-10/dealers/DLR001/DLR001_2026-10_kpi.html", screenshot: "bundle-dealer.png")
+        #expect(dealer.contains("经销商经营指标报告 — DLR001 上海浦东之星 — 2026-10"))
+        #expect(!dealer.contains("广州天河之星"), "another dealer in DLR001's pack")
+    }
 }
