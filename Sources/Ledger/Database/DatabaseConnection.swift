@@ -27,6 +27,21 @@ extension DatabaseConnection {
     func firstValue(_ sql: String, _ values: [DatabaseValue] = []) throws -> DatabaseValue {
         try rows(sql, values).first?.values.first ?? .null
     }
+
+    /// Runs `begin` (and `then`, e.g. taking a lock), `body`, then COMMIT; on any error
+    /// ROLLBACK and rethrow: the one transaction shape of both backends.
+    func transaction<T>(begin: String, then: String? = nil, _ body: () throws -> T) throws -> T {
+        try execute(begin)
+        do {
+            if let then { try execute(then) }
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
 }
 
 extension Database: DatabaseConnection {}

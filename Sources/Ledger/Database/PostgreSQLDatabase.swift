@@ -85,26 +85,14 @@ public final class PostgreSQLDatabase {
     /// transaction-scoped advisory lock: one writer at a time, as SQLite's `BEGIN IMMEDIATE`);
     /// commits when it returns, rolls back when it throws.
     public func writeTransaction<T>(_ body: () throws -> T) throws -> T {
-        try transaction(begin: "BEGIN", lock: true, body)
+        try transaction(begin: "BEGIN", then: "SELECT pg_advisory_xact_lock(\(Self.writeLockKey))", body)
     }
 
     /// Runs `body` in a read transaction: one consistent snapshot for every query in it.
     public func readTransaction<T>(_ body: () throws -> T) throws -> T {
-        try transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", lock: false, body)
+        try transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
     }
 
-    private func transaction<T>(begin: String, lock: Bool, _ body: () throws -> T) throws -> T {
-        try execute(begin)
-        do {
-            if lock { try execute("SELECT pg_advisory_xact_lock(\(Self.writeLockKey))") }
-            let result = try body()
-            try execute("COMMIT")
-            return result
-        } catch {
-            try? execute("ROLLBACK")
-            throw error
-        }
-    }
 
     /// The advisory-lock key of the warehouse's write lock ("LEDGER" in ASCII).
     static let writeLockKey: Int64 = 0x4C45_4447_4552

@@ -130,10 +130,8 @@ final class SpreadsheetMLSource: TextRowSource, XMLRawHandler {
                 }
                 number = value
             }
-            guard number > rowNumber, number <= XLSXSheetReader.maxRows else {
-                fail(number > XLSXSheetReader.maxRows
-                    ? "row \(number) lies beyond Excel's last row (1,048,576)"
-                    : "row \(number) comes after row \(rowNumber) (rows out of order)")
+            if let problem = XLSXSheetReader.rowNumberProblem(number, after: rowNumber) {
+                fail(problem)
                 return
             }
             rowNumber = number

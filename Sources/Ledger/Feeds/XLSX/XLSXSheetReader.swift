@@ -53,6 +53,14 @@ final class XLSXSheetReader: RecordReader {
     static let maxColumns = 16_384
     static let maxRows = 1_048_576
 
+    /// Why a sheet row numbered `number` cannot follow row `previous` (rows come in order and
+    /// end at Excel's last row), or nil.
+    static func rowNumberProblem(_ number: Int, after previous: Int) -> String? {
+        if number > maxRows { return "row \(number) lies beyond Excel's last row (1,048,576)" }
+        if number <= previous { return "row \(number) comes after row \(previous) (rows out of order)" }
+        return nil
+    }
+
     /// A reader of `sheet`, whose part `source` streams; `threaded: false` parses on the
     /// caller's thread (fuzzing, tools).
     init(workbook: XLSXWorkbook, sheet: XLSXWorkbook.Sheet, source: ZipEntrySource, threaded: Bool = true) {
@@ -451,10 +459,8 @@ final class XLSXSheetParser: XMLRawHandler {
                     number = XLSXSheetReader.integer(attributes.value(at: index)) ?? number
                 }
             }
-            guard number > rowNumber, number <= XLSXSheetReader.maxRows else {
-                fail(number > XLSXSheetReader.maxRows
-                    ? "row \(number) lies beyond Excel's last row (1,048,576)"
-                    : "row \(number) comes after row \(rowNumber) (rows out of order)")
+            if let problem = XLSXSheetReader.rowNumberProblem(number, after: rowNumber) {
+                fail(problem)
                 return
             }
             rowNumber = number
