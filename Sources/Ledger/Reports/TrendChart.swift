@@ -7,7 +7,17 @@ enum TrendChart {
         let present = values.compactMap { $0 }
         let scale = unit == .rate ? 100.0 : 1.0
         var low = (present.min() ?? 0) * scale, high = (present.max() ?? 0) * scale
-        if low == high { low -= 1; high += 1 }
+        // A flat series sits on an axis from zero (a rate of 0 % on 0–100 %, a count of 0 on
+        // 0–1), never on an invented range around its value such as −1 to 1.
+        if low == high {
+            if high > 0 {
+                low = 0
+            } else if high < 0 {
+                high = 0
+            } else {
+                high = unit == .rate ? 100 : 1
+            }
+        }
         let step = points.count > 1 ? (width - left - right) / Double(points.count - 1) : 0
         func x(_ index: Int) -> Double { left + Double(index) * step }
         func y(_ value: Double) -> Double { top + (high - value * scale) / (high - low) * (height - top - bottom) }
