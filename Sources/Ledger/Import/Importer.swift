@@ -158,11 +158,7 @@ public final class Importer {
             summary.batchID = nil
             summary.moveCountsToWouldHave()
         } catch let error as FeedFileError {
-            summary.outcome = .failed
-            summary.batchID = nil
-            summary.moveCountsToWouldHave()
-            summary.message = error.message
-            events(.diagnostic(Diagnostic(.error, file: error.file, line: error.line, column: error.column, error.message)))
+            fail(&summary, error)
         }
         if let digest, summary.sha256.isEmpty { summary.sha256 = try digest.value() }
         summary.seconds = clock.now() - started
@@ -174,6 +170,16 @@ public final class Importer {
             events(.diagnostic(Diagnostic(.error, file: file.path, message)))
         }
         return summary
+    }
+
+    /// A file that failed: nothing of it stays, what it would have loaded is reported, and
+    /// the error goes out as a diagnostic with its file, line and column.
+    private func fail(_ summary: inout FileSummary, _ error: FeedFileError) {
+        summary.outcome = .failed
+        summary.batchID = nil
+        summary.moveCountsToWouldHave()
+        summary.message = error.message
+        events(.diagnostic(Diagnostic(.error, file: error.file, line: error.line, column: error.column, error.message)))
     }
 
     /// Loads standard input, read once as it streams: CSV only, as `--feed` says, its
@@ -213,11 +219,7 @@ public final class Importer {
             summary.batchID = nil
             if summary.outcome != .skipped { summary.moveCountsToWouldHave() }
         } catch let error as FeedFileError {
-            summary.outcome = .failed
-            summary.batchID = nil
-            summary.moveCountsToWouldHave()
-            summary.message = error.message
-            events(.diagnostic(Diagnostic(.error, file: error.file, line: error.line, column: error.column, error.message)))
+            fail(&summary, error)
         }
         summary.seconds = clock.now() - started
         if summary.outcome == .rolledBack || summary.outcome == .failed, !options.dryRun {
