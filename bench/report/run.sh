@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # make bench (report): dms-report on a generated network of 50 dealers (3 years of history,
 # a few million RO lines at the default scale) against DuckDB computing five KPIs of the
-# same month from the same CSVs. Also checks how the monthly report grows with history
-# (1 year vs 3 years). Usage: bench/report/run.sh BIN_DIR   (env: DEALERS, SCALE, MONTH)
+# same month from the same CSVs (bench/report/duckdb_kpis.py: typed read_csv, every core —
+# issue #13's reference). Also checks how the monthly report grows with history (1 year vs
+# 3 years). Every figure is printed as a ratio from this one run.
+# Usage: bench/report/run.sh BIN_DIR   (env: DEALERS, SCALE, MONTH, RUNS, JOBS)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN="$1"
@@ -34,22 +36,31 @@ lines=$(sqlite3 "$WORK/dms-3y.sqlite" "SELECT (SELECT COUNT(*) FROM ro_labor) + 
 echo "network: $DEALERS dealers, scale $SCALE; 3-year warehouse: $lines RO lines"
 
 RUNS="${RUNS:-5}"
+FIVE="sales.on_time_delivery_rate,stock.vehicle_turnover,service.repair_cycle_hours_median,service.comeback_rate,parts.gross_margin"
 JOBS="${JOBS:-$(nproc)}"
-# once LABEL WAREHOUSE FORMAT JOBS: one timed report; appends "wall cpu" to $WORK/time-LABEL.txt.
+# once LABEL WAREHOUSE FORMAT JOBS [BY [EXTRA ARGS…]]: one timed report; appends
+# "wall cpu peak-rss-KiB" to $WORK/time-LABEL.txt.
 once() {
-  local out="$WORK/reports-$RANDOM"
-  /usr/bin/time -f "%e %U %S" -o "$WORK/time.txt" "$BIN/dms-report" kpi --period "$MONTH" --by dealer --format "$3" \
-    --out "$out" --warehouse "$2" --jobs "$4" --quiet >/dev/null
-  awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$WORK/time.txt" >> "$WORK/time-$1.txt"
+  local out="$WORK/reports-$RANDOM" label="$1" wh="$2" fmt="$3" jobs="$4"
+  local by="${5:-dealer}"
+  shift 4; shift || true
+  /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$BIN/dms-report" kpi --period "$MONTH" --by "$by" --format "$fmt" \
+    --out "$out" --warehouse "$wh" --jobs "$jobs" "$@" --quiet >/dev/null
+  awk '{ printf "%s %.2f %d\n", $1, $2 + $3, $4 }' "$WORK/time.txt" >> "$WORK/time-$label.txt"
   rm -rf "$out"
 }
 # median LABEL -> "wall cpu" of the median run by wall time.
 median() {
   sort -n "$WORK/time-$1.txt" | awk '{ a[NR] = $0 } END { print a[int((NR + 1) / 2)] }'
 }
-# growth A B -> median of the per-round wall ratios B / A (rounds run A and B back to back).
+# peak LABEL -> the largest peak RSS of LABEL's runs, in MB.
+peak() {
+  awk '$3 > m { m = $3 } END { printf "%d", m / 1024 }' "$WORK/time-$1.txt"
+}
+# growth A B -> median of the per-round wall ratios B / A (rounds run A and B back to back;
+# each line is "wall cpu rss", so B's wall is the 4th field once pasted).
 growth() {
-  paste -d' ' "$WORK/time-$1.txt" "$WORK/time-$2.txt" | awk '{ print $3 / $1 }' | sort -n \
+  paste -d' ' "$WORK/time-$1.txt" "$WORK/time-$2.txt" | awk '{ print $4 / $1 }' | sort -n \
     | awk '{ a[NR] = $0 } END { printf "%.2f", a[int((NR + 1) / 2)] }'
 }
 
@@ -61,7 +72,7 @@ growth() {
 start="$MONTH-01"
 end=$(python3 -c "import datetime as d; y,m=map(int,'$MONTH'.split('-')); print(d.date(y+(m==12), m%12+1, 1))")
 days=$(python3 -c "import datetime as d; print((d.date.fromisoformat('$end') - d.date.fromisoformat('$start')).days)")
-for label in 1y 3y seq1y seq3y trend duck; do : > "$WORK/time-$label.txt"; done
+for label in 1y 3y seq1y seq3y trend five duck; do : > "$WORK/time-$label.txt"; done
 for round in $(seq "$RUNS"); do
   once 1y "$WORK/dms-1y.sqlite" csv "$JOBS"
   once 3y "$WORK/dms-3y.sqlite" csv "$JOBS"
@@ -69,20 +80,22 @@ for round in $(seq "$RUNS"); do
   once seq3y "$WORK/dms-3y.sqlite" csv 1
   if [ "$round" -le 3 ]; then
     once trend "$WORK/dms-3y.sqlite" csv,html,json "$JOBS"
+    once five "$WORK/dms-3y.sqlite" csv "$JOBS" network --kpi "$FIVE"
     duck=$(python3 bench/report/duckdb_kpis.py "$WORK/feeds-3y" "$start" "$end" "$days")
-    echo "$duck" | sed 's/.*duckdb_seconds=\([0-9.]*\).*/\1 0/' >> "$WORK/time-duck.txt"
+    echo "$duck" | sed 's/.*duckdb_seconds=\([0-9.]*\).*/\1 0 0/' >> "$WORK/time-duck.txt"
   fi
   echo "round $round: 1 year $(tail -1 "$WORK/time-1y.txt"), 3 years $(tail -1 "$WORK/time-3y.txt");" \
     "--jobs 1: 1 year $(tail -1 "$WORK/time-seq1y.txt"), 3 years $(tail -1 "$WORK/time-seq3y.txt") (wall, CPU s)"
 done
-read -r month_1y cpu_1y <<<"$(median 1y)"
-read -r month_3y cpu_3y <<<"$(median 3y)"
-read -r trend_3y trend_cpu_3y <<<"$(median trend)"
-read -r seq_1y seq_cpu_1y <<<"$(median seq1y)"
-read -r seq_3y seq_cpu_3y <<<"$(median seq3y)"
+read -r month_1y cpu_1y _ <<<"$(median 1y)"
+read -r month_3y cpu_3y _ <<<"$(median 3y)"
+read -r trend_3y trend_cpu_3y _ <<<"$(median trend)"
+read -r seq_1y seq_cpu_1y _ <<<"$(median seq1y)"
+read -r seq_3y seq_cpu_3y _ <<<"$(median seq3y)"
 round_growth=$(growth 1y 3y)
 round_growth_seq=$(growth seq1y seq3y)
 read -r duck_seconds _ <<<"$(median duck)"
+read -r five_3y five_cpu_3y _ <<<"$(median five)"
 
 "$BIN/dms-report" kpi --period "$MONTH" --by network --format csv --out "$WORK/network" --warehouse "$WORK/dms-3y.sqlite" --quiet
 ours=$(grep -E ',(sales.on_time_delivery_rate|stock.vehicle_turnover|service.repair_cycle_hours_median|service.comeback_rate|parts.gross_margin),' \
@@ -92,12 +105,16 @@ echo "dms-report kpi $MONTH --by dealer (csv), 1 year of history:  ${month_1y} s
 echo "dms-report kpi $MONTH --by dealer (csv), 3 years of history: ${month_3y} s (CPU ${cpu_3y} s)"
 echo "dms-report kpi $MONTH with the 13-month trend (html), 3 years: ${trend_3y} s (CPU ${trend_cpu_3y} s)"
 echo "the same monthly report with --jobs 1 (one connection, in order): 1 year ${seq_1y} s (CPU ${seq_cpu_1y} s), 3 years ${seq_3y} s (CPU ${seq_cpu_3y} s)"
-echo "DuckDB, five KPIs of $MONTH from the CSVs (3 years), median of 3: ${duck_seconds} s   (last: $duck)"
+echo "dms-report kpi $MONTH --by network --kpi <the five>, 3 years: ${five_3y} s (CPU ${five_cpu_3y} s)"
+echo "peak RSS: monthly report $(peak 3y) MB, full report with html $(peak trend) MB (target < 150 MB)"
+echo "DuckDB (typed read_csv, $(nproc) threads), five KPIs of $MONTH from the CSVs (3 years), median of 3: ${duck_seconds} s   (last: $duck)"
 echo "dms-report's network values of the same five: $ours"
-python3 - "$month_1y" "$month_3y" "$duck_seconds" "$cpu_1y" "$cpu_3y" "$seq_1y" "$seq_3y" "$round_growth" "$round_growth_seq" <<'PY'
+python3 - "$month_1y" "$month_3y" "$duck_seconds" "$cpu_1y" "$cpu_3y" "$seq_1y" "$seq_3y" "$round_growth" "$round_growth_seq" "$trend_3y" "$five_3y" <<'PY'
 import sys
-one, three, duck, cpu_one, cpu_three, seq_one, seq_three, rounds, rounds_seq = map(float, sys.argv[1:])
-print(f"growth 1y -> 3y: median of per-round ratios {rounds:.2f}x (target <= 1.5x): {'ok' if rounds <= 1.5 else 'MISSED'}; "
+one, three, duck, cpu_one, cpu_three, seq_one, seq_three, rounds, rounds_seq, full, five = map(float, sys.argv[1:])
+print(f"ratios against DuckDB (issue #13 targets): full report with html {full / duck:.2f}x (target < 1); "
+      f"the five at --by network {five / duck:.3f}x (target <= 0.1); trend report / month {full / three:.2f}x (target <= 2)")
+print(f"growth 1y -> 3y: median of per-round ratios {rounds:.2f}x (target <= 1.1x): {'ok' if rounds <= 1.1 else 'MISSED'}; "
       f"ratio of medians {three / one:.2f}x wall, {cpu_three / cpu_one:.2f}x CPU")
 print(f"growth with --jobs 1: median of per-round ratios {rounds_seq:.2f}x; ratio of medians {seq_three / seq_one:.2f}x")
 print(f"monthly report vs DuckDB: {three:.2f} s vs {duck:.2f} s: {'ok' if three < duck else 'MISSED'}")
