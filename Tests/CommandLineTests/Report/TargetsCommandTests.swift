@@ -57,7 +57,7 @@ import TestSupport
         ("negative band", "[kpi.\"service.comeback_rate\"]\ntarget = 0.03\namber = -0.01\n", "targets.toml:3: error: amber of service.comeback_rate is negative"),
         ("unknown region", "[kpi.\"service.comeback_rate\"]\ntarget = 0.03\nregion.\"华中\" = { target = 0.02 }\n", "did you mean 华东 or 华南?"),
         ("syntax", "[kpi.\"service.comeback_rate\"\ntarget = 0.03\n", "targets.toml:1:"),
-        ("neutral KPI", "[kpi.\"service.ro_closed\"]\ntarget = 3\n", "targets.toml:1: error: service.ro_closed (ROs closed) has no better direction"),
+        ("neutral KPI", "[kpi.\"stock.vehicle_value_end\"]\ntarget = 3\n", "targets.toml:1: error: stock.vehicle_value_end (Vehicle stock value at end) has no better direction"),
     ]
 
     @Test(arguments: badFiles)

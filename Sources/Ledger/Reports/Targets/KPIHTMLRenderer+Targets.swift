@@ -11,7 +11,7 @@ extension KPIHTMLRenderer {
         let conditions = KPITargets.conditions(evaluation.threshold, definition)
         var tip = light.name[language] + l(" · target ", " · 目标 ") + conditions.green
         if conditions.amber != "—" { tip += l(", amber ", "，黄区 ") + conditions.amber }
-        if evaluation.scope != .all { tip += " (" + KPITargets.scopeName(evaluation.scope, language) + ")" }
+        if evaluation.scope != .all { tip += l(" (", "（") + KPITargets.scopeName(evaluation.scope, language) + l(")", "）") }
         return "<span class=\"light t-\(light.rawValue)\" title=\"\(e(tip))\"><span class=\"sym\" aria-hidden=\"true\">\(light.symbol)</span>\(shown)</span>"
     }
 

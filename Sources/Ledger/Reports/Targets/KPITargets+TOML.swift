@@ -1,14 +1,6 @@
-/// Reading a targets file (docs/targets.md):
-///
-/// ```toml
-/// [kpi."service.comeback_rate"]
-/// target = 0.03          # kpi.csv's unit: rates as fractions
-/// amber = 0.01           # up to 0.04 is amber, beyond it red
-/// [kpi."service.comeback_rate".region."华东"]
-/// target = 0.025         # the band stays 0.01
-/// [kpi."service.comeback_rate".brand."BrandX"]
-/// target = 0.02
-/// ```
+/// Reading a targets file (docs/targets.md has the format with examples): a `[kpi."<id>"]`
+/// table per KPI with `target` and `amber`, and `region."<name>"` / `brand."<name>"`
+/// override tables that set either or both.
 extension KPITargets {
     /// The largest targets file read (a targets file is a few kilobytes).
     public static let maximumFileSize = 1 << 20

@@ -53,7 +53,7 @@ import Testing
             "unknown KPI with a suggestion", "[kpi.\"service.comback_rate\"]\ntarget = 0.03\n",
             "conf/targets.toml:1: unknown KPI \"service.comback_rate\": did you mean service.comeback_rate?"
         ),
-        ("neutral KPI", "\n[kpi.\"service.ro_closed\"]\ntarget = 100\n", "conf/targets.toml:2: service.ro_closed (ROs closed) has no better direction"),
+        ("neutral KPI", "\n[kpi.\"stock.vehicle_value_end\"]\ntarget = 100\n", "conf/targets.toml:2: stock.vehicle_value_end (Vehicle stock value at end) has no better direction"),
         ("no target", "[kpi.\"service.csi_score\"]\namber = 0.5\n", "conf/targets.toml:1: kpi.\"service.csi_score\" has no target"),
         (
             "a string target", "[kpi.\"service.comeback_rate\"]\ntarget = \"3%\"\n",
