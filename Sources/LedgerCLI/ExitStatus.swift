@@ -53,7 +53,7 @@ public enum ExitStatus: Int32, Comparable, Sendable {
         case is SelectionError: return .usage
         case is NoActivityError: return .inputMissing
         case is OutputError: return .ioError
-        case is ProfileError, is TimeZoneError: return .usage
+        case is ProfileError, is TimeZoneError, is TargetsError: return .usage
         case let error as InputError: return error.kind == .missing ? .inputMissing : .ioError
         case is FeedFileError: return .dataError
         case let error as any ExitStatusProviding: return error.exitStatus

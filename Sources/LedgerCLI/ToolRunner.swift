@@ -22,6 +22,9 @@ public enum ToolRunner {
         } catch let error as RulesError {
             console.report(Diagnostic(.error, file: error.file, line: error.line, column: error.column, error.message))
             status = .usage
+        } catch let error as TargetsError {
+            console.report(Diagnostic(.error, file: error.file, line: error.line, column: error.column, error.message))
+            status = .usage
         } catch let error as ValidationError {
             console.error(error.message)
             status = .usage

@@ -47,6 +47,7 @@ struct KPI: ParsableCommand {
     @Option(help: "Only these KPIs, comma-separated: ids, families (service.*) or globs (*margin*); see `dms-report catalogue`. Only their families are computed; technicians, people and exception lists are left out.")
     var kpi: String?
     @OptionGroup var language: LanguageOption
+    @OptionGroup var targets: TargetsOption
     @OptionGroup var jobs: JobsOption
 
     func validate() throws {
@@ -65,7 +66,9 @@ struct KPI: ParsableCommand {
             let period = try options.reportingPeriod()
             let database = try options.warehouse.openForReading()
             let engine = KPIEngine(database: database, options: KPIOptions(comebackDays: comebackDays, comebackMatch: comebackMatch))
-            try DealerSelection.validate(try engine.dealers(), codes: Set(dealer), regions: Set(region), brands: Set(brand))
+            let master = try engine.dealers()
+            try DealerSelection.validate(master, codes: Set(dealer), regions: Set(region), brands: Set(brand))
+            let targets = try self.targets.load(dealers: master)
             let today = SystemClock().today()
             let kpis = try KPIList.ids(kpi)
             let builder = KPIReportBuilder(engine: engine, connections: try jobs.connections(to: options.warehouse))
@@ -81,7 +84,7 @@ struct KPI: ParsableCommand {
                 ] : []
             if formats.contains("csv") { files.append(("kpi.csv", KPITables.kpiCSV(report))) }
             if formats.contains("json") { files.append(("kpi.json", KPIJSON.render(report))) }
-            if formats.contains("html") { files.append(("kpi.html", KPIHTMLRenderer(language: language.lang).render(report))) }
+            if formats.contains("html") { files.append(("kpi.html", KPIHTMLRenderer(language: language.lang, targets: targets).render(report))) }
             files += report.exceptions.map { ("exceptions/\($0.id).csv", KPITables.exceptionCSV($0)) }
             try ReportRun.write(files, into: options.out, console: console)
             if formats.contains("xlsx") {
@@ -91,7 +94,7 @@ struct KPI: ParsableCommand {
                         period: period, groupBy: level, dealerCodes: Set(dealer), regions: Set(region), brands: Set(brand),
                         kpis: kpis, lateAfterDays: lateAfter, today: today, includesTrend: false, includesDetails: false))
                 }
-                try ReportRun.write(bytes: [("kpi.xlsx", try KPIWorkbook.render(report, coarser: coarser, language: language.lang))], into: options.out, console: console)
+                try ReportRun.write(bytes: [("kpi.xlsx", try KPIWorkbook.render(report, coarser: coarser, language: language.lang, targets: targets))], into: options.out, console: console)
             }
             return .success
         }
@@ -155,6 +158,7 @@ struct Bundle: ParsableCommand {
     @Option(help: "Only these KPIs, comma-separated: ids, families (service.*) or globs (*margin*). Exception lists stay.")
     var kpi: String?
     @OptionGroup var language: LanguageOption
+    @OptionGroup var targets: TargetsOption
     @OptionGroup var jobs: JobsOption
 
     func validate() throws {
@@ -169,10 +173,13 @@ struct Bundle: ParsableCommand {
             let period = try options.reportingPeriod()
             let database = try options.warehouse.openForReading()
             let clock = SystemClock()
-            let builder = KPIReportBuilder(engine: KPIEngine(database: database), connections: try jobs.connections(to: options.warehouse))
+            let engine = KPIEngine(database: database)
+            let targets = try self.targets.load(dealers: try engine.dealers())
+            let builder = KPIReportBuilder(engine: engine, connections: try jobs.connections(to: options.warehouse))
             let packs = try ReportPackBuilder(builder: builder, period: period, today: clock.today(), kpis: try KPIList.ids(kpi))
             var bundles = RegionalBundles(digest: { SHA256.hex(SHA256.digest($0)) })
             bundles.language = language.lang
+            bundles.targets = targets
             let packOptions = RegionalBundles.Options(
                 generatedAt: generatedAt ?? Timestamp.iso8601(seconds: clock.now()),
                 includesWorkbook: format.lowercased().split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == "xlsx" },
@@ -290,6 +297,23 @@ struct JobsOption: ParsableArguments {
 struct LanguageOption: ParsableArguments {
     @Option(name: .customLong("lang"), help: "Language of the HTML and workbook outputs: zh or en. CSV headers and KPI ids do not change.")
     var lang: ReportLanguage = .zh
+}
+
+/// `--targets FILE` of `kpi` and `bundle` (docs/targets.md): read and checked against the
+/// catalogue and the dealer master before anything is computed or written; a bad file exits 64.
+struct TargetsOption: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Targets (TOML: per KPI a target and an amber band, overrides per region or brand) that colour the HTML and workbook values green, amber or red; see docs/targets.md.",
+            valueName: "file"))
+    var targets: String?
+
+    func load(dealers: [Dealer]) throws -> KPITargets? {
+        guard let targets else { return nil }
+        // An empty dealer master (no data yet) checks no names: the run then says what is missing.
+        let known = dealers.isEmpty ? nil : (regions: Set(dealers.map(\.region)), brands: Set(dealers.map(\.brand)))
+        return try KPITargets.load(path: targets, regions: known?.regions, brands: known?.brands)
+    }
 }
 
 /// `--kpi LIST` of `kpi` and `bundle`: the selected ids (empty: all); an unknown pattern is a

@@ -10,10 +10,13 @@ public struct KPIHTMLRenderer: Sendable {
     public var exceptionRowLimit: Int
     /// The language of every label, heading and footnote (`--lang`); ids and CSVs stay canonical.
     public var language: ReportLanguage
+    /// Targets that light the current values green, amber or red (`--targets`), if any.
+    public var targets: KPITargets?
 
-    public init(exceptionRowLimit: Int = 25, language: ReportLanguage = .zh) {
+    public init(exceptionRowLimit: Int = 25, language: ReportLanguage = .zh, targets: KPITargets? = nil) {
         self.exceptionRowLimit = exceptionRowLimit
         self.language = language
+        self.targets = targets
     }
 
     /// The English or the Chinese text, as the page's language asks.
@@ -136,7 +139,7 @@ public struct KPIHTMLRenderer: Sendable {
             let definition = row.definition
             out += "<div class=\"card\" data-kpi=\"\(e(definition.id))\">\n"
             out += "<div class=\"name\">\(e(definition.name[language]))</div>\n"
-            out += "<div class=\"value\">\(value(row.current.value, definition.unit))</div>\n"
+            out += "<div class=\"value\">\(lit(row.current.value, definition, report.dealers))</div>\n"
             out += "<div class=\"compare\">\(l("previous: ", "上期："))\(value(row.previous.value, definition.unit))\(change(row.current.value, row.previous.value, definition))"
             out += "\(l(" · last year: ", " · 去年同期："))\(value(row.yearEarlier.value, definition.unit))\(change(row.current.value, row.yearEarlier.value, definition))</div>\n"
             if let points = report.trends[definition.id], !points.isEmpty {
@@ -161,7 +164,7 @@ public struct KPIHTMLRenderer: Sendable {
             out += "<td>\(coverageCell(report.coverage.dealers[comparison.dealer.code]))</td>"
             for definition in headlines {
                 let values = comparison.values[definition.id] ?? [nil, nil, nil]
-                out += "<td class=\"num\">\(value(values[0], definition.unit))"
+                out += "<td class=\"num\">\(lit(values[0], definition, [comparison.dealer]))"
                 out += "<span class=\"sub\">\(l("R", "区")) \(value(values[1], definition.unit)) · \(l("N", "网")) \(value(values[2], definition.unit))</span></td>"
             }
             out += "</tr>\n"
@@ -175,11 +178,12 @@ public struct KPIHTMLRenderer: Sendable {
         for (level, group) in ([report] + levels).flatMap({ level in level.groups.map { (level, $0) } }) {
             let label = level.groupBy == report.groupBy || group.key == level.groupBy.rawValue ? "" : groupName(level.groupBy) + " "
             out += "<h3>\(e(label + groupTitle(group))) \(badge(level.coverage(of: group)))</h3>\n"
+            let members = targets == nil ? [] : level.dealers.filter { group.dealerCodes.contains($0.code) }
             out += "<table>\n<thead><tr><th>\(l("KPI", "指标"))</th><th class=\"num\">\(l("Value", "本期值"))</th><th class=\"num\">\(l("Numerator", "分子"))</th>"
             out += "<th class=\"num\">\(l("Denominator", "分母"))</th><th class=\"num\">\(l("Previous", "上期"))</th><th class=\"num\">\(l("Last year", "去年同期"))</th></tr></thead>\n<tbody>\n"
             for row in level.rows where row.group == group {
                 let unit = row.definition.unit
-                out += "<tr><td title=\"\(e(row.definition.id))\">\(e(row.definition.name[language]))</td><td class=\"num\">\(value(row.current.value, unit))</td>"
+                out += "<tr><td title=\"\(e(row.definition.id))\">\(e(row.definition.name[language]))</td><td class=\"num\">\(lit(row.current.value, row.definition, members))</td>"
                 out += "<td class=\"num\">\(number(row.current.numerator))</td><td class=\"num\">\(number(row.current.denominator))</td>"
                 out += "<td class=\"num\">\(value(row.previous.value, unit))</td><td class=\"num\">\(value(row.yearEarlier.value, unit))</td></tr>\n"
             }
@@ -277,6 +281,7 @@ public struct KPIHTMLRenderer: Sendable {
         }
         var out = "<section id=\"footnotes\">\n<h2>\(l("Definitions and choices", "定义与口径说明"))</h2>\n<ol class=\"footnotes\">\n"
         for note in notes { out += "<li>\(e(note))</li>\n" }
+        out += targetsFootnote()
         out += "</ol>\n</section>\n"
         return out
     }

@@ -10,14 +10,18 @@ public enum KPIWorkbook {
     /// With `coarserInLongSheet` the `kpi` sheet also holds the coarser reports' rows (a
     /// bundle, whose kpi.csv holds its region and network rows too). Sheet names, ids and the
     /// `kpi` sheet stay canonical; the wide sheets' and the exception sheets' headers and the
-    /// names and definitions are in `language`.
+    /// names and definitions are in `language`. With `targets` (docs/targets.md) the wide
+    /// sheets' values are filled green, amber or red with their symbol, and a `targets` sheet
+    /// states the rule and every threshold.
     public static func render(
-        _ report: KPIReport, coarser: [KPIReport] = [], coarserInLongSheet: Bool = false, language: ReportLanguage = .zh
+        _ report: KPIReport, coarser: [KPIReport] = [], coarserInLongSheet: Bool = false, language: ReportLanguage = .zh,
+        targets: KPITargets? = nil
     ) throws -> [UInt8] {
-        var sheets = ([report] + coarser).map { wideSheet($0, language: language) }
+        var sheets = ([report] + coarser).map { wideSheet($0, language: language, targets: targets) }
         sheets.append(longSheet(coarserInLongSheet ? [report] + coarser : [report]))
         sheets += report.exceptions.map { exceptionSheet($0, language: language) }
         sheets.append(definitionsSheet(report, language: language))
+        if let targets { sheets.append(targetsSheet(targets, language: language)) }
         return try WorkbookWriter.write(sheets)
     }
 
@@ -41,20 +45,28 @@ public enum KPIWorkbook {
         value.map { .number($0, format) } ?? .empty
     }
 
-    static func wideSheet(_ report: KPIReport, language: ReportLanguage) -> WorkbookSheet {
+    static func wideSheet(_ report: KPIReport, language: ReportLanguage, targets: KPITargets? = nil) -> WorkbookSheet {
         var definitions: [KPIDefinition] = []
         var seen = Set<String>()
         for row in report.rows where seen.insert(row.definition.id).inserted { definitions.append(row.definition) }
         let column = Dictionary(uniqueKeysWithValues: definitions.enumerated().map { ($1.id, $0) })
         var rows: [[WorkbookCell]] = []
         var index: [String: Int] = [:]
+        var members: [[Dealer]] = []
+        let dealers = Dictionary(report.dealers.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         for group in report.groups {
             index[group.key] = rows.count
             rows.append([.text(group.key), .text(group.name)] + [WorkbookCell](repeating: .empty, count: definitions.count))
+            members.append(targets == nil ? [] : group.dealerCodes.compactMap { dealers[$0] })
         }
         for row in report.rows {
             guard let r = index[row.group.key], let c = column[row.definition.id] else { continue }
-            rows[r][c + 2] = cell(row.current.value, format(of: row.definition.unit))
+            let format = format(of: row.definition.unit)
+            if let value = row.current.value, let light = targets?.light(of: value, kpi: row.definition, dealers: members[r]) {
+                rows[r][c + 2] = .lit(value, format, light)
+            } else {
+                rows[r][c + 2] = cell(row.current.value, format)
+            }
         }
         return WorkbookSheet(
             name: report.groupBy.rawValue, header: keyHeader(report.groupBy, language) + definitions.map { $0.name[language] }, rows: rows,
@@ -132,5 +144,25 @@ public enum KPIWorkbook {
             language == .zh
             ? ["kpi", "名称", "单位", "方向", "类别", "定义"] : ["kpi", "title", "unit", "direction", "family", "definition"]
         return WorkbookSheet(name: "definitions", header: header, rows: rows, frozenColumns: 1)
+    }
+
+    /// The `targets` sheet: every threshold of the targets file (the KPI's own, then its
+    /// overrides) with the conditions of each light, and the rule below.
+    static func targetsSheet(_ targets: KPITargets, language: ReportLanguage) -> WorkbookSheet {
+        var rows: [[WorkbookCell]] = targets.thresholds.map { definition, scope, threshold in
+            let (green, amber, red) = KPITargets.conditions(threshold, definition)
+            return [
+                .text(definition.id), .text(definition.name[language]), .text(definition.direction.rawValue),
+                .text(KPITargets.scopeName(scope, language)), .number(threshold.target.description, .general),
+                .number(threshold.amber.description, .general), .text(green), .text(amber), .text(red),
+            ]
+        }
+        rows.append([])
+        rows.append([.text(targets.rule(language))])
+        let header =
+            language == .zh
+            ? ["kpi", "名称", "方向", "适用范围", "目标", "黄区宽度", "● 绿", "▲ 黄", "■ 红"]
+            : ["kpi", "title", "direction", "scope", "target", "amber band", "● green", "▲ amber", "■ red"]
+        return WorkbookSheet(name: "targets", header: header, rows: rows, frozenColumns: 1)
     }
 }

@@ -30,6 +30,8 @@ public struct RegionalBundles: Sendable {
     public var toolVersion: String
     /// The language of kpi.html and kpi.xlsx (`--lang`); CSVs stay canonical.
     public var language: ReportLanguage = .zh
+    /// Targets that light kpi.html's and kpi.xlsx's values (`--targets`), if any.
+    public var targets: KPITargets?
 
     public init(digest: @escaping @Sendable ([UInt8]) -> String, toolVersion: String = LedgerVersion.current) {
         self.digest = digest
@@ -97,14 +99,14 @@ public struct RegionalBundles: Sendable {
         var files: [(String, [UInt8])] = [
             ("\(prefix)_kpi.csv", Array(KPITables.kpiCSV([report] + pack.comparisons).utf8)),
             ("\(prefix)_kpi.json", Array(KPIJSON.render(report, comparedWith: pack.comparisons).utf8)),
-            ("\(prefix)_kpi.html", Array(KPIHTMLRenderer(language: language).render(report, title: title, comparedWith: pack.comparisons).utf8)),
+            ("\(prefix)_kpi.html", Array(KPIHTMLRenderer(language: language, targets: targets).render(report, title: title, comparedWith: pack.comparisons).utf8)),
             ("\(prefix)_pnl.csv", Array(LedgerTables.pnlCSV(pack.ledgers).utf8)),
             ("\(prefix)_technicians.csv", Array(KPITables.techniciansCSV(report).utf8)),
             ("\(prefix)_salespeople.csv", Array(KPITables.salespeopleCSV(report).utf8)),
             ("\(prefix)_advisors.csv", Array(KPITables.advisorsCSV(report).utf8)),
         ]
         if options.includesWorkbook {
-            files.append(("\(prefix)_kpi.xlsx", try KPIWorkbook.render(report, coarser: pack.comparisons, coarserInLongSheet: true, language: language)))
+            files.append(("\(prefix)_kpi.xlsx", try KPIWorkbook.render(report, coarser: pack.comparisons, coarserInLongSheet: true, language: language, targets: targets)))
         }
         files += report.exceptions.map { ("exceptions/\(prefix)_\($0.id).csv", Array(KPITables.exceptionCSV($0).utf8)) }
         files.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }

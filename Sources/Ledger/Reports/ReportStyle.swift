@@ -28,6 +28,12 @@ public enum ReportStyle {
         .coverage { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 8px; font-weight: 600; }
         .coverage.complete { background: #e3f4e8; color: #1b7f3b; } .coverage.partial { background: #fff4d6; color: #8a5a00; }
         .coverage.none { background: #fde8e7; color: #b42318; }
+        .light { display: inline-block; padding: 0 4px; border-radius: 3px; border: 1px solid; }
+        .light .sym { font-size: 0.8em; margin-right: 3px; }
+        .t-green { background: #e0f3ec; color: #00553d; border-color: #009e73; }
+        .t-amber { background: #fdf0d5; color: #6b4700; border-color: #e69f00; }
+        .t-red { background: #fbe3d6; color: #8f3300; border-color: #d55e00; }
+        ul.targets { padding-left: 16px; margin: 2px 0; } .sub-id { color: #7b8794; font-size: 10px; }
         .note { color: #52606d; font-size: 11px; } ol.footnotes { font-size: 11px; color: #3e4c59; padding-left: 18px; }
         .badge { display: inline-block; font-size: 11px; padding: 0 8px; border-radius: 8px; font-weight: 600; color: #fff; vertical-align: middle; }
         .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; margin: 6px 0 10px; font-size: 11px; color: #3e4c59; }

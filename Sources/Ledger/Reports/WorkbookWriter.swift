@@ -7,6 +7,9 @@ public enum WorkbookCell: Sendable, Hashable {
     case text(String)
     /// A decimal number as text (`"1234.50"`, `"-0.0523"`), shown in `format`.
     case number(String, WorkbookNumberFormat)
+    /// A number against a target (`--targets`): filled green, amber or red, its symbol
+    /// (● ▲ ■) shown before it by the number format, so the light reads without colour.
+    case lit(String, WorkbookNumberFormat, TrafficLight)
     case empty
 }
 
@@ -25,6 +28,20 @@ public enum WorkbookNumberFormat: Int, Sendable, Hashable, CaseIterable {
 
     /// The cell style (index into `cellXfs`) of the format.
     var style: Int { rawValue + 2 }
+
+    /// The cell style of the format with a traffic light's fill and symbol (after the text style).
+    func litStyle(_ light: TrafficLight) -> Int { WorkbookWriter.textStyle + 1 + light.index * Self.allCases.count + rawValue }
+
+    /// The format's code, for the custom formats that put a light's symbol before it.
+    var code: String {
+        switch self {
+        case .general: return "General"
+        case .integer: return "#,##0"
+        case .money: return "#,##0.00"
+        case .percent: return "0.00%"
+        case .decimal: return "0.00"
+        }
+    }
     var numberFormatID: Int {
         switch self {
         case .general: return 0
@@ -138,29 +155,65 @@ public enum WorkbookWriter {
         return out + "</definedNames></workbook>"
     }
 
-    /// Fonts: regular, bold. Cell styles: 0 default, 1 header (bold), then one per
-    /// `WorkbookNumberFormat` (2…6), then 7 text (`@`).
+    /// The fill colours (ARGB) of the traffic lights: light tints of the Okabe–Ito bluish
+    /// green, orange and vermillion, which stay apart for red–green colour blindness and
+    /// keep black text readable.
+    static func fillColour(_ light: TrafficLight) -> String {
+        switch light {
+        case .green: return "FFCCEBE0"
+        case .amber: return "FFFBE3B3"
+        case .red: return "FFF6CBB3"
+        }
+    }
+
+    /// Fonts: regular, bold. Fills: none, gray125 (required), then green, amber, red.
+    /// Cell styles: 0 default, 1 header (bold), then one per `WorkbookNumberFormat` (2…6),
+    /// then 7 text (`@`), then per light (green, amber, red) one per format with the light's
+    /// fill and a custom format (164 + …) that shows its symbol before the number.
     static let styles: String = {
         var out = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         out += #"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+        let lights = TrafficLight.allCases
+        out += #"<numFmts count="\#(lights.count * WorkbookNumberFormat.allCases.count)">"#
+        for light in lights {
+            for format in WorkbookNumberFormat.allCases {
+                let code = "\"\(light.symbol) \"" + format.code
+                out += #"<numFmt numFmtId="\#(WorkbookWriter.litFormatID(format, light))" formatCode="\#(WorkbookWriter.escaped(code, attribute: true))"/>"#
+            }
+        }
+        out += "</numFmts>"
         out += #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
-        out += #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
+        out += #"<fills count="\#(2 + lights.count)"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>"#
+        for light in lights {
+            out += #"<fill><patternFill patternType="solid"><fgColor rgb="\#(WorkbookWriter.fillColour(light))"/><bgColor indexed="64"/></patternFill></fill>"#
+        }
+        out += "</fills>"
         out += #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
         out += #"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>"#
         let formats = WorkbookNumberFormat.allCases
-        out += #"<cellXfs count="\#(formats.count + 3)">"#
+        out += #"<cellXfs count="\#(formats.count + 3 + lights.count * formats.count)">"#
         out += #"<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>"#
         out += #"<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>"#
         for format in formats {
             out += #"<xf numFmtId="\#(format.numberFormatID)" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
         }
         out += #"<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"#
+        for light in lights {
+            for format in formats {
+                out += #"<xf numFmtId="\#(WorkbookWriter.litFormatID(format, light))" fontId="0" fillId="\#(2 + light.index)" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1"/>"#
+            }
+        }
         out += "</cellXfs>"
         out += #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
         return out + "</styleSheet>"
     }()
 
     static let textStyle = WorkbookNumberFormat.allCases.count + 2
+
+    /// The custom number format of a lit cell: 164 (the first custom id) onwards.
+    static func litFormatID(_ format: WorkbookNumberFormat, _ light: TrafficLight) -> Int {
+        164 + light.index * WorkbookNumberFormat.allCases.count + format.rawValue
+    }
 
     /// A workbook of one sheet whose rows `row(i)` hands over one by one (nil after the
     /// last), streamed into the compressed part: for very large generated sheets (tests,
@@ -255,7 +308,9 @@ public enum WorkbookWriter {
                 continue
             case .number(let value, let format) where isDecimal(value):
                 put("<c r=\"\(names[index])\(label)\" s=\"\(format.style)\"><v>\(value)</v></c>")
-            case .text(let value), .number(let value, _):
+            case .lit(let value, let format, let light) where isDecimal(value):
+                put("<c r=\"\(names[index])\(label)\" s=\"\(format.litStyle(light))\"><v>\(value)</v></c>")
+            case .text(let value), .number(let value, _), .lit(let value, _, _):
                 // Text, or a number that is not a plain decimal: an inline string, never markup.
                 put("<c r=\"\(names[index])\(label)\" t=\"inlineStr\" s=\"\(textStyle)\"><is><t xml:space=\"preserve\">")
                 appendEscaped(value, to: &out)
@@ -286,6 +341,7 @@ public enum WorkbookWriter {
                 case .empty: continue
                 case .text(let text): width = displayWidth(text)
                 case .number(let value, let format): width = value.count + (format == .money || format == .integer ? value.count / 3 : 1) + 1
+                case .lit(let value, let format, _): width = value.count + (format == .money || format == .integer ? value.count / 3 : 1) + 3
                 }
                 if width > widths[index] { widths[index] = width }
             }

@@ -9,9 +9,23 @@ struct TOMLParser {
 
     private let bytes: [UInt8]
     private var index = 0
+    /// Byte offsets of every line feed, for the line of a key (`TOMLTable.line(of:)`).
+    private let lineFeeds: [Int]
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
+        lineFeeds = bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }
+    }
+
+    /// The 1-based line of a byte offset (binary search over the line feeds before it).
+    private func line(at position: Int) -> Int {
+        var low = 0
+        var high = lineFeeds.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lineFeeds[middle] < position { low = middle + 1 } else { high = middle }
+        }
+        return low + 1
     }
 
     // MARK: Document
@@ -134,7 +148,7 @@ struct TOMLParser {
             switch table.slots[part.name] {
             case nil:
                 let child = try makeChild(of: table, origin: .implicit, at: part.position)
-                table.insert(part.name, .table(child))
+                table.insert(part.name, .table(child), line: line(at: part.position))
                 table = child
             case let .table(child)?:
                 table = child
@@ -151,7 +165,7 @@ struct TOMLParser {
             switch table.slots[last.name] {
             case nil:
                 let child = try makeChild(of: table, origin: .header, at: last.position)
-                table.insert(last.name, .tables(TableList(child)))
+                table.insert(last.name, .tables(TableList(child)), line: line(at: last.position))
                 return child
             case let .tables(list)?:
                 let child = try makeChild(of: table, origin: .header, at: last.position)
@@ -166,10 +180,11 @@ struct TOMLParser {
         switch table.slots[last.name] {
         case nil:
             let child = try makeChild(of: table, origin: .header, at: last.position)
-            table.insert(last.name, .table(child))
+            table.insert(last.name, .table(child), line: line(at: last.position))
             return child
         case let .table(child)? where child.origin == .implicit:
             child.origin = .header
+            table.setLine(of: last.name, line(at: last.position))
             return child
         case .table?:
             throw error(at: last.position, "table [\(path)] is defined more than once")
@@ -189,8 +204,9 @@ struct TOMLParser {
         index += 1
         skipBlanks()
         let (target, name) = try resolve(parts, in: table)
+        let keyLine = line(at: parts[parts.count - 1].position)
         let value = try value(depth: target.depth + 1)
-        target.insert(name, .value(value))
+        target.insert(name, .value(value), line: keyLine)
     }
 
     /// Walks a dotted key from `table`, creating the tables it names, and returns the table
@@ -202,7 +218,7 @@ struct TOMLParser {
             switch table.slots[part.name] {
             case nil:
                 let child = try makeChild(of: table, origin: .dotted, at: part.position)
-                table.insert(part.name, .table(child))
+                table.insert(part.name, .table(child), line: line(at: part.position))
                 table = child
             case let .table(child)? where child.origin == .dotted:
                 table = child
@@ -874,19 +890,27 @@ private final class TableBuilder {
     let depth: Int
     private(set) var order: [String] = []
     private(set) var slots: [String: Slot] = [:]
+    /// The line where each key was defined (a table: its header, else where a key created it).
+    private(set) var lines: [String: Int] = [:]
 
     init(origin: Origin, depth: Int) {
         self.origin = origin
         self.depth = depth
     }
 
-    func insert(_ key: String, _ slot: Slot) {
+    func insert(_ key: String, _ slot: Slot, line: Int) {
         if slots[key] == nil { order.append(key) }
         slots[key] = slot
+        lines[key] = line
+    }
+
+    /// A table first created as a parent and later defined by its own `[header]`.
+    func setLine(of key: String, _ line: Int) {
+        lines[key] = line
     }
 
     func table() -> TOMLTable {
-        TOMLTable(
+        var table = TOMLTable(
             order.compactMap { key in
                 slots[key].map { slot in
                     switch slot {
@@ -896,6 +920,8 @@ private final class TableBuilder {
                     }
                 }
             })
+        table.lines = lines
+        return table
     }
 }
 

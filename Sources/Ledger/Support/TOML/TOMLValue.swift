@@ -52,12 +52,19 @@ struct TOMLTime: Equatable, Hashable, Sendable {
 struct TOMLTable: Equatable, Sendable {
     /// Keys and values in the order they first appear in the document.
     var entries: [(key: String, value: TOMLValue)]
+    /// The 1-based line where each key was defined, for messages about a valid document's
+    /// content (an unknown name, a value out of range). Tables defined by a `[header]` have
+    /// the header's line; equality ignores lines.
+    var lines: [String: Int] = [:]
 
     init(_ entries: [(key: String, value: TOMLValue)] = []) {
         self.entries = entries
     }
 
     var keys: [String] { entries.map(\.key) }
+
+    /// The line where `key` was defined, when the table was parsed from text.
+    func line(of key: String) -> Int? { lines[key] }
 
     subscript(key: String) -> TOMLValue? {
         entries.first { $0.key == key }?.value
