@@ -160,8 +160,11 @@ final class DealerSimulation {
     /// A VIN unique in the whole network: the dealer and a counter are coded in positions 11–17.
     func newVIN(wmi: String, descriptor: String, modelYear: Int) throws -> String {
         vehicleCounter += 1
-        guard vehicleCounter < 200_000 else { throw GeneratorError.invalidSpec("more than 200,000 vehicles per dealer; lower the scale") }
-        let id = dealer.index * 200_000 + vehicleCounter
+        let block = spec.vehiclesPerDealer
+        guard vehicleCounter < block else {
+            throw GeneratorError.invalidSpec("more than \(block) vehicles per dealer in a \(spec.dealers)-dealer network; lower the scale")
+        }
+        let id = dealer.index * block + vehicleCounter
         let plant = VINCode.alphabet[id / 1_000_000]
         return VINCode.make(wmi: wmi, descriptor: descriptor, modelYear: modelYear, plant: plant, serial: id % 1_000_000)
     }

@@ -1,6 +1,6 @@
 /// What network to generate: its size, the months it covers, its volume and its seed.
 public struct NetworkSpec: Sendable, Hashable {
-    /// Number of dealers (1…150).
+    /// Number of dealers (1…`maximumDealers`).
     public var dealers: Int
     /// Number of regions used (1…6, in the order 华东, 华南, 华北, 东北, 西南, 西北).
     public var regions: Int
@@ -44,12 +44,24 @@ public struct NetworkSpec: Sendable, Hashable {
     /// The instant the data describes: nothing happens after it.
     public var asOf: CivilMoment { endMonth.lastDay.at(23, 59, 59) }
 
+    /// The most dealers a network can have: VINs stay unique across the network.
+    public static let maximumDealers = 2_000
+
+    /// How many VINs each dealer may create: the 33 × 1,000,000 serials of VIN positions 11–17
+    /// shared among the dealers — 200,000 each up to 150 dealers (the VINs of such networks
+    /// are those of earlier versions), fewer in larger networks (16,500 each for 2,000).
+    public var vehiclesPerDealer: Int {
+        dealers <= 150 ? 200_000 : VINCode.alphabet.count * 1_000_000 / dealers
+    }
+
     /// Repair orders per dealer per month (before comebacks, PDI and fleet ROs).
     public var repairOrdersPerMonth: Double { 40 * scale }
 
     /// Throws `GeneratorError.invalidSpec` when the spec cannot be generated.
     public func validate() throws {
-        guard (1...150).contains(dealers) else { throw GeneratorError.invalidSpec("dealers must be 1…150, not \(dealers)") }
+        guard (1...Self.maximumDealers).contains(dealers) else {
+            throw GeneratorError.invalidSpec("dealers must be 1…\(Self.maximumDealers), not \(dealers)")
+        }
         guard (1...Catalogues.regions.count).contains(regions) else {
             throw GeneratorError.invalidSpec("regions must be 1…\(Catalogues.regions.count), not \(regions)")
         }

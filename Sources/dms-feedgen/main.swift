@@ -18,7 +18,7 @@ struct Network: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Write every feed of a dealer network as CSV files into a folder.")
 
     @Option(help: "The folder to write (created when missing).") var out: String
-    @Option(help: "Number of dealers (1…150).") var dealers = 4
+    @Option(help: "Number of dealers (1…2000).") var dealers = 4
     @Option(help: "Number of regions (1…6).") var regions = 2
     @Option(help: "Number of brands (1…3).") var brands = 2
     @Option(help: "Number of months, ending with --end.") var months = 16

@@ -46,6 +46,8 @@ struct KPI: ParsableCommand {
     var lateAfter = Completeness.defaultLateAfterDays
     @Option(help: "Only these KPIs, comma-separated: ids, families (service.*) or globs (*margin*); see `dms-report catalogue`. Only their families are computed; technicians, people and exception lists are left out.")
     var kpi: String?
+    @Option(help: "The generation time shown in kpi.html (default: now), e.g. 2026-11-01T06:00:00Z.")
+    var generatedAt: String?
     @OptionGroup var language: LanguageOption
     @OptionGroup var targets: TargetsOption
     @OptionGroup var jobs: JobsOption
@@ -69,7 +71,8 @@ struct KPI: ParsableCommand {
             let master = try engine.dealers()
             try DealerSelection.validate(master, codes: Set(dealer), regions: Set(region), brands: Set(brand))
             let targets = try self.targets.load(dealers: master)
-            let today = SystemClock().today()
+            let clock = SystemClock()
+            let today = clock.today()
             let kpis = try KPIList.ids(kpi)
             let builder = KPIReportBuilder(engine: engine, connections: try jobs.connections(to: options.warehouse))
             let report = try builder.build(.init(
@@ -84,7 +87,11 @@ struct KPI: ParsableCommand {
                 ] : []
             if formats.contains("csv") { files.append(("kpi.csv", KPITables.kpiCSV(report))) }
             if formats.contains("json") { files.append(("kpi.json", KPIJSON.render(report))) }
-            if formats.contains("html") { files.append(("kpi.html", KPIHTMLRenderer(language: language.lang, targets: targets).render(report))) }
+            if formats.contains("html") {
+                let renderer = KPIHTMLRenderer(
+                    language: language.lang, targets: targets, generatedAt: generatedAt ?? Timestamp.iso8601(seconds: clock.now()))
+                files.append(("kpi.html", renderer.render(report)))
+            }
             files += report.exceptions.map { ("exceptions/\($0.id).csv", KPITables.exceptionCSV($0)) }
             try ReportRun.write(files, into: options.out, console: console)
             if formats.contains("xlsx") {

@@ -119,3 +119,6 @@ print(f"growth 1y -> 3y: median of per-round ratios {rounds:.2f}x (target <= 1.1
 print(f"growth with --jobs 1: median of per-round ratios {rounds_seq:.2f}x; ratio of medians {seq_three / seq_one:.2f}x")
 print(f"monthly report vs DuckDB: {three:.2f} s vs {duck:.2f} s: {'ok' if three < duck else 'MISSED'}")
 PY
+
+# The monthly page of a 500-dealer network: size, opening time in Chromium, cost of HTML + xlsx.
+bash bench/report/page.sh "$BIN"

@@ -32,10 +32,15 @@ public struct DealerComparison: Sendable, Hashable {
     public var values: [String: [String?]]
 }
 
-/// One point of a trend: a month and the value then.
+/// One point of a trend: a month, quarter or year and the value then.
 public struct TrendPoint: Sendable, Hashable {
-    public var month: ReportingPeriod
+    public var period: ReportingPeriod
     public var figure: KPIFigure
+
+    public init(period: ReportingPeriod, figure: KPIFigure) {
+        self.period = period
+        self.figure = figure
+    }
 }
 
 /// Everything a KPI report shows; rendered by `Reports/` without further queries.
@@ -52,7 +57,8 @@ public struct KPIReport: Sendable {
     public var rows: [KPIRow]
     /// Headline KPIs of the whole scope.
     public var headlines: [KPIRow]
-    /// Headline KPI id → 13 monthly points for the whole scope (empty when not asked for).
+    /// Headline KPI id → the trend of the whole scope at the period's grain (13 months, 8
+    /// quarters or 5 years; empty when not asked for).
     public var trends: [String: [TrendPoint]]
     public var comparisons: [DealerComparison]
     /// Whether each dealer's data for the period is all there (kpi.csv `coverage`).
@@ -63,7 +69,36 @@ public struct KPIReport: Sendable {
     public var advisors: [AdvisorFigures] = []
     public var exceptions: [ExceptionList]
     public var catalogue: KPICatalogue
+    /// The `--dealer`, `--region` and `--brand` filters the report was made with (all empty:
+    /// the whole network); the page's title names them.
+    public var selection = DealerFilter()
+    /// Every dealer of the network, in scope or not: the heat map's quartiles and the ranks
+    /// within a region compare a dealer with all of them.
+    public var network: [Dealer] = []
+    /// Headline KPI id → dealer code → that dealer's value in the period, for every dealer of
+    /// the network (a dealer without a value is absent).
+    public var networkValues: [String: [String: String]] = [:]
+    /// Employee names of the dealers in scope, by `KPIEngine.staffKey(dealer, employee)` (with the details).
+    public var staffNames: [String: String] = [:]
+    /// Whether technicians, salespeople, advisors and exception lists were computed (not with `--kpi`).
+    public var includesDetails = true
 
     /// The coverage of a group: the worst of its dealers.
     public func coverage(of group: KPIGroup) -> CoverageStatus { coverage.status(of: group.dealerCodes) }
+}
+
+/// The dealer filters of a report (`--dealer`, `--region`, `--brand`), each sorted.
+public struct DealerFilter: Sendable, Hashable {
+    public var dealerCodes: [String]
+    public var regions: [String]
+    public var brands: [String]
+
+    public init(dealerCodes: [String] = [], regions: [String] = [], brands: [String] = []) {
+        self.dealerCodes = dealerCodes.sorted()
+        self.regions = regions.sorted()
+        self.brands = brands.sorted()
+    }
+
+    /// No filter: the whole network.
+    public var isEmpty: Bool { dealerCodes.isEmpty && regions.isEmpty && brands.isEmpty }
 }

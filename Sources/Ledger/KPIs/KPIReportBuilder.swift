@@ -1,5 +1,5 @@
 /// Builds a `KPIReport`: partials for the period, the previous period, a year earlier and
-/// (for the HTML) the 13-month trend, grouped as asked.
+/// (for the HTML) the trend at the period's grain (13 months, 8 quarters or 5 years), grouped as asked.
 ///
 /// The pieces of a report that do not depend on each other — the history read once per run,
 /// each KPI family of each period, the technicians and the exception lists — run at the same
@@ -45,7 +45,7 @@ public final class KPIReportBuilder {
         public var today: LocalDate?
         /// Refuse (`NoActivityError`) a period in which the selected dealers have no activity data.
         public var requiresActivity: Bool
-        /// Compute the 13-month trend of the headline KPIs (HTML).
+        /// Compute the trend of the headline KPIs at the period's grain (HTML): `ReportingPeriod.trailingPeriods`.
         public var includesTrend: Bool
         /// Compute technicians and exception lists.
         public var includesDetails: Bool
@@ -84,7 +84,7 @@ public final class KPIReportBuilder {
             throw NoActivityError(period: period, dealerCount: scope.count, span: try completeness.activitySpan(dealers: scope.map(\.code)))
         }
         let compared = [period, period.previous, period.yearEarlier]
-        let trend = request.includesTrend ? period.trailingMonths : []
+        let trend = request.includesTrend ? period.trailingPeriods : []
         let floor = (compared + trend).map(\.start).min() ?? period.start
         let ceiling = (compared + trend).map(\.end).max() ?? period.end
         for worker in pool.engines {
@@ -119,12 +119,12 @@ public final class KPIReportBuilder {
 
         var trends: [String: [TrendPoint]] = [:]
         if request.includesTrend {
-            for month in period.trailingMonths {
-                let monthly = cache[CacheKey(period: month, wanted: wanted)] ?? pieces.monthly[month] ?? [:]
+            for point in trend {
+                let partials = cache[CacheKey(period: point, wanted: wanted)] ?? pieces.trend[point] ?? [:]
                 for definition in selectedHeadlines {
                     trends[definition.id, default: []].append(TrendPoint(
-                        month: month,
-                        figure: KPIAggregation.figure(of: definition, dealers: scopeGroup.dealerCodes, in: monthly, period: month)))
+                        period: point,
+                        figure: KPIAggregation.figure(of: definition, dealers: scopeGroup.dealerCodes, in: partials, period: point)))
                 }
             }
         }
@@ -147,6 +147,17 @@ public final class KPIReportBuilder {
             technicians: pieces.technicians, exceptions: pieces.exceptions, catalogue: catalogue)
         report.salespeople = pieces.salespeople
         report.advisors = pieces.advisors
+        report.includesDetails = request.includesDetails
+        report.staffNames = pieces.staffNames
+        report.selection = DealerFilter(dealerCodes: Array(request.dealerCodes), regions: Array(request.regions), brands: Array(request.brands))
+        report.network = allDealers
+        for definition in selectedHeadlines {
+            var values: [String: String] = [:]
+            for dealer in allDealers {
+                values[dealer.code] = KPIAggregation.figure(of: definition, dealers: [dealer.code], in: current, period: period).value
+            }
+            report.networkValues[definition.id] = values
+        }
         return report
     }
 
@@ -175,13 +186,14 @@ public final class KPIReportBuilder {
     }
 
     /// What `build` computes besides the history: the partials of the compared periods (kept
-    /// in `cache`), the headline partials of the other trend months, technicians and exceptions.
+    /// in `cache`), the headline partials of the other trend periods, technicians and exceptions.
     private struct Pieces {
-        var monthly: [ReportingPeriod: DealerPartials] = [:]
+        var trend: [ReportingPeriod: DealerPartials] = [:]
         var technicians: [TechnicianFigures] = []
         var salespeople: [SalespersonFigures] = []
         var advisors: [AdvisorFigures] = []
         var exceptions: [ExceptionList] = []
+        var staffNames: [String: String] = [:]
     }
 
     /// One independent piece of a report and its rough cost (the largest are started first).
@@ -190,6 +202,7 @@ public final class KPIReportBuilder {
         case technicians(ReportingPeriod, dealers: Set<String>)
         case people(ReportingPeriod, dealers: Set<String>)
         case exceptions(ReportingPeriod, dealers: Set<String>)
+        case staffNames(dealers: Set<String>)
 
         var cost: Int {
             switch self {
@@ -202,6 +215,7 @@ public final class KPIReportBuilder {
                 }
             case .technicians, .people: 2
             case .exceptions: 3
+            case .staffNames: 1
             }
         }
     }
@@ -211,6 +225,7 @@ public final class KPIReportBuilder {
         case technicians([TechnicianFigures])
         case people([SalespersonFigures], [AdvisorFigures])
         case exceptions([ExceptionList])
+        case staffNames([String: String])
     }
 
     private func computePieces(
@@ -223,16 +238,16 @@ public final class KPIReportBuilder {
             full.append(period)
             pieces += engine.families(of: wanted).map { .partials(period, wanted: wanted, $0) }
         }
-        var monthly: [ReportingPeriod] = []
+        var trendOnly: [ReportingPeriod] = []
         for month in trend
-        where cache[CacheKey(period: month, wanted: wanted)] == nil && !full.contains(month) && !monthly.contains(month) && !headlines.isEmpty {
-            monthly.append(month)
+        where cache[CacheKey(period: month, wanted: wanted)] == nil && !full.contains(month) && !trendOnly.contains(month) && !headlines.isEmpty {
+            trendOnly.append(month)
             pieces += engine.families(of: headlines).map { .partials(month, wanted: headlines, $0) }
         }
         if let details {
             pieces += [
                 .technicians(details.period, dealers: details.dealers), .people(details.period, dealers: details.dealers),
-                .exceptions(details.period, dealers: details.dealers),
+                .exceptions(details.period, dealers: details.dealers), .staffNames(dealers: details.dealers),
             ]
         }
         // Largest first, so that the last piece to finish is a small one.
@@ -246,6 +261,7 @@ public final class KPIReportBuilder {
                 case .people(let period, let dealers):
                     .people(try worker.salespersonFigures(period, dealers: dealers), try worker.advisorFigures(period, dealers: dealers))
                 case .exceptions(let period, let dealers): .exceptions(try worker.exceptionLists(period, dealers: dealers))
+                case .staffNames(let dealers): .staffNames(try worker.employeeNames(dealers: dealers))
                 }
             }
         })
@@ -262,11 +278,12 @@ public final class KPIReportBuilder {
                 result.salespeople = salespeople
                 result.advisors = advisors
             case (_, .exceptions(let lists)?): result.exceptions = lists
+            case (_, .staffNames(let names)?): result.staffNames = names
             default: break
             }
         }
         for period in full { cache[CacheKey(period: period, wanted: wanted)] = sinks[period]?.values ?? [:] }
-        for month in monthly { result.monthly[month] = sinks[month]?.values ?? [:] }
+        for month in trendOnly { result.trend[month] = sinks[month]?.values ?? [:] }
         return result
     }
 

@@ -87,6 +87,30 @@ public struct ReportingPeriod: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The trend of a report at the period's own grain, oldest first, ending with the month,
+    /// quarter or year that holds `end`: 13 months for a month (and for a range), 8 quarters
+    /// for a quarter, 5 years for a year.
+    public var trailingPeriods: [ReportingPeriod] {
+        switch kind {
+        case .month, .range: return trailingMonths
+        case .quarter:
+            let first = (end.month - 1) / 3 * 3 + 1
+            return (0..<8).reversed().compactMap { back in
+                guard let start = LocalDate(year: end.year, month: first, day: 1)?.adding(months: -3 * back) else { return nil }
+                let last = start.adding(months: 2)
+                guard let close = LocalDate(year: last.year, month: last.month, day: LocalDate.daysIn(month: last.month, year: last.year))
+                else { return nil }
+                return ReportingPeriod(kind: .quarter, start: start, end: close)
+            }
+        case .year:
+            return (0..<5).reversed().compactMap { back in
+                guard let start = LocalDate(year: end.year - back, month: 1, day: 1), let close = LocalDate(year: end.year - back, month: 12, day: 31)
+                else { return nil }
+                return ReportingPeriod(kind: .year, start: start, end: close)
+            }
+        }
+    }
+
     /// The 13 calendar months ending with the month that holds `end`, oldest first.
     public var trailingMonths: [ReportingPeriod] {
         (0..<13).reversed().compactMap { back in

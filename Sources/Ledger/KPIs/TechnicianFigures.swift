@@ -62,4 +62,18 @@ extension KPIEngine {
         }
         return figures.values.sorted { ($0.dealer, $0.technicianID) < ($1.dealer, $1.technicianID) }
     }
+
+    /// The names of the employees of `dealers`, by `staffKey(dealer, employee)`; employees
+    /// without a name are left out (the page shows their id).
+    public func employeeNames(dealers: Set<String>) throws -> [String: String] {
+        var names: [String: String] = [:]
+        for row in try database.rows("SELECT dealer_code, employee_id, name FROM employees WHERE name IS NOT NULL AND name <> ''", [])
+        where dealers.contains(row.text(0)) {
+            names[Self.staffKey(row.text(0), row.text(1))] = row.text(2)
+        }
+        return names
+    }
+
+    /// The key of an employee of a dealer in `employeeNames`.
+    public static func staffKey(_ dealer: String, _ employee: String) -> String { dealer + "\u{1F}" + employee }
 }

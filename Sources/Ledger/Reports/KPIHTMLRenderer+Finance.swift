@@ -1,7 +1,7 @@
 /// The department P&L section of kpi.html (kpis.md section 6), from the `finance.*` rows.
 extension KPIHTMLRenderer {
     func financeSection(_ report: KPIReport) -> String {
-        guard report.catalogue.definitions.contains(where: { $0.family == .finance }) else { return "" }
+        guard report.rows.contains(where: { $0.definition.family == .finance }) else { return "" }
         var figures: [String: [String: KPIRow]] = [:]
         for row in report.rows where row.definition.family == .finance { figures[row.group.key, default: [:]][row.definition.id] = row }
         var out = "<section id=\"finance\">\n<h2>\(e(l("Department P&L (from the journal)", "部门损益（来自日记账）")))</h2>\n"
@@ -16,9 +16,9 @@ extension KPIHTMLRenderer {
             let rows = figures[group.key] ?? [:]
             func cell(_ definition: KPIDefinition) -> String {
                 guard let row = rows[definition.id] else { return "<td class=\"num\"></td>" }
-                return "<td class=\"num\">\(value(row.current.value, row.definition.unit))</td>"
+                return valueCell(row.current.value, row.definition)
             }
-            out += "<h3>\(e(groupTitle(group)))</h3>\n"
+            out += "<div class=\"pnl-group\">\n<h3>\(e(groupTitle(group)))</h3>\n"
             out += "<table class=\"pnl\">\n<thead><tr><th>\(l("Department", "部门"))</th>"
             for (_, title) in columns { out += "<th class=\"num\">\(e(title))</th>" }
             out += "</tr></thead>\n<tbody>\n"
@@ -31,7 +31,7 @@ extension KPIHTMLRenderer {
             for definition in [KPIDefinition.financeOperatingProfit, .financeAbsorptionRate] {
                 out += "<tr><td>\(e(definition.name[language]))</td>\(cell(definition))</tr>\n"
             }
-            out += "</tbody>\n</table>\n"
+            out += "</tbody>\n</table>\n</div>\n"
         }
         out += "</section>\n"
         return out

@@ -3,7 +3,8 @@ extension KPIHTMLRenderer {
     /// One table of a family's KPIs: a row per group, the previous period and a year earlier
     /// below each value.
     func familyTable(_ report: KPIReport, ids: [String]) -> String {
-        let definitions = ids.compactMap { report.catalogue.definition($0) }
+        let present = Set(report.rows.map(\.definition.id))
+        let definitions = ids.compactMap { report.catalogue.definition($0) }.filter { present.contains($0.id) }
         guard !definitions.isEmpty else { return "" }
         var figures: [String: [String: KPIRow]] = [:]
         let wanted = Set(ids)
@@ -20,8 +21,10 @@ extension KPIHTMLRenderer {
                     out += "<td class=\"num\"></td>"
                     continue
                 }
-                out += "<td class=\"num\">\(value(row.current.value, definition.unit))"
-                out += "<span class=\"sub\">\(l("prev", "上期")) \(value(row.previous.value, definition.unit)) · \(l("LY", "去年")) \(value(row.yearEarlier.value, definition.unit))</span></td>"
+                out += valueCell(
+                    row.current.value, definition,
+                    below: "\(l("prev", "上期")) \(value(row.previous.value, definition.unit)) · \(l("LY", "去年")) \(value(row.yearEarlier.value, definition.unit))",
+                    escapedBelow: true)
             }
             out += "</tr>\n"
         }
@@ -38,7 +41,7 @@ extension KPIHTMLRenderer {
     }
 
     func logisticsSection(_ report: KPIReport) -> String {
-        let ids = report.catalogue.definitions.filter { $0.family == .logistics }.map(\.id)
+        let ids = selectedIDs(report, family: .logistics)
         guard !ids.isEmpty else { return "" }
         var out = "<section id=\"logistics\">\n<h2>\(l("Vehicle logistics (储运)", "整车储运"))</h2>\n<p class=\"note\">"
         out += l("In transit and without certificate: as of the end of the period. Transit time, late and damaged arrivals: "
@@ -52,12 +55,15 @@ extension KPIHTMLRenderer {
 
     func peopleSection(_ report: KPIReport) -> String {
         var out = "<section id=\"people\">\n<h2>\(l("People", "人员"))</h2>\n"
-        let staff = report.catalogue.definitions.filter { $0.family == .staff }.map(\.id)
+        let staff = selectedIDs(report, family: .staff)
         if !staff.isEmpty {
             out += "<h3>\(l("Headcount and turnover", "在职人数与流失率"))</h3>\n"
             out += "<p class=\"note\">\(l("Headcount at the end of the period; turnover = leavers ÷ mean headcount, not annualised.", "期末在职人数；流失率 = 离职人数 ÷ 平均在职人数，未年化。"))</p>\n"
             out += familyTable(report, ids: staff)
         }
+        // Salespeople and advisors are details: not computed with `--kpi`.
+        guard report.includesDetails else { return staff.isEmpty ? "" : out + "</section>\n" }
+        let names = dealerNames(report)
         out += "<h3 id=\"salespeople\">\(l("Salespeople", "销售顾问"))</h3>\n"
         if report.salespeople.isEmpty {
             out += "<p class=\"note\">\(l("No orders in the period.", "报告期内无订单。"))</p>\n"
@@ -66,7 +72,7 @@ extension KPIHTMLRenderer {
             out += "<th class=\"num\">\(l("Front gross", "前端毛利"))</th><th class=\"num\">\(l("On-time delivery", "准时交车"))</th><th class=\"num\">\(l("Orders", "订单"))</th>"
             out += "<th class=\"num\">\(l("Cancellations", "取消"))</th></tr></thead>\n<tbody>\n"
             for person in report.salespeople {
-                out += "<tr><td>\(e(person.dealer))</td><td>\(person.salespersonID.isEmpty ? "<span class=\"na\">\(l("(none)", "（无）"))</span>" : e(person.salespersonID))</td>"
+                out += "<tr><td>\(e(names[person.dealer] ?? person.dealer))</td><td>\(person.salespersonID.isEmpty ? "<span class=\"na\">\(l("(none)", "（无）"))</span>" : staffLabel(report, dealer: person.dealer, id: person.salespersonID))</td>"
                 out += "<td class=\"num\">\(number(String(person.retailUnits)))</td>"
                 out += "<td class=\"num\">\(value(ExactDecimal.quotient(person.frontGross, over: 100, places: 2), .money))</td>"
                 out += "<td class=\"num\">\(value(person.onTimeDeliveryRate, .rate))<span class=\"sub\">\(ofTotal(person.onTimeDeliveries, person.promisedDeliveries))</span></td>"
@@ -82,7 +88,7 @@ extension KPIHTMLRenderer {
             out += "<th class=\"num\">\(l("Labor sales", "工时销售额"))</th><th class=\"num\">\(l("Hours per RO", "单车工时"))</th>"
             out += "<th class=\"num\">\(l("Comeback rate", "返修率"))</th><th class=\"num\">\(l("CSI", "满意度"))</th></tr></thead>\n<tbody>\n"
             for advisor in report.advisors {
-                out += "<tr><td>\(e(advisor.dealer))</td><td>\(advisor.advisorID.isEmpty ? "<span class=\"na\">\(l("(none)", "（无）"))</span>" : e(advisor.advisorID))</td>"
+                out += "<tr><td>\(e(names[advisor.dealer] ?? advisor.dealer))</td><td>\(advisor.advisorID.isEmpty ? "<span class=\"na\">\(l("(none)", "（无）"))</span>" : staffLabel(report, dealer: advisor.dealer, id: advisor.advisorID))</td>"
                 out += "<td class=\"num\">\(number(String(advisor.roClosed)))</td>"
                 out += "<td class=\"num\">\(value(ExactDecimal.quotient(advisor.laborSales, over: 100, places: 2), .money))</td>"
                 out += "<td class=\"num\">\(value(advisor.hoursPerRO, .hours))</td>"
@@ -98,7 +104,7 @@ extension KPIHTMLRenderer {
     }
 
     func complaintsSection(_ report: KPIReport) -> String {
-        let ids = report.catalogue.definitions.filter { $0.family == .crm }.map(\.id)
+        let ids = selectedIDs(report, family: .crm)
         guard !ids.isEmpty else { return "" }
         var out = "<section id=\"complaints\">\n<h2>\(l("Customer complaints (客户投诉)", "客户投诉"))</h2>\n<p class=\"note\">"
         out += l("Opened in the period per 100 ROs closed in it; resolution, 48-hour closing and satisfaction over the "

@@ -12,42 +12,58 @@ public struct KPIHTMLRenderer: Sendable {
     public var language: ReportLanguage
     /// Targets that light the current values green, amber or red (`--targets`), if any.
     public var targets: KPITargets?
+    /// When the page was made (passed in by the tool, never read from the clock here).
+    public var generatedAt: String?
+    /// The version of the tools that made the page.
+    public var toolVersion: String
 
-    public init(exceptionRowLimit: Int = 25, language: ReportLanguage = .zh, targets: KPITargets? = nil) {
+    public init(
+        exceptionRowLimit: Int = 25, language: ReportLanguage = .zh, targets: KPITargets? = nil, generatedAt: String? = nil,
+        toolVersion: String = LedgerVersion.current
+    ) {
         self.exceptionRowLimit = exceptionRowLimit
         self.language = language
         self.targets = targets
+        self.generatedAt = generatedAt
+        self.toolVersion = toolVersion
     }
 
     /// The English or the Chinese text, as the page's language asks.
     func l(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
 
     /// The page of `report`. `title` (escaped here) names what the page covers, e.g. a
-    /// bundle's region or dealer and the period; `levels` are reports of the same period
-    /// at coarser levels whose rows follow the report's in "All KPIs" (a bundle's region and
-    /// network rows).
+    /// bundle's region or dealer and the period (default: `pageTitle`, from the report's
+    /// period, grouping and filters); `levels` are reports of the same period at coarser
+    /// levels whose rows follow the report's in "All KPIs" (a bundle's region and network rows).
     public func render(_ report: KPIReport, title: String? = nil, comparedWith levels: [KPIReport] = []) -> String {
+        let heading = title ?? pageTitle(report)
         var out = "<!DOCTYPE html>\n<html lang=\"\(language.htmlCode)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(e(title ?? l("KPI report \(report.period)", "经营指标报告 \(report.period)")))</title>\n<style>\n\(ReportStyle.css)\n</style>\n</head>\n<body>\n"
-        out += "<header>\n<h1>\(e(title ?? l("Dealer KPI report — \(report.period)", "经销商经营指标报告 — \(report.period)")))</h1>\n"
+        out += "<title>\(e(heading))</title>\n<style>\n\(ReportStyle.css)\n</style>\n</head>\n<body>\n"
+        out += "<header>\n<h1>\(e(heading))</h1>\n"
         out += "<p class=\"meta\">" + l("Period ", "报告期 ") + "\(e(report.period.start.description))" + l(" to ", " 至 ")
         out += "\(e(report.period.end.description)) (\(report.period.days)" + l(" days) · previous ", " 天) · 上期 ")
         out += "\(e(range(report.previousPeriod)))" + l(" · a year earlier ", " · 去年同期 ") + "\(e(range(report.yearEarlierPeriod)))</p>\n"
         out += "<p class=\"meta\">\(DisplayValue.grouped(String(report.dealers.count)))" + l(" dealers · grouped by ", " 家经销商 · 按") + e(groupName(report.groupBy))
-        out += l(" · data ", "汇总 · 数据 ") + "\(badge(report.coverage.status(of: report.dealers.map(\.code))))</p>\n</header>\n"
-        out += headlines(report)
-        out += comparisons(report)
-        out += financeSection(report)
-        out += allRows(report, comparedWith: levels)
-        out += logisticsSection(report)
-        out += technicians(report)
-        out += peopleSection(report)
-        out += complaintsSection(report)
-        out += exceptions(report)
-        out += footnotes(report)
+        out += l(" · data ", "汇总 · 数据 ") + "\(badge(report.coverage.status(of: report.dealers.map(\.code))))</p>\n"
+        out += provenance(report)
+        out += "</header>\n"
+        // Only the sections with data asked for: with `--kpi`, no empty families, people or lists.
+        let sections = [
+            headlines(report), heatMap(report), comparisons(report), financeSection(report), allRows(report, comparedWith: levels),
+            logisticsSection(report), technicians(report), peopleSection(report), complaintsSection(report), exceptions(report),
+            footnotes(report),
+        ].filter { !$0.isEmpty }
+        out += tableOfContents(sections)
+        out += sections.joined()
         out += "</body>\n</html>\n"
         return out
+    }
+
+    /// The KPI ids of `family` the report holds rows for (with `--kpi`, only those asked for), in catalogue order.
+    func selectedIDs(_ report: KPIReport, family: KPIFamily) -> [String] {
+        let present = Set(report.rows.map(\.definition.id))
+        return report.catalogue.definitions.filter { $0.family == family && present.contains($0.id) }.map(\.id)
     }
 
     func e(_ text: String) -> String { HTMLEscape.escape(text) }
@@ -134,6 +150,7 @@ public struct KPIHTMLRenderer: Sendable {
     }
 
     func headlines(_ report: KPIReport) -> String {
+        guard !report.headlines.isEmpty else { return "" }
         var out = "<section id=\"headlines\">\n<h2>\(l("Headline KPIs", "核心指标"))</h2>\n<div class=\"cards\">\n"
         for row in report.headlines {
             let definition = row.definition
@@ -143,8 +160,10 @@ public struct KPIHTMLRenderer: Sendable {
             out += "<div class=\"compare\">\(l("previous: ", "上期："))\(value(row.previous.value, definition.unit))\(change(row.current.value, row.previous.value, definition))"
             out += "\(l(" · last year: ", " · 去年同期："))\(value(row.yearEarlier.value, definition.unit))\(change(row.current.value, row.yearEarlier.value, definition))</div>\n"
             if let points = report.trends[definition.id], !points.isEmpty {
-                out += TrendChart.svg(points: points, unit: definition.unit, title: definition.name[language] + l(": 13-month trend", "：近 13 个月趋势"),
-                    emptyText: l("no data in the last 13 months", "近 13 个月无数据"))
+                let span = trendSpan(report.period.kind, count: points.count)
+                out += TrendChart.svg(
+                    points: points, unit: definition.unit, title: definition.name[language] + l(": trend over the last \(span)", "：近\(span)趋势"),
+                    unitLabel: definition.unit.name[language], emptyText: l("no data in the last \(span)", "近\(span)无数据"))
             }
             out += "</div>\n"
         }
@@ -154,18 +173,21 @@ public struct KPIHTMLRenderer: Sendable {
 
     func comparisons(_ report: KPIReport) -> String {
         let headlines = report.headlines.map(\.definition)
+        guard !headlines.isEmpty, !report.comparisons.isEmpty else { return "" }
         var out = "<section id=\"dealers\">\n<h2>\(l("Each dealer beside its region and the network", "各经销商与所在区域及全网对比"))</h2>\n"
         out += "<p class=\"note\">\(l("Each cell: the dealer's value; below it, its region's (R) and the network's (N).", "每格：经销商的值；下方为所在区域（区）与全网（网）的值。"))</p>\n"
         out += "<table>\n<thead><tr><th>\(l("Dealer", "经销商"))</th><th>\(l("Region", "区域"))</th><th>\(l("Coverage", "数据完整性"))</th>"
         for definition in headlines { out += "<th class=\"num\">\(e(definition.name[language]))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for comparison in report.comparisons {
-            out += "<tr><td>\(e(comparison.dealer.code))<span class=\"sub\">\(e(comparison.dealer.name))</span></td><td>\(e(comparison.dealer.region))</td>"
+            out += "<tr><td>\(dealerLabel(comparison.dealer))</td><td>\(e(comparison.dealer.region))</td>"
             out += "<td>\(coverageCell(report.coverage.dealers[comparison.dealer.code]))</td>"
             for definition in headlines {
                 let values = comparison.values[definition.id] ?? [nil, nil, nil]
-                out += "<td class=\"num\">\(lit(values[0], definition, [comparison.dealer]))"
-                out += "<span class=\"sub\">\(l("R", "区")) \(value(values[1], definition.unit)) · \(l("N", "网")) \(value(values[2], definition.unit))</span></td>"
+                out += valueCell(
+                    values[0], definition,
+                    below: "\(l("R", "区")) \(value(values[1], definition.unit)) · \(l("N", "网")) \(value(values[2], definition.unit))", escapedBelow: true,
+                    litFor: [comparison.dealer])
             }
             out += "</tr>\n"
         }
@@ -173,9 +195,21 @@ public struct KPIHTMLRenderer: Sendable {
         return out
     }
 
+    /// Rows of each exception list a printed page keeps (the screen shows `exceptionRowLimit`).
+    static let printedExceptionRows = 5
+
+    /// At most this many groups get the side-by-side table of every KPI (one column each).
+    static let sideBySideLimit = 8
+
     func allRows(_ report: KPIReport, comparedWith levels: [KPIReport] = []) -> String {
         var out = "<section id=\"kpis\">\n<h2>\(e(l("All KPIs by \(groupName(report.groupBy))", "按\(groupName(report.groupBy))的全部指标")))</h2>\n"
-        for (level, group) in ([report] + levels).flatMap({ level in level.groups.map { (level, $0) } }) {
+        let pairs = ([report] + levels).flatMap { level in level.groups.map { (level, $0) } }
+        let sideBySide = pairs.count <= Self.sideBySideLimit
+        if sideBySide { out += allRowsSideBySide(report, pairs) }
+        // With the side-by-side table, the per-group tables (numerators, denominators, previous
+        // period, last year) are for the screen; the print keeps the one table.
+        out += sideBySide ? "<div class=\"screen-only\">\n" : ""
+        for (level, group) in pairs {
             let label = level.groupBy == report.groupBy || group.key == level.groupBy.rawValue ? "" : groupName(level.groupBy) + " "
             out += "<h3>\(e(label + groupTitle(group))) \(badge(level.coverage(of: group)))</h3>\n"
             let members = targets == nil ? [] : level.dealers.filter { group.dealerCodes.contains($0.code) }
@@ -183,17 +217,56 @@ public struct KPIHTMLRenderer: Sendable {
             out += "<th class=\"num\">\(l("Denominator", "分母"))</th><th class=\"num\">\(l("Previous", "上期"))</th><th class=\"num\">\(l("Last year", "去年同期"))</th></tr></thead>\n<tbody>\n"
             for row in level.rows where row.group == group {
                 let unit = row.definition.unit
-                out += "<tr><td title=\"\(e(row.definition.id))\">\(e(row.definition.name[language]))</td><td class=\"num\">\(lit(row.current.value, row.definition, members))</td>"
+                out += "<tr><td title=\"\(e(row.definition.id))\">\(e(row.definition.name[language]))</td>\(valueCell(row.current.value, row.definition, litFor: members))"
                 out += "<td class=\"num\">\(number(row.current.numerator))</td><td class=\"num\">\(number(row.current.denominator))</td>"
                 out += "<td class=\"num\">\(value(row.previous.value, unit))</td><td class=\"num\">\(value(row.yearEarlier.value, unit))</td></tr>\n"
             }
             out += "</tbody>\n</table>\n"
         }
+        out += sideBySide ? "</div>\n" : ""
         out += "</section>\n"
         return out
     }
 
+    /// Every KPI in a row, a column per group (up to `sideBySideLimit` groups): the groups
+    /// compared at a glance, and what the print keeps.
+    func allRowsSideBySide(_ report: KPIReport, _ pairs: [(KPIReport, KPIGroup)]) -> String {
+        var cells: [String: KPIRow] = [:]
+        var order: [KPIDefinition] = []
+        var seen: Set<String> = []
+        for (index, (level, group)) in pairs.enumerated() {
+            for row in level.rows where row.group == group {
+                cells["\(index)\u{1F}\(row.definition.id)"] = row
+                if seen.insert(row.definition.id).inserted { order.append(row.definition) }
+            }
+        }
+        var out = "<p class=\"note\">\(l("Values side by side; numerators, denominators, the previous period and last year of each group follow on screen and are in kpi.csv.", "各组数值并列；各组的分子、分母、上期与去年同期见屏幕版下文及 kpi.csv。"))</p>\n"
+        out += "<table class=\"side-by-side\">\n<thead><tr><th>\(l("KPI", "指标"))</th>"
+        for (level, group) in pairs {
+            let label = level.groupBy == report.groupBy || group.key == level.groupBy.rawValue ? "" : groupName(level.groupBy) + " "
+            let dealer = level.groupBy == .dealer ? level.dealers.first { $0.code == group.key } : nil
+            out += "<th class=\"num\">\(dealer.map(dealerLabel) ?? e(label + groupKey(group)))</th>"
+        }
+        out += "</tr></thead>\n<tbody>\n"
+        // Each column's dealers choose its targets' region or brand override.
+        let members = pairs.map { level, group in targets == nil ? [] : level.dealers.filter { group.dealerCodes.contains($0.code) } }
+        for definition in order {
+            out += "<tr><td title=\"\(e(definition.id))\">\(e(definition.name[language]))</td>"
+            for index in pairs.indices {
+                if let row = cells["\(index)\u{1F}\(definition.id)"] {
+                    out += valueCell(row.current.value, definition, litFor: members[index])
+                } else {
+                    out += "<td class=\"num\"></td>"
+                }
+            }
+            out += "</tr>\n"
+        }
+        out += "</tbody>\n</table>\n"
+        return out
+    }
+
     func technicians(_ report: KPIReport) -> String {
+        guard report.includesDetails else { return "" }
         var out = "<section id=\"technicians\">\n<h2>\(l("Technicians", "技师"))</h2>\n"
         guard !report.technicians.isEmpty else {
             return out + "<p class=\"note\">\(l("No technician activity in the period.", "报告期内无技师作业。"))</p>\n</section>\n"
@@ -203,8 +276,9 @@ public struct KPIHTMLRenderer: Sendable {
         out += "<th class=\"num\">\(l("Present h", "出勤工时"))</th><th class=\"num\">\(l("Efficiency", "效率"))</th>"
         out += "<th class=\"num\">\(l("Productivity", "生产率"))</th><th class=\"num\">\(l("Proficiency", "熟练度"))</th>"
         out += "<th class=\"num\">\(l("Comebacks", "返修"))</th></tr></thead>\n<tbody>\n"
+        let names = dealerNames(report)
         for tech in report.technicians {
-            out += "<tr><td>\(e(tech.dealer))</td><td>\(e(tech.technicianID))</td>"
+            out += "<tr><td>\(e(names[tech.dealer] ?? tech.dealer))</td><td>\(staffLabel(report, dealer: tech.dealer, id: tech.technicianID))</td>"
             for hours in [tech.soldHours, tech.clockedHours, tech.hoursPresent] {
                 out += "<td class=\"num\">\(number(ExactDecimal.quotient(hours, over: 10_000, places: 2)))</td>"
             }
@@ -216,6 +290,7 @@ public struct KPIHTMLRenderer: Sendable {
     }
 
     func exceptions(_ report: KPIReport) -> String {
+        guard report.includesDetails, !report.exceptions.isEmpty else { return "" }
         var out = "<section id=\"exceptions\">\n<h2>\(e(l("Exceptions as of \(report.period.end)", "截至 \(report.period.end) 的异常清单")))</h2>\n"
         for list in report.exceptions {
             out += "<h3 id=\"\(e(list.id))\">\(e(list.definition.name[language])) (\(DisplayValue.grouped(String(list.rows.count))))</h3>\n"
@@ -238,6 +313,9 @@ public struct KPIHTMLRenderer: Sendable {
                 out += "</tr>\n"
             }
             out += "</tbody>\n</table>\n"
+            if list.rows.count > Self.printedExceptionRows {
+                out += "<p class=\"note print-only\">" + e(l("Printed: the first \(Self.printedExceptionRows) rows; all in exceptions/\(list.id).csv.", "打印版仅列前 \(Self.printedExceptionRows) 行；全部见 exceptions/\(list.id).csv。")) + "</p>\n"
+            }
             if list.rows.count > exceptionRowLimit {
                 let more = DisplayValue.grouped(String(list.rows.count - exceptionRowLimit))
                 out += "<p class=\"note\">" + e(l("\(more) more in exceptions/\(list.id).csv", "另有 \(more) 行见 exceptions/\(list.id).csv")) + "</p>\n"
@@ -284,6 +362,20 @@ public struct KPIHTMLRenderer: Sendable {
         out += targetsFootnote()
         out += "</ol>\n</section>\n"
         return out
+    }
+
+    /// "13 months", "8 quarters", "5 years" (zh: "13 个月", …): the span of a trend of `count` points.
+    func trendSpan(_ kind: ReportingPeriod.Kind, count: Int) -> String {
+        switch kind {
+        case .month, .range: return l("\(count) months", " \(count) 个月")
+        case .quarter: return l("\(count) quarters", " \(count) 个季度")
+        case .year: return l("\(count) years", " \(count) 年")
+        }
+    }
+
+    /// Dealer code → name to show (the code when the dealer has no name).
+    func dealerNames(_ report: KPIReport) -> [String: String] {
+        Dictionary((report.network + report.dealers).map { ($0.code, $0.displayName) }, uniquingKeysWith: { a, _ in a })
     }
 
     func kindName(_ kind: ReportingPeriod.Kind) -> String {

@@ -99,7 +99,9 @@ public struct RegionalBundles: Sendable {
         var files: [(String, [UInt8])] = [
             ("\(prefix)_kpi.csv", Array(KPITables.kpiCSV([report] + pack.comparisons).utf8)),
             ("\(prefix)_kpi.json", Array(KPIJSON.render(report, comparedWith: pack.comparisons).utf8)),
-            ("\(prefix)_kpi.html", Array(KPIHTMLRenderer(language: language, targets: targets).render(report, title: title, comparedWith: pack.comparisons).utf8)),
+            ("\(prefix)_kpi.html", Array(KPIHTMLRenderer(
+                language: language, targets: targets, generatedAt: options.generatedAt, toolVersion: toolVersion
+            ).render(report, title: title, comparedWith: pack.comparisons).utf8)),
             ("\(prefix)_pnl.csv", Array(LedgerTables.pnlCSV(pack.ledgers).utf8)),
             ("\(prefix)_technicians.csv", Array(KPITables.techniciansCSV(report).utf8)),
             ("\(prefix)_salespeople.csv", Array(KPITables.salespeopleCSV(report).utf8)),

@@ -42,8 +42,34 @@ public enum ReportStyle {
         section.session { break-inside: avoid; }
         pre { background: #f5f7fa; padding: 8px; font-size: 11px; overflow-x: auto; }
         svg text { font-family: \(fontStack); }
-        @media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; } .card { box-shadow: none; } }
+        nav#contents { margin: 10px 0 0; } h2.toc { font-size: 13px; margin: 8px 0 4px; border: 0; padding: 0; }
+        ol.toc { columns: 3; column-gap: 24px; margin: 0; padding-left: 18px; font-size: 12px; } ol.toc a { color: #1f4e79; text-decoration: none; }
+        #data-through .through { white-space: nowrap; }
+        table.heatmap td.heat { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        td.q1 { background: \(quartileColours[0]); color: #fff; } td.q2 { background: \(quartileColours[1]); }
+        td.q3 { background: \(quartileColours[2]); } td.q4 { background: \(quartileColours[3]); color: #fff; }
+        td.qna { background: \(noValueColour); } td.q1 .sub, td.q4 .sub { color: #f0f4f8; } td.q1 .na, td.q4 .na { color: #f0f4f8; }
+        .print-only { display: none; }
+        @media print {
+          .print-only { display: block; } .screen-only { display: none; }
+          #exceptions tbody tr:nth-child(n+\(KPIHTMLRenderer.printedExceptionRows + 1)) { display: none; }
+          .pnl-group { display: inline-block; width: 49%; vertical-align: top; margin-right: 1%; break-inside: avoid; }
+          body { padding: 0; max-width: none; font-size: 10px; }
+          h1 { font-size: 17px; } h2 { font-size: 13px; margin: 12px 0 6px; break-after: avoid; } h3 { font-size: 11px; margin: 8px 0 4px; break-after: avoid; }
+          .cards { grid-template-columns: repeat(3, 1fr); gap: 6px; } .card { padding: 5px 7px; box-shadow: none; }
+          .card .value { font-size: 16px; } .card svg { width: 100%; height: auto; margin-top: 2px; }
+          table { font-size: 9px; margin-bottom: 4px; } th, td { padding: 1px 4px; } td .sub { font-size: 8px; }
+          #exceptions table { font-size: 8px; } .note, ol.footnotes { font-size: 8.5px; } ol.footnotes li { break-inside: avoid; }
+          table.pnl, .card, .legend, nav#contents { break-inside: avoid; } tr, td, th { break-inside: avoid; }
+          thead { display: table-header-group; } a { color: inherit; text-decoration: none; }
+        }
         """
+
+    /// The heat map's quartile colours, best first: a blue–red diverging scale that stays
+    /// distinct with the common colour-vision deficiencies (ColorBrewer RdBu, 4 classes).
+    static let quartileColours = ["#2166ac", "#92c5de", "#f4a582", "#b2182b"]
+    /// A cell without a value: grey, labelled "n/a" in the cell and in the legend.
+    static let noValueColour = "#e4e7eb"
 
     /// A legend: each colour swatch and its label in one unbreakable item.
     static func legend(_ items: [(colour: String, label: String)]) -> String {

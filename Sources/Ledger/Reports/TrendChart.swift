@@ -1,8 +1,13 @@
-/// A 13-month line chart as inline SVG (no scripts): gaps where a month is n/a.
+/// A trend line chart as inline SVG (no scripts) at the period's grain (13 months, 8 quarters
+/// or 5 years): gaps where a point is n/a; the x axis labelled with periods, the y axis with
+/// its range and unit.
 enum TrendChart {
-    /// `title` is the chart's accessible label; `emptyText` is shown when no month has a value.
-    static func svg(points: [TrendPoint], unit: KPIUnit, title: String, emptyText: String = "no data in the last 13 months") -> String {
-        let width = 300.0, height = 96.0, left = 34.0, right = 6.0, top = 8.0, bottom = 18.0
+    /// `title` is the chart's accessible label; `unitLabel` names the y axis's unit (drawn
+    /// upright beside it); `emptyText` is shown when no point has a value.
+    static func svg(
+        points: [TrendPoint], unit: KPIUnit, title: String, unitLabel: String = "", emptyText: String = "no data in the trend"
+    ) -> String {
+        let width = 300.0, height = 96.0, left = 50.0, right = 6.0, top = 8.0, bottom = 18.0
         let values = points.map { $0.figure.number }
         let present = values.compactMap { $0 }
         let scale = unit == .rate ? 100.0 : 1.0
@@ -28,9 +33,18 @@ enum TrendChart {
         let suffix = unit == .rate ? "%" : ""
         if !present.isEmpty { out += "<text x=\"\(f(left - 3))\" y=\"\(f(top + 4))\" font-size=\"9\" text-anchor=\"end\" fill=\"#7b8794\">\(HTMLEscape.escape(DisplayValue.grouped(ExactDecimal.approximate(high, places: 1)) + suffix))</text>" }
         if !present.isEmpty { out += "<text x=\"\(f(left - 3))\" y=\"\(f(height - bottom))\" font-size=\"9\" text-anchor=\"end\" fill=\"#7b8794\">\(HTMLEscape.escape(DisplayValue.grouped(ExactDecimal.approximate(low, places: 1)) + suffix))</text>" }
-        for (index, anchor) in [(0, "start"), (points.count / 2, "middle"), (points.count - 1, "end")] where index < points.count {
-            let label = String(points[index].month.description.suffix(7))
-            out += "<text x=\"\(f(x(index)))\" y=\"\(f(height - 4))\" font-size=\"9\" text-anchor=\"\(anchor)\" fill=\"#7b8794\">\(HTMLEscape.escape(label))</text>"
+        if !unitLabel.isEmpty {
+            out += "<text x=\"8\" y=\"\(f((top + height - bottom) / 2))\" font-size=\"9\" text-anchor=\"middle\" fill=\"#7b8794\" "
+            out += "transform=\"rotate(-90 8 \(f((top + height - bottom) / 2)))\" class=\"y-unit\">\(HTMLEscape.escape(unitLabel))</text>"
+        }
+        // Every point labelled when they fit (5 years); else the first, the middle and the last.
+        let labelled: [(Int, String)] =
+            points.count <= 6
+            ? points.indices.map { ($0, $0 == 0 ? "start" : $0 == points.count - 1 ? "end" : "middle") }
+            : [(0, "start"), (points.count / 2, "middle"), (points.count - 1, "end")]
+        for (index, anchor) in labelled where index < points.count {
+            let label = points[index].period.description
+            out += "<text x=\"\(f(x(index)))\" y=\"\(f(height - 4))\" font-size=\"9\" text-anchor=\"\(anchor)\" fill=\"#7b8794\" class=\"x-label\">\(HTMLEscape.escape(label))</text>"
         }
         if present.isEmpty {
             out += "<text x=\"\(f((left + width - right) / 2))\" y=\"\(f(height / 2))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#9aa5b1\">\(HTMLEscape.escape(emptyText))</text></svg>\n"

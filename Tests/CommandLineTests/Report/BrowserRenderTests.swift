@@ -43,9 +43,11 @@ import TestSupport
         let warehouse = try ReportFixtures.warehouse(in: directory)
         // Both languages: Chinese (the default) and English, each rendered and photographed.
         let languages: [(lang: String, figures: [String], png: String)] = [
-            ("zh", ["经销商经营指标报告 — 2026-10", "核心指标", "定义与口径说明", "各经销商与所在区域及全网对比", "返修率", "<html lang=\"zh-CN\""], "kpi.png"),
-            ("en", ["Dealer KPI report — 2026-10", "Headline KPIs", "Definitions and choices", "Each dealer beside its region and the network",
-                    "Comeback rate", "<html lang=\"en\""], "kpi-en.png"),
+            ("zh", ["<h1>经营指标报告 · 2026-10 · 按经销商</h1>", "核心指标", "定义与口径说明", "各经销商与所在区域及全网对比", "返修率", "<html lang=\"zh-CN\"",
+                    "经销商一览：全网四分位与区域内排名", "最好的四分之一（Q1）", "区域内第 ", "<nav id=\"contents\"", "数据截至 "], "kpi.png"),
+            ("en", ["<h1>KPI report · 2026-10 · by dealer</h1>", "Headline KPIs", "Definitions and choices", "Each dealer beside its region and the network",
+                    "Comeback rate", "<html lang=\"en\"", "Dealers at a glance: quartile in the network, rank in the region", "best quarter (Q1)",
+                    " in region</span>", "<nav id=\"contents\"", "Data through "], "kpi-en.png"),
         ]
         for language in languages {
             let out = directory.file("out-\(language.lang)")
@@ -62,6 +64,9 @@ import TestSupport
                 #expect(dom.stdout.contains(figure), "rendered DOM (\(language.lang)) lacks \(figure)")
             }
             #expect(!dom.stdout.contains("<b>Evil</b>"))
+            // A heat-map cell: coloured by its quartile, with the dealer's rank in its region.
+            #expect(dom.stdout.range(of: #"<td class="num heat q[1-4]" data-quartile="[1-4]">[^<]+<span class="sub"><span class="rank" data-rank="[0-9]+/[0-9]+">"#,
+                                     options: .regularExpression) != nil, "no heat-map cell with a rank (\(language.lang))")
             #expect(dom.stdout.components(separatedBy: "<svg").count - 1 == KPICatalogue.standard.headlines.count)
 
             try FileManager.default.createDirectory(atPath: Self.outputFolder, withIntermediateDirectories: true)
@@ -73,6 +78,49 @@ import TestSupport
             let bytes = try Data(contentsOf: URL(fileURLWithPath: png))
             #expect(Array(bytes.prefix(4)) == [0x89, 0x50, 0x4E, 0x47])
             #expect(bytes.count > 10_000)
+        }
+    }
+
+    /// The number of pages of a PDF that Chromium printed: its `/Type /Page` objects (and the
+    /// page tree's `/Count` agrees).
+    static func pageCount(ofPDF data: Data) -> (pages: Int, count: Int?) {
+        let text = String(decoding: data, as: UTF8.self)
+        let pages = text.components(separatedBy: "/Type /Page").dropFirst().filter { !$0.hasPrefix("s") }.count
+        let count = text.components(separatedBy: "/Type /Pages").dropFirst().compactMap { object -> Int? in
+            guard let range = object.range(of: "/Count ") else { return nil }
+            return Int(object[range.upperBound...].prefix { $0.isNumber })
+        }.first
+        return (pages, count)
+    }
+
+    /// `make demo`'s page (the shipped samples, October 2026, six dealers) prints on at most
+    /// six A4 pages in both languages (Chromium's print to PDF, the print stylesheet applied).
+    @Test(.enabled(if: chromium != nil, "chromium not installed: skipped (run scripts/install-chromium.sh to enable the browser check)"))
+    func theDemoMonthPrintsOnAtMostSixA4Pages() throws {
+        let browser = try #require(Self.chromium)
+        let directory = try TemporaryDirectory("report-print")
+        let warehouse = directory.file("dms.sqlite")
+        let root = Tools.repositoryRoot
+        for arguments in [["load", root + "/samples/feeds"], ["load", root + "/samples/xml"], ["load", "--profile", root + "/profiles", root + "/samples/profiles"]] {
+            let load = try Tools.run("dms-import", arguments + ["--warehouse", warehouse, "--rejects", directory.file("rejects"), "--quiet"])
+            #expect(load.status == 0 || load.status == 1, "\(load.stderr)")
+        }
+        for language in ["zh", "en"] {
+            let out = directory.file("out-\(language)")
+            let report = try Tools.run(
+                "dms-report", ["kpi", "--period", "2026-10", "--by", "dealer", "--format", "html", "--lang", language, "--out", out, "--warehouse", warehouse])
+            #expect(report.status == 0, "\(report.stderr)")
+            let html = try String(contentsOfFile: out + "/kpi.html", encoding: .utf8)
+            #expect(html.components(separatedBy: "<tr data-dealer=").count - 1 == 6, "the demo month has six dealers")
+            try FileManager.default.createDirectory(atPath: Self.outputFolder, withIntermediateDirectories: true)
+            let pdf = Self.outputFolder + "/kpi-demo-\(language).pdf"
+            try? FileManager.default.removeItem(atPath: pdf)
+            let print = try Self.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                                      "--print-to-pdf=\(pdf)", URL(fileURLWithPath: out + "/kpi.html").absoluteString])
+            #expect(print.status == 0)
+            let (pages, count) = Self.pageCount(ofPDF: try Data(contentsOf: URL(fileURLWithPath: pdf)))
+            #expect(pages >= 1 && pages <= 6, "\(language): the demo month prints on \(pages) A4 pages (at most 6)")
+            #expect(count == nil || count == pages)
         }
     }
 

@@ -60,7 +60,7 @@ import TestSupport
         for jobs in ["1", "3"] {
             let folder = out + "-jobs" + jobs
             let run = try Tools.run(
-                "dms-report", ["kpi", "--period", "2026-10", "--by", "region", "--out", folder, "--warehouse", warehouse, "--jobs", jobs])
+                "dms-report", ["kpi", "--period", "2026-10", "--by", "region", "--out", folder, "--warehouse", warehouse, "--jobs", jobs, "--generated-at", "2026-11-01T06:00:00Z"])
             #expect(run.status == 0, "\(run.stderr)")
             let names = try FileManager.default.subpathsOfDirectory(atPath: folder)
             outputs.append(Dictionary(uniqueKeysWithValues: try names.compactMap { name in

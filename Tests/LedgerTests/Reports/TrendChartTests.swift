@@ -5,7 +5,7 @@ import Testing
 @Suite struct TrendChartTests {
     func points(_ values: [String?]) -> [TrendPoint] {
         values.enumerated().compactMap { index, value in
-            ReportingPeriod.month(2026, index + 1).map { TrendPoint(month: $0, figure: KPIFigure(value: value)) }
+            ReportingPeriod.month(2026, index + 1).map { TrendPoint(period: $0, figure: KPIFigure(value: value)) }
         }
     }
 
