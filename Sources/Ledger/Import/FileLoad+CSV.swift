@@ -45,9 +45,22 @@ extension FileLoad {
         let ignored = (0..<header.count).filter { !mapped.contains($0) }
         let columnCount = columns.count
         let isText = types.map { if case .text = $0.type { true } else { false } }
+        // Handed to the parser per cell without a reference count (`types` keeps them alive).
+        let parsedTypes = types.map { Unmanaged.passUnretained($0) }
+        defer { withExtendedLifetime(types) {} }
         // The CSV reader's record buffer stays put until its next record, so text cells are
         // bound from it without a copy; a worksheet reader's cells may not, so they are copied.
         let stableFields = reader is CSVReader
+        // Orphans are counted per parent value as rows are written (see `OrphanTally`) for
+        // references made of text key columns that every row carries.
+        var tallies: [OrphanTally] = feed.references.compactMap { reference in
+            let indexes = reference.columns.compactMap(feed.index(of:))
+            guard indexes.count == reference.columns.count,
+                indexes.allSatisfy({ isKey[$0] && isText[$0] && (sources[$0] != nil || constants[$0] != nil) })
+            else { return nil }
+            return OrphanTally(reference: reference, columns: indexes, limit: orphanTallyLimit)
+        }
+        defer { writer.orphanTallies = tallies }
 
         while try reader.next() {
             summary.rowsRead += 1
@@ -87,8 +100,10 @@ extension FileLoad {
                             outcome = try reader.withField(source) { bytes in
                                 isText[index]
                                     ? try self.bindText(bytes, isKey: isKey[index], statement: statement, at: index + 1, stable: stableFields)
-                                    : try self.bindParsed(
-                                        bytes, type: types[index], isKey: isKey[index], statement: statement, at: index + 1, parser: self.parser)
+                                    : try parsedTypes[index]._withUnsafeGuaranteedRef { type in
+                                        try self.bindParsed(
+                                            bytes, type: type, isKey: isKey[index], statement: statement, at: index + 1, parser: self.parser)
+                                    }
                             }
                         } else if let constant = constants[index] {
                             outcome = try constant.withUnsafeBytes { bytes in
@@ -116,6 +131,19 @@ extension FileLoad {
                 let value = sources[rejected.column].map { reader.lossyFields()[$0] } ?? constants[rejected.column].map { String(decoding: $0, as: UTF8.self) }
                 try reject(line: reader.line, column: name, value: value, reason: rejected.reason, raw: reader.rawRecord(), summary: &summary)
                 continue
+            }
+            if !tallies.isEmpty, Self.writesBatchRow(outcome, stampsUnchanged: writer.stampsUnchangedRows) {
+                for tally in tallies.indices where !tallies[tally].overflowed {
+                    tallies[tally].begin()
+                    for column in tallies[tally].columns {
+                        if let source = sources[column] {
+                            reader.withField(source) { tallies[tally].append(UnsafeRawBufferPointer(rebasing: $0[CellBytes.trimmed($0)])) }
+                        } else if let constant = constants[column] {
+                            constant.withUnsafeBytes { tallies[tally].append(UnsafeRawBufferPointer(rebasing: $0[CellBytes.trimmed($0)])) }
+                        }
+                    }
+                    tallies[tally].commit()
+                }
             }
             count(
                 outcome, line: reader.line,
@@ -244,6 +272,16 @@ extension FileLoad {
 }
 
 extension FileLoad {
+    /// Whether a row with this outcome is stamped with the batch (and so counted by the
+    /// orphan check): inserted, updated, and — child lines — unchanged but re-stamped.
+    static func writesBatchRow(_ outcome: TableWriter.Outcome, stampsUnchanged: Bool) -> Bool {
+        switch outcome {
+        case .inserted, .updated: return true
+        case .unchanged: return stampsUnchanged
+        case .duplicate: return false
+        }
+    }
+
     /// A natural key as the warnings show it: `DLR001/RO1001`.
     static func describeKey(_ values: [String]) -> String {
         values.map { Diagnostic.printable($0.trimmingCharacters(in: .whitespaces)) }.joined(separator: "/")

@@ -49,10 +49,25 @@ extension FileLoad {
         _ bytes: UnsafeRawBufferPointer, type: PreparedColumnType, isKey: Bool, statement: Statement, at index: Int,
         parser: ValueParser
     ) throws -> CellOutcome {
+        if case .vin = type.type {
+            // Bound from the parser's stack buffer: no `String` per cell.
+            let bound = try parser.withVIN(bytes) { vin, checkDigitMatches -> CellOutcome in
+                guard let vin else {
+                    if isKey { return .invalid("key column is empty") }
+                    try statement.bindNull(at: index)
+                    return .ok
+                }
+                try statement.bind(utf8: vin, at: index)
+                return checkDigitMatches ? .ok : .vinCheckDigit
+            }
+            switch bound {
+            case .failure(let error): return rejection(bytes, error)
+            case .success(let outcome): return outcome
+            }
+        }
         switch parser.parse(bytes, as: type) {
         case .failure(let error):
-            if !UTF8Validation.isValid(bytes) { return .invalid(invalidText) }
-            return .invalid(error.description)
+            return rejection(bytes, error)
         case .success(let value):
             switch value {
             case .null:
@@ -72,6 +87,13 @@ extension FileLoad {
             }
             return .ok
         }
+    }
+
+    /// Why a cell that did not parse is rejected: its bytes are not text in the file's
+    /// encoding, or the parser's reason.
+    private func rejection(_ bytes: UnsafeRawBufferPointer, _ error: ValueError) -> CellOutcome {
+        if !UTF8Validation.isValid(bytes) { return .invalid(invalidText) }
+        return .invalid(error.description)
     }
 
     /// The reason of a cell whose bytes are not text in the file's encoding; it says

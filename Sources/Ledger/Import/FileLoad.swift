@@ -49,6 +49,7 @@ final class FileLoad {
     }
 
     var options: ImportOptions { importer.options }
+    var orphanTallyLimit: Int { importer.orphanTallyLimit }
 
     func run(into summary: inout FileSummary) throws {
         if stream != nil {

@@ -8,6 +8,9 @@ public final class Importer {
     public let database: Database
     public let options: ImportOptions
     public let catalogue: FeedCatalogue
+    /// How many distinct parent values a file's orphan tally holds before the orphan check
+    /// falls back to its query (`OrphanTally`); tests lower it.
+    var orphanTallyLimit = OrphanTally.defaultLimit
     private let clock: any WallClock
     private let events: (ImportEvent) -> Void
     private let ledger: BatchLedger

@@ -41,6 +41,12 @@ final class TableWriter {
     private let tableHadRows: Bool
     /// Lines removed by replacement so far.
     private(set) var removedLines = 0
+    /// Rows stamped with this batch so far (inserted, updated, or — child lines — kept
+    /// unchanged and re-stamped): the rows `FeedReference.orphans` looks at.
+    private(set) var batchRows = 0
+    /// Per reference, the rows of this batch counted by parent value while the file loaded;
+    /// used by `orphans()` when it saw every one of `batchRows`.
+    var orphanTallies: [OrphanTally] = []
 
     /// - Parameter present: which of the feed's columns rows carry (nil: all). Rows of
     ///   structured sources (XML) carry only the columns their document has: the others
@@ -104,18 +110,27 @@ final class TableWriter {
         try insert.bind(Int64(line), at: lineParameter)
         try insert.step()
         insert.reset()
-        if database.changes == 1 { return .inserted }
+        if database.changes == 1 {
+            batchRows += 1
+            return .inserted
+        }
         try bind(update)
         try update.bind(Int64(line), at: lineParameter)
         try update.step()
         update.reset()
-        if database.changes == 1 { return .updated }
+        if database.changes == 1 {
+            batchRows += 1
+            return .updated
+        }
         if let stamp {
             try bind(stamp)
             try stamp.bind(Int64(line), at: lineParameter)
             try stamp.step()
             stamp.reset()
-            if database.changes == 1 { return .unchanged }
+            if database.changes == 1 {
+                batchRows += 1
+                return .unchanged
+            }
         }
         // Not inserted, not updated: unchanged, unless this batch wrote the key before.
         try bind(probe)
@@ -160,10 +175,19 @@ final class TableWriter {
     /// The parameter indexes of the parent key, for callers that read it from their cells.
     var parentKeyParameters: [Int] { parentParameters }
 
+    /// Whether an `.unchanged` outcome re-stamped the row with this batch (child lines).
+    var stampsUnchangedRows: Bool { stamp != nil }
+
     /// Rows this batch wrote whose parent row is missing, per reference: count and one example key.
+    /// A reference tallied over every row of the batch (`orphanTallies`) looks up each
+    /// distinct parent value once; the others join the batch's rows to the parent table.
     func orphans() throws -> [(reference: FeedReference, count: Int, example: String)] {
         var found: [(FeedReference, Int, String)] = []
         for reference in feed.references {
+            if let tally = orphanTallies.first(where: { $0.reference == reference && !$0.overflowed && $0.rows == batchRows }) {
+                if let orphans = try tally.orphans(in: database) { found.append((reference, orphans.count, orphans.example)) }
+                continue
+            }
             if let orphans = try reference.orphans(child: feed.name, batch: batchID, in: database) {
                 found.append((reference, orphans.count, orphans.example))
             }

@@ -13,8 +13,10 @@ public enum ParsedValue: Sendable, Hashable {
 }
 
 /// A column type with what parsing it needs precomputed (the enum lookup table), so that
-/// the importer prepares each column once per file rather than once per cell.
-public struct PreparedColumnType: Sendable {
+/// the importer prepares each column once per file rather than once per cell. A class, so
+/// that handing it to the parser per cell costs at most one reference count, not a copy of
+/// the enum payload and the lookup table.
+public final class PreparedColumnType: Sendable {
     public let type: ColumnType
     let resolver: EnumResolver?
 

@@ -39,12 +39,22 @@ public struct VIN: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses trimmed, non-null bytes.
     static func parse(trimmed bytes: UnsafeRawBufferPointer) -> Result<VIN, ValueError> {
+        withUpperCased(trimmed: bytes) { vin, matches in VIN(text: String(decoding: vin, as: UTF8.self), checkDigitMatches: matches) }
+    }
+
+    /// Checks trimmed, non-null bytes as a VIN and calls `body` with its 17 upper-cased
+    /// bytes (in a stack buffer, valid only during the call) and whether the check digit
+    /// matches: the importer binds them without building a `String`.
+    @inline(__always)
+    static func withUpperCased<R>(
+        trimmed bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer, Bool) throws -> R
+    ) rethrows -> Result<R, ValueError> {
         let expectation = "(expected 17 characters A-Z or 0-9, without I, O or Q)"
         guard bytes.count == 17 else {
             return .failure(.value(.vin, bytes, "is not a VIN: \(bytes.count) bytes \(expectation)"))
         }
         var upper: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        return withUnsafeMutableBytes(of: &upper) { buffer in
+        return try withUnsafeMutableBytes(of: &upper) { buffer in
             for index in 0..<17 {
                 let byte = bytes[index]
                 let raised = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
@@ -56,8 +66,7 @@ public struct VIN: Sendable, Hashable, CustomStringConvertible {
                 buffer[index] = raised
             }
             let vin = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<17])
-            let matches = checkDigit(of: vin) == vin[8]
-            return .success(VIN(text: String(decoding: vin, as: UTF8.self), checkDigitMatches: matches))
+            return .success(try body(vin, checkDigit(of: vin) == vin[8]))
         }
     }
 

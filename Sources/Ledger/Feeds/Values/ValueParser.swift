@@ -78,12 +78,25 @@ public struct ValueParser: Sendable {
         case .boolean:
             return scanBoolean(cell).map { .integer($0 ? 1 : 0) }
         case .enumeration(let domain):
-            guard UTF8Validation.isValid(cell) else { return .failure(.invalidText(cell)) }
+            // The resolver rejects bytes that are not UTF-8 (after trying the canonical spellings).
             let resolver = type.resolver ?? EnumResolver(domain)
             return resolver.resolve(trimmed: cell).map(ParsedValue.text)
         case .vin:
             return VIN.parse(trimmed: cell).map { .vin($0.text, checkDigitMatches: $0.checkDigitMatches) }
         }
+    }
+
+    /// Parses a VIN cell as `parse(_:as:)` does for `.vin`, but hands the upper-cased bytes
+    /// (nil for a null cell) and whether the check digit matches to `body` instead of
+    /// building a `String`: the importer binds them straight from the stack.
+    func withVIN<R>(
+        _ bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer?, Bool) throws -> R
+    ) rethrows -> Result<R, ValueError> {
+        if CellBytes.containsNUL(bytes) { return .failure(ValueError(.nulByte, "NUL byte in value")) }
+        let range = CellBytes.trimmed(bytes)
+        let cell = UnsafeRawBufferPointer(rebasing: bytes[range])
+        if CellBytes.isNullSpelling(cell, 0..<cell.count) { return .success(try body(nil, true)) }
+        return try VIN.withUpperCased(trimmed: cell, body)
     }
 
     /// Parses one cell as `type`. Prepares the type on every call: for hot loops over enum
