@@ -45,9 +45,9 @@ extension FileLoad {
         let ignored = (0..<header.count).filter { !mapped.contains($0) }
         let columnCount = columns.count
         let isText = types.map { if case .text = $0.type { true } else { false } }
-        // The CSV reader's record buffer stays put until its next record, so text cells are
-        // bound from it without a copy; a worksheet reader's cells may not, so they are copied.
-        let stableFields = reader is CSVReader
+        // The CSV reader's record buffer and a worksheet's cells stay put until the next
+        // record, so text cells are bound from them without a copy; other readers' are copied.
+        let stableFields = reader.fieldsStayValid
 
         while try reader.next() {
             summary.rowsRead += 1

@@ -52,9 +52,11 @@ struct XMLAttributeGuard {
     private var consumed = 0
     /// The last two bytes of the previous chunk (for terminators split across chunks).
     private var tail: (UInt8, UInt8) = (0, 0)
-    /// Newlines in the chunks already scanned, and characters after the last of them.
+    /// Newlines and characters (UTF-8 lead bytes) in the chunks already scanned, and the
+    /// character offset just after the last newline among them (where the current line starts).
     private var linesBefore = 0
-    private var charactersAfterNewline = 0
+    private var charactersBefore = 0
+    private var lineStartCharacter = 0
     /// The place of the current tag's `<`.
     private var tagOffset = 0
     private var tagPlace: (line: Int, column: Int)?
@@ -86,9 +88,8 @@ struct XMLAttributeGuard {
         func place(_ at: Int) -> (line: Int, column: Int) {
             let lines = Self.newlines(base, 0, at)
             let lastNewline = Self.lastNewline(base, before: at)
-            var characters = lastNewline < 0 ? charactersAfterNewline : 0
-            for index in (lastNewline + 1)..<at where base[index] & 0xC0 != 0x80 { characters += 1 }
-            return (linesBefore + lines + 1, characters + 1)
+            let characters = lastNewline < 0 ? charactersBefore - lineStartCharacter : 0
+            return (linesBefore + lines + 1, characters + Self.characters(base, lastNewline + 1, at) + 1)
         }
         func tagFinding(_ make: (Int, Int) -> Finding) -> Finding {
             let at = tagPlace ?? place(tagOffset)
@@ -195,26 +196,46 @@ struct XMLAttributeGuard {
             }
         }
 
-        // Keep the place of a tag still open at the end of the chunk; carry counts over.
+        // Carry the counts over and keep the place of a tag still open at the end of the
+        // chunk. Two vectorised counting passes over the chunk; everything else looks only
+        // at the bytes after the chunk's last newline or after the open tag's `<` (a
+        // worksheet is one line: nothing is scanned backwards over the whole chunk).
         let lines = Self.newlines(base, 0, count)
-        let lastNewline = Self.lastNewline(base, before: count)
-        if state != .text && tagPlace == nil {
-            // Worked out from the chunk's end, which such a tag is near.
-            let at = tagOffset
-            let line = linesBefore + lines - Self.newlines(base, at, count) + 1
-            let newlineBefore = Self.lastNewline(base, before: at)
-            var characters = newlineBefore < 0 ? charactersAfterNewline : 0
-            for index in (newlineBefore + 1)..<at where base[index] & 0xC0 != 0x80 { characters += 1 }
-            tagPlace = (line, characters + 1)
+        let characters = Self.characters(base, 0, count)
+        let previousLineStart = lineStartCharacter
+        if lines > 0 {
+            let lastNewline = Self.lastNewline(base, before: count)
+            lineStartCharacter = charactersBefore + characters - Self.characters(base, lastNewline + 1, count)
         }
-        var characters = 0
-        for index in (lastNewline + 1)..<count where base[index] & 0xC0 != 0x80 { characters += 1 }
-        charactersAfterNewline = lastNewline < 0 ? charactersAfterNewline + characters : characters
+        if state != .text && tagPlace == nil {
+            let at = tagOffset
+            let newlinesAfter = Self.newlines(base, at, count)
+            let tagCharacter = charactersBefore + characters - Self.characters(base, at, count)
+            var lineStart = lineStartCharacter
+            if newlinesAfter > 0 {
+                let newlineBefore = Self.lastNewline(base, before: at)
+                lineStart = newlineBefore < 0 ? previousLineStart : tagCharacter - Self.characters(base, newlineBefore + 1, at)
+            }
+            tagPlace = (linesBefore + lines - newlinesAfter + 1, tagCharacter - lineStart + 1)
+        }
         linesBefore += lines
+        charactersBefore += characters
         tail = count >= 2 ? (base[count - 2], base[count - 1]) : (tail.1, base[count - 1])
         consumed += count
         tagOffset -= count
         return nil
+    }
+
+    /// How many characters (bytes that are not UTF-8 continuation bytes) `base[from..<to]`
+    /// holds (branch-free, vectorised).
+    private static func characters(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        var total = 0
+        var index = from
+        while index < to {
+            total &+= base[index] & 0xC0 != 0x80 ? 1 : 0
+            index &+= 1
+        }
+        return total
     }
 
     /// How many newlines `base[from..<to]` holds (a branch-free loop the compiler vectorises).
