@@ -96,14 +96,66 @@ struct XMLAttributeGuard {
             return make(at.line, at.column)
         }
 
+        /// The first `byte` at or after `start`: the next few bytes looked at in place (in
+        /// markup the next `<` or closing quote is usually that close), then `memchr`.
+        @inline(__always) func findNear(_ byte: UInt8, from start: Int) -> Int? {
+            var at = start
+            let near = min(count, start + 16)
+            while at < near {
+                if base[at] == byte { return at }
+                at += 1
+            }
+            return find(byte, from: at)
+        }
+
         scanning: while i < count {
             switch state {
             case .text:
-                guard let at = find(UInt8(ascii: "<"), from: i) else { break scanning }
-                tagOffset = at
-                tagPlace = nil
-                state = .open
-                i = at + 1
+                // Fast path for plain start and end tags, the bulk of any feed (a worksheet is
+                // almost nothing else): tag after tag without going back through the states.
+                // Comments, CDATA, instructions, declarations and tags cut by the chunk's end
+                // leave it for the states below, which do the same counting.
+                while true {
+                    guard let at = findNear(UInt8(ascii: "<"), from: i) else { break scanning }
+                    tagOffset = at
+                    tagPlace = nil
+                    i = at + 1
+                    guard i < count else {
+                        state = .open
+                        break scanning
+                    }
+                    let first = base[i]
+                    if first == UInt8(ascii: "!") || first == UInt8(ascii: "?") || first == UInt8(ascii: ">") {
+                        state = .open
+                        continue scanning
+                    }
+                    // `/`: an end tag (no `=` in it); else a start tag's first name byte.
+                    if first != UInt8(ascii: "/") { attributes = 0 }
+                    i += 1
+                    var closed = false
+                    while i < count {
+                        let byte = base[i]
+                        i += 1
+                        if byte >= 0x40 { continue }
+                        if byte == UInt8(ascii: "=") {
+                            attributes += 1
+                            if attributes > limit { return tagFinding { .tooManyAttributes(line: $0, column: $1) } }
+                        } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                            guard let close = findNear(byte, from: i) else {
+                                state = .quoted(byte)
+                                break scanning
+                            }
+                            i = close + 1
+                        } else if byte == UInt8(ascii: ">") {
+                            closed = true
+                            break
+                        }
+                    }
+                    if !closed {
+                        state = .startTag
+                        break scanning
+                    }
+                }
             case .open:
                 switch base[i] {
                 case UInt8(ascii: "!"): state = .bang
@@ -226,24 +278,41 @@ struct XMLAttributeGuard {
         return nil
     }
 
-    /// How many characters (bytes that are not UTF-8 continuation bytes) `base[from..<to]`
-    /// holds (branch-free, vectorised).
-    private static func characters(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Int {
-        var total = 0
+    /// How many characters (bytes that are not UTF-8 continuation bytes, `10xxxxxx`)
+    /// `base[from..<to]` holds: eight bytes at a time, a continuation byte being one whose
+    /// top bit is set and whose next bit is not.
+    static func characters(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        var continuations = 0
         var index = from
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= to {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            continuations &+= (word & ~(word << 1) & high).nonzeroBitCount
+            index &+= 8
+        }
         while index < to {
-            total &+= base[index] & 0xC0 != 0x80 ? 1 : 0
+            if base[index] & 0xC0 == 0x80 { continuations &+= 1 }
             index &+= 1
         }
-        return total
+        return max(0, to - from) - continuations
     }
 
-    /// How many newlines `base[from..<to]` holds (a branch-free loop the compiler vectorises).
-    private static func newlines(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+    /// How many newlines `base[from..<to]` holds: eight bytes at a time (a byte of
+    /// `word ^ 0x0A…` is zero exactly where a newline is; the test below is exact per byte).
+    static func newlines(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Int {
         var total = 0
         var index = from
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let newline: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        while index + 8 <= to {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ newline
+            // High bit of each byte set iff the byte is non-zero.
+            let nonZero = ((word & low) &+ low) | word
+            total &+= (~nonZero & ~low).nonzeroBitCount
+            index &+= 8
+        }
         while index < to {
-            total &+= base[index] == 0x0A ? 1 : 0
+            if base[index] == 0x0A { total &+= 1 }
             index &+= 1
         }
         return total
