@@ -52,11 +52,10 @@ struct XMLAttributeGuard {
     private var consumed = 0
     /// The last two bytes of the previous chunk (for terminators split across chunks).
     private var tail: (UInt8, UInt8) = (0, 0)
-    /// Newlines and characters (UTF-8 lead bytes) in the chunks already scanned, and the
-    /// character offset just after the last newline among them (where the current line starts).
+    /// Newlines in the chunks already scanned, and characters (UTF-8 lead bytes) after the
+    /// last of them.
     private var linesBefore = 0
-    private var charactersBefore = 0
-    private var lineStartCharacter = 0
+    private var charactersAfterNewline = 0
     /// The place of the current tag's `<`.
     private var tagOffset = 0
     private var tagPlace: (line: Int, column: Int)?
@@ -88,7 +87,7 @@ struct XMLAttributeGuard {
         func place(_ at: Int) -> (line: Int, column: Int) {
             let lines = Self.newlines(base, 0, at)
             let lastNewline = Self.lastNewline(base, before: at)
-            let characters = lastNewline < 0 ? charactersBefore - lineStartCharacter : 0
+            let characters = lastNewline < 0 ? charactersAfterNewline : 0
             return (linesBefore + lines + 1, characters + Self.characters(base, lastNewline + 1, at) + 1)
         }
         func tagFinding(_ make: (Int, Int) -> Finding) -> Finding {
@@ -249,29 +248,31 @@ struct XMLAttributeGuard {
         }
 
         // Carry the counts over and keep the place of a tag still open at the end of the
-        // chunk. Two vectorised counting passes over the chunk; everything else looks only
-        // at the bytes after the chunk's last newline or after the open tag's `<` (a
-        // worksheet is one line: nothing is scanned backwards over the whole chunk).
+        // chunk. One word-at-a-time count of the chunk's newlines; characters are counted
+        // after its last newline only (the whole chunk only when it has none, as in a
+        // worksheet, which is one line); the open tag's place from the bytes after its `<`.
+        // Nothing is scanned backwards over the whole chunk.
         let lines = Self.newlines(base, 0, count)
-        let characters = Self.characters(base, 0, count)
-        let previousLineStart = lineStartCharacter
+        let previousAfterNewline = charactersAfterNewline
         if lines > 0 {
-            let lastNewline = Self.lastNewline(base, before: count)
-            lineStartCharacter = charactersBefore + characters - Self.characters(base, lastNewline + 1, count)
+            charactersAfterNewline = Self.characters(base, Self.lastNewline(base, before: count) + 1, count)
+        } else {
+            charactersAfterNewline += Self.characters(base, 0, count)
         }
         if state != .text && tagPlace == nil {
             let at = tagOffset
             let newlinesAfter = Self.newlines(base, at, count)
-            let tagCharacter = charactersBefore + characters - Self.characters(base, at, count)
-            var lineStart = lineStartCharacter
-            if newlinesAfter > 0 {
+            if newlinesAfter == 0 {
+                // The tag is on the chunk's last line.
+                tagPlace = (linesBefore + lines + 1, charactersAfterNewline - Self.characters(base, at, count) + 1)
+            } else {
                 let newlineBefore = Self.lastNewline(base, before: at)
-                lineStart = newlineBefore < 0 ? previousLineStart : tagCharacter - Self.characters(base, newlineBefore + 1, at)
+                let column = newlineBefore < 0
+                    ? previousAfterNewline + Self.characters(base, 0, at) : Self.characters(base, newlineBefore + 1, at)
+                tagPlace = (linesBefore + lines - newlinesAfter + 1, column + 1)
             }
-            tagPlace = (linesBefore + lines - newlinesAfter + 1, tagCharacter - lineStart + 1)
         }
         linesBefore += lines
-        charactersBefore += characters
         tail = count >= 2 ? (base[count - 2], base[count - 1]) : (tail.1, base[count - 1])
         consumed += count
         tagOffset -= count
