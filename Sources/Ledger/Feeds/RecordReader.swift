@@ -15,6 +15,9 @@ protocol RecordReader: AnyObject {
     /// Positions on the header (record `row` of a CSV, worksheet row `row` of a sheet)
     /// and makes it the current record; false when there is none.
     func readHeader(row: Int) throws -> Bool
+    /// Whether the bytes `withField` hands out stay valid and unchanged until the next call
+    /// of `next()` (then the importer binds text cells without copying them).
+    var fieldsStayValid: Bool { get }
     /// Calls `body` with the bytes of field `index` of the current record.
     func withField<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R
     /// Field `index` as a string; nil when its bytes are not valid UTF-8.
@@ -26,6 +29,9 @@ protocol RecordReader: AnyObject {
 }
 
 extension CSVReader: RecordReader {
+    /// Fields are ranges of the record buffer, which stays put until the next record.
+    var fieldsStayValid: Bool { true }
+
     func readHeader(row: Int) throws -> Bool {
         for _ in 1..<max(1, row) where try !next() { break }
         return try next()

@@ -48,9 +48,9 @@ extension FileLoad {
         // Handed to the parser per cell without a reference count (`types` keeps them alive).
         let parsedTypes = types.map { Unmanaged.passUnretained($0) }
         defer { withExtendedLifetime(types) {} }
-        // The CSV reader's record buffer stays put until its next record, so text cells are
-        // bound from it without a copy; a worksheet reader's cells may not, so they are copied.
-        let stableFields = reader is CSVReader
+        // The CSV reader's record buffer and a worksheet's cells stay put until the next
+        // record, so text cells are bound from them without a copy; other readers' are copied.
+        let stableFields = reader.fieldsStayValid
         // Orphans are counted per parent value as rows are written (see `OrphanTally`) for
         // references made of text key columns that every row carries.
         var tallies: [OrphanTally] = feed.references.compactMap { reference in

@@ -169,6 +169,61 @@ import TestSupport
         #expect(sharedStrings == nil)
     }
 
+    /// A sheet of many batches (256 KiB chunks of XML each) reads back exactly, on the
+    /// parser thread or not, while the reader's finished batches are filled again by the
+    /// parser: cells of every length (the storage of a recycled batch grows), numbers,
+    /// inline strings and empty cells; and a sheet of any size makes only a handful of
+    /// batches (without recycling there would be one per chunk).
+    @Test(arguments: [true, false])
+    func batchesAreRecycledAndReadBackExactly(threaded: Bool) throws {
+        let directory = try TemporaryDirectory("xlsx-batches")
+        let path = directory.file("many.xlsx")
+        let rowCount = 60_000
+        func text(_ index: Int) -> String { String(repeating: "中x", count: (index * 7919) % 97) + "#\(index)" }
+        let bytes = try WorkbookWriter.write(streamingSheet: "s", header: ["text", "number", "gap", "last"]) { index in
+            index < rowCount ? [.text(text(index)), .number("\(index).25", .decimal), .empty, .text(index % 3 == 0 ? "" : "e\(index)")] : nil
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let workbook = try XLSXWorkbook(path: path, file: path)
+        let reader = try workbook.rows(of: try workbook.sheet(named: nil), threaded: threaded)
+        #expect(try reader.readHeader(row: 1))
+        var index = 0
+        var mismatches = 0
+        while try reader.next() {
+            let expected = [text(index), "\(index).25", "", index % 3 == 0 ? "" : "e\(index)"]
+            var fields = reader.lossyFields()
+            while fields.count < expected.count { fields.append("") }
+            if fields != expected || reader.line != index + 2 { mismatches += 1 }
+            index += 1
+        }
+        #expect(index == rowCount)
+        #expect(mismatches == 0)
+        #expect(reader.batchesMade <= 4)
+    }
+
+    /// Every field's bytes stay valid until the next row, also those made for the cell
+    /// (dates, booleans, rewritten numbers, decoded escapes): the importer binds them
+    /// without copying, all of a row's cells before the row is written.
+    /// (`spilled`: shared strings read back from the temporary file.)
+    @Test(arguments: ["/repair_orders_1904.xlsx", "/dealers_openpyxl.xlsx", "/ro_parts_libreoffice.xlsx"], [false, true])
+    func fieldsStayValidUntilTheNextRow(sample: String, spilled: Bool) throws {
+        let path = Self.samples + sample
+        var limits = WorkbookLimits()
+        if spilled { limits.sharedStringsInMemory = 8 }
+        let workbook = try XLSXWorkbook(path: path, file: path, limits: limits)
+        let reader = try workbook.rows(of: try workbook.sheet(named: nil))
+        #expect(workbook.sharedStrings.isSpilled == (spilled && workbook.sharedStrings.count > 0))
+        #expect(reader.fieldsStayValid)
+        var rows = 0
+        while try reader.next() {
+            let held = (0..<reader.count).map { index in reader.withField(index) { $0 } }
+            let expected = reader.lossyFields()
+            #expect(held.map { String(decoding: $0, as: UTF8.self) } == expected)
+            rows += 1
+        }
+        #expect(rows >= 3)
+    }
+
     @Test func sharedStringsSpillToATemporaryFileAboveTheLimit() throws {
         let table = SharedStrings(memoryLimit: 64)
         for index in 0..<1000 {

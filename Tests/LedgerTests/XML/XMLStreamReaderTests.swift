@@ -118,6 +118,42 @@ import Testing
         #expect(Self.finding("<!---->\n<!-- -- >x<y a=1 b=2 c=3> -->\n<r/>", chunk: chunk) == nil)
     }
 
+    /// The place of a reported tag — line, and column in characters — is right wherever the
+    /// chunks end: inside the tag, inside a multi-byte character, before or after the
+    /// newlines of the tag's line and of the lines before it (worked out from counts carried
+    /// over between chunks, without rescanning them).
+    @Test(arguments: [1, 2, 3, 5, 7, 11, 64, 4096])
+    func placesAreRightAcrossChunks(chunk: Int) {
+        let lines = ["<?xml version=\"1.0\"?>", "<根 a=\"1\">文字 text", "", "  中文<x a='1'/>é", "\t<y a=\"一\" b='二'"]
+        for tail in ["c='3'/></根>", "\n  c=\"3\"/></根>", " c='3' d='4'/></根>"] {
+            let document = lines.joined(separator: "\n") + " " + tail
+            #expect(Self.finding(document, limit: 2, chunk: chunk) == .tooManyAttributes(line: 5, column: 2))
+        }
+        let oneLine = String(repeating: "<c r=\"A1\" t=\"s\"><v>中</v></c>", count: 40) + "<e a='1' b='2' c='3'/>"
+        #expect(Self.finding("<r>" + oneLine + "</r>", limit: 2, chunk: chunk) == .tooManyAttributes(line: 1, column: 4 + 40 * 28))
+    }
+
+    /// The word-at-a-time counts of newlines and characters agree with byte-by-byte ones at
+    /// every start and end offset (unaligned heads and tails, every byte value).
+    @Test func wordCountsAgreeWithByteCounts() {
+        var bytes = (0..<256).map { UInt8($0) } + Array("a\n中文\né\n\n<x/>".utf8)
+        var seed: UInt64 = 7
+        for _ in 0..<300 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            bytes.append([0x0A, 0x0B, 0x80, 0xBF, 0xC0, 0xE4, 0x41, 0x8A][Int(seed >> 61)])
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            for from in stride(from: 0, to: buffer.count, by: 13) {
+                for to in stride(from: from, through: buffer.count, by: 7) {
+                    let slice = buffer[from..<to]
+                    #expect(XMLAttributeGuard.newlines(base, from, to) == slice.filter { $0 == 0x0A }.count)
+                    #expect(XMLAttributeGuard.characters(base, from, to) == slice.filter { $0 & 0xC0 != 0x80 }.count)
+                }
+            }
+        }
+    }
+
     @Test func internalSubsetsAreFoundWhenRefused() {
         var scanner = XMLAttributeGuard(limit: 10, rejectsInternalSubset: true)
         let found = Array("<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY a \"b\">]><r/>".utf8).withUnsafeBytes { scanner.scan($0) }

@@ -77,6 +77,9 @@ final class TextSheetReader: RecordReader {
         return false
     }
 
+    /// Cells are read from the row's array through `withUnsafeBytes`: not promised beyond the call.
+    var fieldsStayValid: Bool { false }
+
     func withField<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         guard index < row.ends.count else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
         let start = index == 0 ? 0 : row.ends[index - 1]

@@ -26,6 +26,8 @@ final class XLSXSheetReader: RecordReader {
     private let workbook: XLSXWorkbook
     private let source: ZipEntrySource
     private let pipe: XLSXBatchPipe
+    /// How many batches of rows the parser has allocated (they are recycled: a handful per sheet).
+    var batchesMade: Int { pipe.batchesMade }
     /// Compressed bytes of the sheet's part read so far (approximate while the parser runs ahead).
     var compressedBytesRead: Int { Int(source.compressedBytesRead) }
     /// Called with (row, message) for a cell that is read as empty with a warning.
@@ -48,6 +50,8 @@ final class XLSXSheetReader: RecordReader {
     @exclusivity(unchecked) private var fieldCells: [Int32] = []
     private var headerWidth: Int?
     @exclusivity(unchecked) private var scratch: [UInt8] = []
+    /// Texts made for the current row (see `fieldsStayValid`).
+    private let rowTexts = XLSXRowTexts()
 
     /// Excel's limits.
     static let maxColumns = 16_384
@@ -97,7 +101,7 @@ final class XLSXSheetReader: RecordReader {
             if sharedStrings.readFailed {
                 throw FeedFileError(file: displayName, "cannot read back the shared strings from the temporary file")
             }
-            guard let next = try pipe.next() else { return false }
+            guard let next = try pipe.next(recycling: batch) else { return false }
             batch = next
             batchBytes = next.bytes
             batchCells = next.cells
@@ -108,6 +112,7 @@ final class XLSXSheetReader: RecordReader {
 
     private func materialize(number: Int, cells range: Range<Int>) {
         line = number
+        rowTexts.reset()
         let cells = batchCells
         var last: Int32 = -1
         for index in range { last = max(last, cells[index].column) }
@@ -135,42 +140,55 @@ final class XLSXSheetReader: RecordReader {
         return false
     }
 
+    /// The bytes handed out stay valid and unchanged until the next call of `next()`: cell
+    /// text is read in place (the batch's bytes, the in-memory shared-string table), and
+    /// whatever is made for a cell (TRUE/FALSE, dates, rewritten numbers, decoded escapes, a
+    /// shared string read back from the temporary file) is kept for the row in `rowTexts`.
+    /// So the importer binds text cells without a copy, as for CSV.
+    var fieldsStayValid: Bool { true }
+
     func withField<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         guard index < count, fieldCells[index] >= 0 else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
         let cell = batchCells[Int(fieldCells[index])]
         let text = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(batchBytes)[cell.start..<cell.end])
         switch cell.kind {
         case .shared:
-            return try sharedStrings.withString(cell.shared) { try unescaped($0, body) }
+            if sharedStrings.isSpilled {
+                return try body(sharedStrings.withString(cell.shared) { unescaped($0, keep: true) })
+            }
+            return try body(sharedStrings.withString(cell.shared) { unescaped($0, keep: false) })
         case .inline, .string:
-            return try unescaped(text, body)
+            return try body(unescaped(text, keep: false))
         case .boolean:
             let isTrue = text.first == UInt8(ascii: "1")
-            scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: (isTrue ? "TRUE" : "FALSE").utf8)
-            return try scratch.withUnsafeBytes { try body($0) }
+            return try body(isTrue ? Self.trueText : Self.falseText)
         case .error:
             return try body(UnsafeRawBufferPointer(start: nil, count: 0))
         case .isoDate:
             scratch.removeAll(keepingCapacity: true)
             XLSXCellText.appendISODate(ArraySlice(text), to: &scratch)
-            return try scratch.withUnsafeBytes { try body($0) }
+            return try body(scratch.withUnsafeBytes { rowTexts.keep($0) })
         case .number:
             let style = Int(cell.style)
             let kind = style < styleKinds.count ? styleKinds[style] : .number
             scratch.removeAll(keepingCapacity: true)
             let plain = XLSXCellText.appendNumber(text.assumingMemoryBound(to: UInt8.self), kind: kind, uses1904: uses1904, to: &scratch)
             if plain { return try body(text) }
-            return try scratch.withUnsafeBytes { try body($0) }
+            return try body(scratch.withUnsafeBytes { rowTexts.keep($0) })
         }
     }
 
-    /// Text with OOXML's `_xHHHH_` escapes (control characters such as `_x000D_`) decoded.
-    private func unescaped<R>(_ text: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        guard XLSXCellText.hasEscape(text) else { return try body(text) }
-        var decoded: [UInt8] = []
-        XLSXCellText.appendUnescaped(text, to: &decoded)
-        return try decoded.withUnsafeBytes { try body($0) }
+    /// Static text: valid for the life of the process.
+    private static var trueText: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: StaticString("TRUE").utf8Start, count: 4) }
+    private static var falseText: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: StaticString("FALSE").utf8Start, count: 5) }
+
+    /// Text with OOXML's `_xHHHH_` escapes (control characters such as `_x000D_`) decoded;
+    /// `text` itself when it has none (and need not be kept).
+    private func unescaped(_ text: UnsafeRawBufferPointer, keep: Bool) -> UnsafeRawBufferPointer {
+        guard XLSXCellText.hasEscape(text) else { return keep ? rowTexts.keep(text) : text }
+        scratch.removeAll(keepingCapacity: true)
+        XLSXCellText.appendUnescaped(text, to: &scratch)
+        return scratch.withUnsafeBytes { rowTexts.keep($0) }
     }
 
     func string(_ index: Int) -> String? {
@@ -242,31 +260,77 @@ final class XLSXSheetReader: RecordReader {
     }
 }
 
+/// Bytes made for the cells of one row, kept until the reader moves on: chunks of storage
+/// of its own that are reused row after row (a text never moves once stored, so every
+/// pointer handed out for the row stays valid).
+final class XLSXRowTexts {
+    private var chunks: [UnsafeMutableRawBufferPointer] = []
+    private var chunk = 0
+    private var used = 0
+
+    deinit {
+        for chunk in chunks { chunk.deallocate() }
+    }
+
+    /// Forgets the row's texts (their storage is reused).
+    func reset() {
+        chunk = 0
+        used = 0
+    }
+
+    /// A copy of `bytes` that stays valid until `reset()`.
+    func keep(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        while chunk < chunks.count && chunks[chunk].count - used < bytes.count {
+            chunk += 1
+            used = 0
+        }
+        if chunk == chunks.count { chunks.append(.allocate(byteCount: max(4096, bytes.count), alignment: 1)) }
+        let target = chunks[chunk].baseAddress! + used
+        target.copyMemory(from: source, byteCount: bytes.count)
+        used += bytes.count
+        return UnsafeRawBufferPointer(start: target, count: bytes.count)
+    }
+}
+
 /// Complete rows of a worksheet: their cells' bytes, the cells, and per row its number
 /// and the end of its cells. Bytes and cells sit in storage of the batch's own (freed with
 /// it), so the reader reads them through plain pointers: no reference counting per cell.
+/// A batch the reader is done with goes back to the parser and is filled again (its storage
+/// only grows): a sheet of any size circulates the same four batches, so no fresh memory —
+/// no page faults, no zeroing by the kernel — per chunk of the sheet.
 final class XLSXRowBatch {
-    let bytes: UnsafeMutableBufferPointer<UInt8>
-    let cells: UnsafeMutableBufferPointer<XLSXSheetReader.Cell>
-    let rows: [(number: Int, cellEnd: Int)]
+    /// The filled part of the storage.
+    private(set) var bytes = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
+    private(set) var cells = UnsafeMutableBufferPointer<XLSXSheetReader.Cell>(start: nil, count: 0)
+    private(set) var rows: [(number: Int, cellEnd: Int)] = []
+    private var byteStorage = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
+    private var cellStorage = UnsafeMutableBufferPointer<XLSXSheetReader.Cell>(start: nil, count: 0)
 
-    init() {
-        bytes = .allocate(capacity: 0)
-        cells = .allocate(capacity: 0)
-        rows = []
-    }
+    init() {}
 
-    init(bytes: ArraySlice<UInt8>, cells: ArraySlice<XLSXSheetReader.Cell>, rows: [(number: Int, cellEnd: Int)]) {
-        self.bytes = .allocate(capacity: bytes.count)
-        _ = self.bytes.initialize(from: bytes)
-        self.cells = .allocate(capacity: cells.count)
-        _ = self.cells.initialize(from: cells)
-        self.rows = rows
+    /// Replaces the batch's content (the previous content must no longer be read).
+    func fill(bytes newBytes: ArraySlice<UInt8>, cells newCells: ArraySlice<XLSXSheetReader.Cell>, rows newRows: [(number: Int, cellEnd: Int)]) {
+        if byteStorage.count < newBytes.count {
+            byteStorage.deallocate()
+            byteStorage = .allocate(capacity: max(newBytes.count, byteStorage.count * 2))
+        }
+        if cellStorage.count < newCells.count {
+            cellStorage.deallocate()
+            cellStorage = .allocate(capacity: max(newCells.count, cellStorage.count * 2))
+        }
+        // Bytes and cells are trivial types: plain copies into the storage.
+        _ = UnsafeMutableBufferPointer(rebasing: byteStorage[0..<newBytes.count]).initialize(from: newBytes)
+        _ = UnsafeMutableBufferPointer(rebasing: cellStorage[0..<newCells.count]).initialize(from: newCells)
+        bytes = UnsafeMutableBufferPointer(rebasing: byteStorage[0..<newBytes.count])
+        cells = UnsafeMutableBufferPointer(rebasing: cellStorage[0..<newCells.count])
+        rows.removeAll(keepingCapacity: true)
+        rows.append(contentsOf: newRows)
     }
 
     deinit {
-        bytes.deallocate()
-        cells.deallocate()
+        byteStorage.deallocate()
+        cellStorage.deallocate()
     }
 }
 
@@ -279,6 +343,8 @@ final class XLSXBatchPipe: @unchecked Sendable {
     private let threaded: Bool
     private let condition = NSCondition()
     private var queue: [XLSXRowBatch] = []
+    /// Batches the reader is done with, for the parser to fill again.
+    private var spare: [XLSXRowBatch] = []
     private var outcome: Result<Void, any Error>?
     private var cancelled = false
     private var joined = false
@@ -304,7 +370,7 @@ final class XLSXBatchPipe: @unchecked Sendable {
     private func parseAll() -> Result<Void, any Error> {
         guard let parser else { return .success(()) }
         do {
-            while let batch = try parser.nextBatch() {
+            while let batch = try parser.nextBatch(filling: takeSpare()) {
                 condition.lock()
                 while queue.count >= 2 && !cancelled { condition.wait() }
                 let stop = cancelled
@@ -319,12 +385,32 @@ final class XLSXBatchPipe: @unchecked Sendable {
         return .success(())
     }
 
-    /// The next batch, nil at the end of the sheet; throws the parser's error after the
-    /// batches before it.
-    func next() throws -> XLSXRowBatch? {
-        guard threaded else { return try parser?.nextBatch() }
+    /// Batches allocated so far (read under the lock).
+    var batchesMade: Int {
         condition.lock()
         defer { condition.unlock() }
+        return made
+    }
+    private var made = 0
+
+    private func takeSpare() -> XLSXRowBatch {
+        condition.lock()
+        defer { condition.unlock() }
+        if let batch = spare.popLast() { return batch }
+        made += 1
+        return XLSXRowBatch()
+    }
+
+    /// The next batch, nil at the end of the sheet; throws the parser's error after the
+    /// batches before it. `done` is the batch the reader has finished with (it is filled
+    /// again later).
+    func next(recycling done: XLSXRowBatch) throws -> XLSXRowBatch? {
+        guard threaded else { return try parser?.nextBatch(filling: done) }
+        condition.lock()
+        defer { condition.unlock() }
+        // At most four batches exist (two queued, one read, one being filled): keeping every
+        // returned one means the parser never allocates again once they circulate.
+        if spare.count < 4 { spare.append(done) }
         while queue.isEmpty && outcome == nil { condition.wait() }
         if !queue.isEmpty {
             let batch = queue.removeFirst()
@@ -381,21 +467,22 @@ final class XLSXSheetParser: XMLRawHandler {
 
     /// The next batch of complete rows, nil after the last. Throws `FeedFileError` (with the
     /// row) for a malformed or hostile sheet.
-    func nextBatch() throws -> XLSXRowBatch? {
+    /// `batch` is filled and returned (its previous content is no longer read).
+    func nextBatch(filling batch: XLSXRowBatch) throws -> XLSXRowBatch? {
         while true {
             if let failure { throw FeedFileError(file: displayName, line: failure.row, failure.message) }
-            if !rows.isEmpty { return split() }
+            if !rows.isEmpty { return split(into: batch) }
             if finished { return nil }
             if try !xml.pump() { finished = true }
         }
     }
 
-    /// Copies the complete rows into a batch, keeping the row being parsed.
-    private func split() -> XLSXRowBatch {
+    /// Copies the complete rows into `batch`, keeping the row being parsed.
+    private func split(into batch: XLSXRowBatch) -> XLSXRowBatch {
         let complete = rows[rows.count - 1].cellEnd
         var keepFrom = inCell ? cell.start : bytes.count
         if complete < cells.count { keepFrom = min(keepFrom, cells[complete].start) }
-        let batch = XLSXRowBatch(bytes: bytes[0..<keepFrom], cells: cells[0..<complete], rows: rows)
+        batch.fill(bytes: bytes[0..<keepFrom], cells: cells[0..<complete], rows: rows)
         bytes.removeSubrange(0..<keepFrom)
         cells.removeSubrange(0..<complete)
         for index in cells.indices {

@@ -52,7 +52,8 @@ struct XMLAttributeGuard {
     private var consumed = 0
     /// The last two bytes of the previous chunk (for terminators split across chunks).
     private var tail: (UInt8, UInt8) = (0, 0)
-    /// Newlines in the chunks already scanned, and characters after the last of them.
+    /// Newlines in the chunks already scanned, and characters (UTF-8 lead bytes) after the
+    /// last of them.
     private var linesBefore = 0
     private var charactersAfterNewline = 0
     /// The place of the current tag's `<`.
@@ -86,23 +87,74 @@ struct XMLAttributeGuard {
         func place(_ at: Int) -> (line: Int, column: Int) {
             let lines = Self.newlines(base, 0, at)
             let lastNewline = Self.lastNewline(base, before: at)
-            var characters = lastNewline < 0 ? charactersAfterNewline : 0
-            for index in (lastNewline + 1)..<at where base[index] & 0xC0 != 0x80 { characters += 1 }
-            return (linesBefore + lines + 1, characters + 1)
+            let characters = lastNewline < 0 ? charactersAfterNewline : 0
+            return (linesBefore + lines + 1, characters + Self.characters(base, lastNewline + 1, at) + 1)
         }
         func tagFinding(_ make: (Int, Int) -> Finding) -> Finding {
             let at = tagPlace ?? place(tagOffset)
             return make(at.line, at.column)
         }
 
+        /// The first `byte` at or after `start`: the next few bytes looked at in place (in
+        /// markup the next `<` or closing quote is usually that close), then `memchr`.
+        @inline(__always) func findNear(_ byte: UInt8, from start: Int) -> Int? {
+            var at = start
+            let near = min(count, start + 16)
+            while at < near {
+                if base[at] == byte { return at }
+                at += 1
+            }
+            return find(byte, from: at)
+        }
+
         scanning: while i < count {
             switch state {
             case .text:
-                guard let at = find(UInt8(ascii: "<"), from: i) else { break scanning }
-                tagOffset = at
-                tagPlace = nil
-                state = .open
-                i = at + 1
+                // Fast path for plain start and end tags, the bulk of any feed (a worksheet is
+                // almost nothing else): tag after tag without going back through the states.
+                // Comments, CDATA, instructions, declarations and tags cut by the chunk's end
+                // leave it for the states below, which do the same counting.
+                while true {
+                    guard let at = findNear(UInt8(ascii: "<"), from: i) else { break scanning }
+                    tagOffset = at
+                    tagPlace = nil
+                    i = at + 1
+                    guard i < count else {
+                        state = .open
+                        break scanning
+                    }
+                    let first = base[i]
+                    if first == UInt8(ascii: "!") || first == UInt8(ascii: "?") || first == UInt8(ascii: ">") {
+                        state = .open
+                        continue scanning
+                    }
+                    // `/`: an end tag (no `=` in it); else a start tag's first name byte.
+                    if first != UInt8(ascii: "/") { attributes = 0 }
+                    i += 1
+                    var closed = false
+                    while i < count {
+                        let byte = base[i]
+                        i += 1
+                        if byte >= 0x40 { continue }
+                        if byte == UInt8(ascii: "=") {
+                            attributes += 1
+                            if attributes > limit { return tagFinding { .tooManyAttributes(line: $0, column: $1) } }
+                        } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                            guard let close = findNear(byte, from: i) else {
+                                state = .quoted(byte)
+                                break scanning
+                            }
+                            i = close + 1
+                        } else if byte == UInt8(ascii: ">") {
+                            closed = true
+                            break
+                        }
+                    }
+                    if !closed {
+                        state = .startTag
+                        break scanning
+                    }
+                }
             case .open:
                 switch base[i] {
                 case UInt8(ascii: "!"): state = .bang
@@ -195,21 +247,31 @@ struct XMLAttributeGuard {
             }
         }
 
-        // Keep the place of a tag still open at the end of the chunk; carry counts over.
+        // Carry the counts over and keep the place of a tag still open at the end of the
+        // chunk. One word-at-a-time count of the chunk's newlines; characters are counted
+        // after its last newline only (the whole chunk only when it has none, as in a
+        // worksheet, which is one line); the open tag's place from the bytes after its `<`.
+        // Nothing is scanned backwards over the whole chunk.
         let lines = Self.newlines(base, 0, count)
-        let lastNewline = Self.lastNewline(base, before: count)
-        if state != .text && tagPlace == nil {
-            // Worked out from the chunk's end, which such a tag is near.
-            let at = tagOffset
-            let line = linesBefore + lines - Self.newlines(base, at, count) + 1
-            let newlineBefore = Self.lastNewline(base, before: at)
-            var characters = newlineBefore < 0 ? charactersAfterNewline : 0
-            for index in (newlineBefore + 1)..<at where base[index] & 0xC0 != 0x80 { characters += 1 }
-            tagPlace = (line, characters + 1)
+        let previousAfterNewline = charactersAfterNewline
+        if lines > 0 {
+            charactersAfterNewline = Self.characters(base, Self.lastNewline(base, before: count) + 1, count)
+        } else {
+            charactersAfterNewline += Self.characters(base, 0, count)
         }
-        var characters = 0
-        for index in (lastNewline + 1)..<count where base[index] & 0xC0 != 0x80 { characters += 1 }
-        charactersAfterNewline = lastNewline < 0 ? charactersAfterNewline + characters : characters
+        if state != .text && tagPlace == nil {
+            let at = tagOffset
+            let newlinesAfter = Self.newlines(base, at, count)
+            if newlinesAfter == 0 {
+                // The tag is on the chunk's last line.
+                tagPlace = (linesBefore + lines + 1, charactersAfterNewline - Self.characters(base, at, count) + 1)
+            } else {
+                let newlineBefore = Self.lastNewline(base, before: at)
+                let column = newlineBefore < 0
+                    ? previousAfterNewline + Self.characters(base, 0, at) : Self.characters(base, newlineBefore + 1, at)
+                tagPlace = (linesBefore + lines - newlinesAfter + 1, column + 1)
+            }
+        }
         linesBefore += lines
         tail = count >= 2 ? (base[count - 2], base[count - 1]) : (tail.1, base[count - 1])
         consumed += count
@@ -217,12 +279,41 @@ struct XMLAttributeGuard {
         return nil
     }
 
-    /// How many newlines `base[from..<to]` holds (a branch-free loop the compiler vectorises).
-    private static func newlines(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+    /// How many characters (bytes that are not UTF-8 continuation bytes, `10xxxxxx`)
+    /// `base[from..<to]` holds: eight bytes at a time, a continuation byte being one whose
+    /// top bit is set and whose next bit is not.
+    static func characters(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        var continuations = 0
+        var index = from
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= to {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            continuations &+= (word & ~(word << 1) & high).nonzeroBitCount
+            index &+= 8
+        }
+        while index < to {
+            if base[index] & 0xC0 == 0x80 { continuations &+= 1 }
+            index &+= 1
+        }
+        return max(0, to - from) - continuations
+    }
+
+    /// How many newlines `base[from..<to]` holds: eight bytes at a time (a byte of
+    /// `word ^ 0x0A…` is zero exactly where a newline is; the test below is exact per byte).
+    static func newlines(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> Int {
         var total = 0
         var index = from
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let newline: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        while index + 8 <= to {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ newline
+            // High bit of each byte set iff the byte is non-zero.
+            let nonZero = ((word & low) &+ low) | word
+            total &+= (~nonZero & ~low).nonzeroBitCount
+            index &+= 8
+        }
         while index < to {
-            total &+= base[index] == 0x0A ? 1 : 0
+            if base[index] == 0x0A { total &+= 1 }
             index &+= 1
         }
         return total

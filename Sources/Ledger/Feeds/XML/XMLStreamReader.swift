@@ -190,9 +190,9 @@ public final class XMLStreamReader {
     /// same hardening and limits, and no event or string per element (worksheets: millions
     /// of cells). Drive it with `pump()`. Possible only before anything was read. The
     /// reader does not retain `handler`: keep it alive while pumping.
-    func beginRawCapture(_ handler: any XMLRawHandler) -> Bool {
+    func beginRawCapture<Handler: XMLRawHandler>(_ handler: Handler) -> Bool {
         guard bytesRead == 0, cursor == 0, core.events.isEmpty, failure == nil else { return false }
-        core.rawHandler = handler
+        core.rawSink = XMLRawSinkOf(handler)
         return true
     }
 
@@ -319,10 +319,15 @@ final class XMLParserCore {
     /// and namespace ids, up to four record name ids (-1: none), and the record being
     /// built, inline.
     @exclusivity(unchecked) var recordMode = false
-    /// Raw capture (see `XMLStreamReader.beginRawCapture`). Not retained: the handler owns
-    /// the reader (which owns this core) and drives every callback through `pump()`, so it
-    /// outlives them; a strong reference here would be a cycle.
-    @exclusivity(unchecked) unowned(unsafe) var rawHandler: (any XMLRawHandler)?
+    /// Raw capture (see `XMLStreamReader.beginRawCapture`): the sink that forwards to the
+    /// handler without retaining it (the handler owns the reader, which owns this core, and
+    /// drives every callback through `pump()`, so it outlives them; a strong reference
+    /// would be a cycle). The callbacks reach the sink through `rawSinkReference`, at +0: no
+    /// reference counting per element or text run.
+    var rawSink: XMLRawSink? {
+        didSet { rawSinkReference = rawSink.map { Unmanaged.passUnretained($0) } }
+    }
+    @exclusivity(unchecked) private var rawSinkReference: Unmanaged<XMLRawSink>?
     @exclusivity(unchecked) var recordScope: (name: Int32, namespace: Int32) = (-1, -1)
     @exclusivity(unchecked) var recordNames: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
     @exclusivity(unchecked) var placesAll = true
@@ -418,10 +423,10 @@ final class XMLParserCore {
         guard error == nil, let bytes, count > 0 else { markEnd(); return }
         if depth == 0 { markEnd(); return }
         let run = UnsafeBufferPointer(start: bytes, count: Int(count))
-        if let rawHandler {
+        if let rawSinkReference {
             guard admitText(run, after: runLength) else { return }
             runLength += run.count
-            rawHandler.text(run)
+            rawSinkReference._withUnsafeGuaranteedRef { $0.text(run) }
             return
         }
         if recordMode {
@@ -438,8 +443,8 @@ final class XMLParserCore {
         _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         guard error == nil else { return }
-        if let rawHandler {
-            rawStart(rawHandler, localName, attributeCount, attributes)
+        if let rawSinkReference {
+            rawStart(rawSinkReference, localName, attributeCount, attributes)
             return
         }
         if recordMode {
@@ -526,11 +531,11 @@ final class XMLParserCore {
 
     func endElement(_ localName: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) {
         guard error == nil else { return }
-        if let rawHandler {
+        if let rawSinkReference {
             runLength = 0
             textIsBlank = true
             depth -= 1
-            if let localName { rawHandler.end(name: localName) }
+            if let localName { rawSinkReference._withUnsafeGuaranteedRef { $0.end(name: localName) } }
             return
         }
         if recordMode {
@@ -546,7 +551,7 @@ final class XMLParserCore {
     // MARK: Raw capture: the same checks, no events
 
     private func rawStart(
-        _ handler: any XMLRawHandler, _ localName: UnsafePointer<xmlChar>?, _ attributeCount: Int32,
+        _ sink: Unmanaged<XMLRawSink>, _ localName: UnsafePointer<xmlChar>?, _ attributeCount: Int32,
         _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         runLength = 0
@@ -565,7 +570,7 @@ final class XMLParserCore {
             }
         }
         guard let localName else { return }
-        handler.start(name: localName, attributes: XMLRawAttributes(count: count, pointers: attributes))
+        sink._withUnsafeGuaranteedRef { $0.start(name: localName, attributes: XMLRawAttributes(count: count, pointers: attributes)) }
     }
 
     // MARK: Record capture: the same checks and places as events, but records built in place
@@ -785,6 +790,36 @@ protocol XMLRawHandler: AnyObject {
     func end(name: UnsafePointer<UInt8>)
     /// A run of the current element's text (one text node may come in several runs).
     func text(_ run: UnsafeBufferPointer<UInt8>)
+}
+
+/// Forwards raw capture's callbacks to a handler of a known type without retaining it: a
+/// class (so the parser core can hold it as `Unmanaged` and call it at +0), generic over the
+/// handler (so the handler is reached through `Unmanaged<Handler>`, not an existential whose
+/// every load is a retain).
+class XMLRawSink {
+    func start(name: UnsafePointer<UInt8>, attributes: XMLRawAttributes) {}
+    func end(name: UnsafePointer<UInt8>) {}
+    func text(_ run: UnsafeBufferPointer<UInt8>) {}
+}
+
+final class XMLRawSinkOf<Handler: XMLRawHandler>: XMLRawSink {
+    private let handler: Unmanaged<Handler>
+
+    init(_ handler: Handler) {
+        self.handler = Unmanaged.passUnretained(handler)
+    }
+
+    override func start(name: UnsafePointer<UInt8>, attributes: XMLRawAttributes) {
+        handler._withUnsafeGuaranteedRef { $0.start(name: name, attributes: attributes) }
+    }
+
+    override func end(name: UnsafePointer<UInt8>) {
+        handler._withUnsafeGuaranteedRef { $0.end(name: name) }
+    }
+
+    override func text(_ run: UnsafeBufferPointer<UInt8>) {
+        handler._withUnsafeGuaranteedRef { $0.text(run) }
+    }
 }
 
 /// The attributes of an element in raw capture, valid only during `start`.
