@@ -44,6 +44,7 @@ public enum ReportStyle {
         td.q3 { background: \(quartileColours[2]); } td.q4 { background: \(quartileColours[3]); color: #fff; }
         td.qna { background: \(noValueColour); } td.q1 .sub, td.q4 .sub { color: #f0f4f8; } td.q1 .na, td.q4 .na { color: #f0f4f8; }
         .print-only { display: none; }
+        @media screen { section { content-visibility: auto; contain-intrinsic-size: auto 1000px; } }
         @media print {
           .print-only { display: block; } .screen-only { display: none; }
           #exceptions tbody tr:nth-child(n+\(KPIHTMLRenderer.printedExceptionRows + 1)) { display: none; }
