@@ -200,10 +200,22 @@ public struct KPIHTMLRenderer: Sendable {
 
     /// At most this many groups get the side-by-side table of every KPI (one column each).
     static let sideBySideLimit = 8
+    /// At most this many groups get a table of every KPI each: beyond, the page would be
+    /// tens of megabytes (500 dealers × 135 KPIs) and nobody reads it; kpi.csv and kpi.xlsx
+    /// hold every value.
+    static let perGroupTableLimit = 30
 
     func allRows(_ report: KPIReport, comparedWith levels: [KPIReport] = []) -> String {
         var out = "<section id=\"kpis\">\n<h2>\(e(l("All KPIs by \(groupName(report.groupBy))", "按\(groupName(report.groupBy))的全部指标")))</h2>\n"
         let pairs = ([report] + levels).flatMap { level in level.groups.map { (level, $0) } }
+        guard pairs.count <= Self.perGroupTableLimit else {
+            let groups = DisplayValue.grouped(String(pairs.count))
+            let values = DisplayValue.grouped(String(([report] + levels).reduce(0) { $0 + $1.rows.count }))
+            out += "<p class=\"note\">" + e(l(
+                "\(groups) groups: their \(values) values are in kpi.csv and kpi.xlsx; this page shows every KPI for up to \(Self.perGroupTableLimit) groups.",
+                "共 \(groups) 组：全部 \(values) 个数值见 kpi.csv 与 kpi.xlsx；本页仅在不超过 \(Self.perGroupTableLimit) 组时列出全部指标。")) + "</p>\n"
+            return out + "</section>\n"
+        }
         let sideBySide = pairs.count <= Self.sideBySideLimit
         if sideBySide { out += allRowsSideBySide(report, pairs) }
         // With the side-by-side table, the per-group tables (numerators, denominators, previous
@@ -228,19 +240,25 @@ public struct KPIHTMLRenderer: Sendable {
         return out
     }
 
+    /// The families with a section of their own (P&L, logistics, people, complaints): not
+    /// repeated in the side-by-side table.
+    static let familiesWithOwnSection: Set<KPIFamily> = [.finance, .logistics, .staff, .crm]
+
     /// Every KPI in a row, a column per group (up to `sideBySideLimit` groups): the groups
-    /// compared at a glance, and what the print keeps.
+    /// compared at a glance, and what the print keeps. KPIs of families with their own
+    /// section are shown there, not again here.
     func allRowsSideBySide(_ report: KPIReport, _ pairs: [(KPIReport, KPIGroup)]) -> String {
         var cells: [String: KPIRow] = [:]
         var order: [KPIDefinition] = []
         var seen: Set<String> = []
         for (index, (level, group)) in pairs.enumerated() {
-            for row in level.rows where row.group == group {
+            for row in level.rows where row.group == group && !Self.familiesWithOwnSection.contains(row.definition.family) {
                 cells["\(index)\u{1F}\(row.definition.id)"] = row
                 if seen.insert(row.definition.id).inserted { order.append(row.definition) }
             }
         }
-        var out = "<p class=\"note\">\(l("Values side by side; numerators, denominators, the previous period and last year of each group follow on screen and are in kpi.csv.", "各组数值并列；各组的分子、分母、上期与去年同期见屏幕版下文及 kpi.csv。"))</p>\n"
+        guard !order.isEmpty else { return "" }
+        var out = "<p class=\"note\">\(l("Values side by side (P&L, logistics, people and complaints in their own sections); numerators, denominators, the previous period and last year of every KPI follow on screen and are in kpi.csv.", "各组数值并列（损益、储运、人员与投诉见各自章节）；每项指标的分子、分母、上期与去年同期见屏幕版下文及 kpi.csv。"))</p>\n"
         out += "<table class=\"side-by-side\">\n<thead><tr><th>\(l("KPI", "指标"))</th>"
         for (level, group) in pairs {
             let label = level.groupBy == report.groupBy || group.key == level.groupBy.rawValue ? "" : groupName(level.groupBy) + " "

@@ -50,16 +50,19 @@ public enum ReportStyle {
         td.q3 { background: \(quartileColours[2]); } td.q4 { background: \(quartileColours[3]); color: #fff; }
         td.qna { background: \(noValueColour); } td.q1 .sub, td.q4 .sub { color: #f0f4f8; } td.q1 .na, td.q4 .na { color: #f0f4f8; }
         .print-only { display: none; }
+        @media screen { section { content-visibility: auto; contain-intrinsic-size: auto 1000px; } }
         @media print {
           .print-only { display: block; } .screen-only { display: none; }
           #exceptions tbody tr:nth-child(n+\(KPIHTMLRenderer.printedExceptionRows + 1)) { display: none; }
           .pnl-group { display: inline-block; width: 49%; vertical-align: top; margin-right: 1%; break-inside: avoid; }
-          body { padding: 0; max-width: none; font-size: 10px; }
-          h1 { font-size: 17px; } h2 { font-size: 13px; margin: 12px 0 6px; break-after: avoid; } h3 { font-size: 11px; margin: 8px 0 4px; break-after: avoid; }
-          .cards { grid-template-columns: repeat(3, 1fr); gap: 6px; } .card { padding: 5px 7px; box-shadow: none; }
-          .card .value { font-size: 16px; } .card svg { width: 100%; height: auto; margin-top: 2px; }
-          table { font-size: 9px; margin-bottom: 4px; } th, td { padding: 1px 4px; } td .sub { font-size: 8px; }
-          #exceptions table { font-size: 8px; } .note, ol.footnotes { font-size: 8.5px; } ol.footnotes li { break-inside: avoid; }
+          body { padding: 0; max-width: none; font-size: 9px; line-height: 1.2; }
+          h1 { font-size: 15px; } h2 { font-size: 12px; margin: 8px 0 4px; padding-bottom: 2px; break-after: avoid; }
+          h3 { font-size: 10px; margin: 6px 0 2px; break-after: avoid; } .meta { margin: 0 0 2px; }
+          .cards { grid-template-columns: repeat(4, 1fr); gap: 4px; } .card { padding: 3px 5px; box-shadow: none; }
+          .card .value { font-size: 13px; } .card .name, .card .compare { font-size: 8px; } .card svg { width: 100%; height: auto; margin-top: 2px; }
+          table { font-size: 8px; margin-bottom: 2px; } th, td { padding: 0 3px; line-height: 1.2; } td .sub { font-size: 7px; }
+          #exceptions table { font-size: 7px; } .note, ol.footnotes { font-size: 7.5px; margin: 1px 0; } ol.footnotes li { break-inside: avoid; }
+          .legend { margin: 2px 0 4px; font-size: 8px; } ol.toc { font-size: 8px; }
           table.pnl, .card, .legend, nav#contents { break-inside: avoid; } tr, td, th { break-inside: avoid; }
           thead { display: table-header-group; } a { color: inherit; text-decoration: none; }
         }

@@ -212,4 +212,29 @@ import Testing
         #expect(html.contains("class=\"x-label\">\(first)</text>") && html.contains("class=\"x-label\">\(last)</text>"))
         #expect(html.contains("class=\"y-unit\">"))
     }
+
+    /// Up to 8 groups: one side-by-side table (without the families that have their own
+    /// section), the per-group tables for the screen only; up to 30: the per-group tables;
+    /// beyond: a note pointing to kpi.csv and kpi.xlsx, so a 500-dealer page stays small.
+    @Test func allKPIsAreSideBySideForFewGroupsAndLeftToTheCSVForMany() throws {
+        let f = try Self.network()
+        let few = KPIHTMLRenderer(language: .en).render(try build(f))
+        let section = try #require(few.components(separatedBy: "<section id=\"kpis\">").dropFirst().first?.components(separatedBy: "</section>").first)
+        let table = try #require(section.components(separatedBy: "<table class=\"side-by-side\">").dropFirst().first?.components(separatedBy: "</table>").first)
+        #expect(table.contains("经销商8<span class=\"sub\">D8</span>"))
+        #expect(table.contains("title=\"service.ro_closed\"") && !table.contains("title=\"finance.") && !table.contains("title=\"staff."))
+        #expect(section.contains("<div class=\"screen-only\">") && section.contains("title=\"finance."))
+        #expect(few.contains(".screen-only { display: none; }"))
+
+        for index in 9...31 { try f.dealer("E\(index)", name: "加盟店\(index)", region: "华北") }
+        let many = try build(f)
+        #expect(many.groups.count == 31)
+        let big = KPIHTMLRenderer(language: .en).render(many)
+        let bigSection = try #require(big.components(separatedBy: "<section id=\"kpis\">").dropFirst().first?.components(separatedBy: "</section>").first)
+        #expect(!bigSection.contains("<table"))
+        #expect(bigSection.contains("31 groups: their \(DisplayValue.grouped(String(many.rows.count))) values are in kpi.csv and kpi.xlsx"))
+        let some = KPIHTMLRenderer(language: .zh).render(try build(f, regions: ["华北"]))
+        let someSection = try #require(some.components(separatedBy: "<section id=\"kpis\">").dropFirst().first?.components(separatedBy: "</section>").first)
+        #expect(!someSection.contains("side-by-side") && someSection.components(separatedBy: "<table>").count - 1 == 23)
+    }
 }
