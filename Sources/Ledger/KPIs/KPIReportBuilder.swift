@@ -132,11 +132,22 @@ public final class KPIReportBuilder {
         let network = allDealers.map(\.code)
         var regionMembers: [String: [String]] = [:]
         for dealer in allDealers { regionMembers[dealer.region, default: []].append(dealer.code) }
+        // A region's and the network's figures are the same beside each of their dealers: each
+        // is computed once, not once per dealer (which made the comparison quadratic in dealers).
+        let networkFigures = selectedHeadlines.map { KPIAggregation.figure(of: $0, dealers: network, in: current, period: period).value }
+        var regionFigures: [String: [String?]] = [:]
+        for region in Set(scope.map(\.region)) {
+            regionFigures[region] = selectedHeadlines.map {
+                KPIAggregation.figure(of: $0, dealers: regionMembers[region] ?? [], in: current, period: period).value
+            }
+        }
         let comparisons = scope.map { dealer in
-            DealerComparison(dealer: dealer, values: Dictionary(uniqueKeysWithValues: selectedHeadlines.map { definition in
-                (definition.id, [[dealer.code], regionMembers[dealer.region] ?? [], network].map {
-                    KPIAggregation.figure(of: definition, dealers: $0, in: current, period: period).value
-                })
+            let region = regionFigures[dealer.region] ?? []
+            return DealerComparison(dealer: dealer, values: Dictionary(uniqueKeysWithValues: selectedHeadlines.enumerated().map { index, definition in
+                (definition.id, [
+                    KPIAggregation.figure(of: definition, dealers: [dealer.code], in: current, period: period).value,
+                    index < region.count ? region[index] : nil, networkFigures[index],
+                ])
             }))
         }
 

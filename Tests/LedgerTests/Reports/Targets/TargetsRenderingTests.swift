@@ -38,8 +38,12 @@ import Testing
         #expect(!html.contains("/home/analyst"))
         #expect(html.contains("● ≥ 300 · ▲ 270 – 300 · ■ &lt; 270"))
         #expect(html.contains(".t-green {") && html.contains(".t-amber {") && html.contains(".t-red {"))
-        // Only KPIs with a target are lit.
-        #expect(html.components(separatedBy: "class=\"light t-").count - 1 == 3 + 3 + 1)
+        // Only KPIs with a target are lit: its value for each dealer in the per-group tables (3),
+        // in the side-by-side table the print keeps (3), in the dealer comparison (3), and the
+        // headline card (1).
+        #expect(html.components(separatedBy: "class=\"light t-").count - 1 == 3 + 3 + 3 + 1)
+        let sideBySide = try #require(html.components(separatedBy: "<table class=\"side-by-side\">").dropFirst().first)
+        #expect(sideBySide.components(separatedBy: "</table>")[0].components(separatedBy: "class=\"light t-").count - 1 == 3)
         let chinese = KPIHTMLRenderer(language: .zh, targets: try Self.targets()).render(report)
         #expect(chinese.contains("目标取自 targets.toml") && chinese.contains("title=\"达标 · 目标 ≥ 300，黄区 270 – 300\""))
     }
