@@ -377,7 +377,7 @@ public struct KPIHTMLRenderer: Sendable {
         }
         var out = "<section id=\"footnotes\">\n<h2>\(l("Definitions and choices", "定义与口径说明"))</h2>\n<ol class=\"footnotes\">\n"
         for note in notes { out += "<li>\(e(note))</li>\n" }
-        out += targetsFootnote()
+        out += targetsFootnote(shown: Set(report.rows.map(\.definition.id) + report.headlines.map(\.definition.id)))
         out += "</ol>\n</section>\n"
         return out
     }

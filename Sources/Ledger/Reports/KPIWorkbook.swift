@@ -21,7 +21,10 @@ public enum KPIWorkbook {
         sheets.append(longSheet(coarserInLongSheet ? [report] + coarser : [report]))
         sheets += report.exceptions.map { exceptionSheet($0, language: language) }
         sheets.append(definitionsSheet(report, language: language))
-        if let targets { sheets.append(targetsSheet(targets, language: language)) }
+        if let targets {
+            // The thresholds of the KPIs the workbook holds (all of them, or those of `--kpi`).
+            sheets.append(targetsSheet(targets.restricted(to: Set(([report] + coarser).flatMap { $0.rows.map(\.definition.id) })), language: language))
+        }
         return try WorkbookWriter.write(sheets)
     }
 

@@ -15,9 +15,10 @@ extension KPIHTMLRenderer {
         return "<span class=\"light t-\(light.rawValue)\" title=\"\(e(tip))\"><span class=\"sym\" aria-hidden=\"true\">\(light.symbol)</span>\(shown)</span>"
     }
 
-    /// The footnote stating the rule and the targets in use (nothing without targets).
-    func targetsFootnote() -> String {
-        guard let targets else { return "" }
+    /// The footnote stating the rule and the targets of the KPIs the page shows (`shown`);
+    /// nothing without targets or when none of those KPIs has one.
+    func targetsFootnote(shown: Set<String>) -> String {
+        guard let targets = targets?.restricted(to: shown), !targets.order.isEmpty else { return "" }
         var out = "<li id=\"targets\">\(e(targets.rule(language)))\n<ul class=\"targets\">\n"
         for rule in targets.orderedRules {
             let definition = rule.definition

@@ -150,4 +150,13 @@ public struct KPITargets: Sendable {
 
     /// The rules in file order.
     public var orderedRules: [KPITargetRule] { order.compactMap { rules[$0] } }
+
+    /// Only the rules of `ids` (the KPIs a report shows, e.g. under `--kpi`), in file order:
+    /// what a footnote or the `targets` sheet states.
+    public func restricted(to ids: Set<String>) -> KPITargets {
+        var copy = self
+        copy.order = order.filter(ids.contains)
+        copy.rules = rules.filter { ids.contains($0.key) }
+        return copy
+    }
 }

@@ -48,6 +48,33 @@ import Testing
         #expect(chinese.contains("目标取自 targets.toml") && chinese.contains("title=\"达标 · 目标 ≥ 300，黄区 270 – 300\""))
     }
 
+    @Test func onlyTheThresholdsOfTheKPIsShownAreStated() throws {
+        let targets = try Self.targets("[kpi.\"service.comeback_rate\"]\ntarget = 0.05\namber = 0.01\n")
+        let all = KPIHTMLRenderer(language: .en, targets: targets).render(try Self.report())
+        #expect(all.contains("<span class=\"sub-id\">service.comeback_rate</span>"))
+        // Under `--kpi` the page shows one KPI: the footnote and the workbook's `targets` sheet
+        // state that KPI's threshold only.
+        let f = try KPIFixture()
+        try f.dealer("D1", region: "East", brand: "A")
+        try f.ro("D1", "R1", opened: "2026-10-01 08:00:00", completed: "2026-10-01 10:00:00", invoiced: "2026-10-01 11:00:00")
+        try f.labor("D1", "R1", "1", sale: 30_000)
+        let period = try #require(ReportingPeriod(parsing: "2026-10"))
+        let one = try KPIReportBuilder(engine: f.engine()).build(.init(
+            period: period, kpis: ["service.effective_labor_rate"], includesTrend: false, includesDetails: false))
+        let html = KPIHTMLRenderer(language: .en, targets: targets).render(one)
+        #expect(html.contains("<span class=\"sub-id\">service.effective_labor_rate</span>"))
+        #expect(!html.contains("<span class=\"sub-id\">service.comeback_rate</span>"))
+        let directory = try TemporaryDirectory()
+        let path = directory.path + "/kpi.xlsx"
+        try Data(try KPIWorkbook.render(one, language: .en, targets: targets)).write(to: URL(fileURLWithPath: path))
+        // The `targets` sheet is the workbook's last.
+        let last = try #require(try ZipParts.names(in: path).filter { $0.hasPrefix("xl/worksheets/sheet") }
+            .max { Int($0.dropFirst(19).dropLast(4)) ?? 0 < Int($1.dropFirst(19).dropLast(4)) ?? 0 })
+        let targetsSheet = String(decoding: try ZipParts.bytes(of: last, in: path), as: UTF8.self)
+        #expect(targetsSheet.contains("service.effective_labor_rate"))
+        #expect(!targetsSheet.contains("service.comeback_rate"))
+    }
+
     @Test func withoutTargetsNothingIsLit() throws {
         let html = KPIHTMLRenderer(language: .en).render(try Self.report())
         #expect(!html.contains("class=\"light") && !html.contains("id=\"targets\""))
