@@ -53,9 +53,9 @@ public enum ExitStatus: Int32, Comparable, Sendable {
         case is SelectionError: return .usage
         case is NoActivityError: return .inputMissing
         case is OutputError: return .ioError
-        case is ProfileError, is TimeZoneError, is TargetsError: return .usage
+        case is ProfileError, is TimeZoneError, is TargetsError, is RulesError: return .usage
         case let error as InputError: return error.kind == .missing ? .inputMissing : .ioError
-        case is FeedFileError: return .dataError
+        case is FeedFileError, is MonitoringFileError: return .dataError
         case let error as any ExitStatusProviding: return error.exitStatus
         default: return .internalError
         }

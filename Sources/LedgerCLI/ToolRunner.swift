@@ -13,18 +13,10 @@ public enum ToolRunner {
             status = try body()
         } catch let error as ExitCode {
             throw error
-        } catch let error as FeedFileError {
-            console.report(Diagnostic(.error, file: error.file, line: error.line, column: error.column, error.message))
-            status = .dataError
-        } catch let error as MonitoringFileError {
+        } catch let error as any LocatedError {
+            // A feed, recording, rules or targets file at fault: printed with its place.
             console.report(error.diagnostic)
-            status = .dataError
-        } catch let error as RulesError {
-            console.report(Diagnostic(.error, file: error.file, line: error.line, column: error.column, error.message))
-            status = .usage
-        } catch let error as TargetsError {
-            console.report(Diagnostic(.error, file: error.file, line: error.line, column: error.column, error.message))
-            status = .usage
+            status = ExitStatus.of(error)
         } catch let error as ValidationError {
             console.error(error.message)
             status = .usage

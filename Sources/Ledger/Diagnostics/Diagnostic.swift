@@ -1,3 +1,27 @@
+/// An error about one place in one input file (a feed, a rules or targets file, a
+/// driver-monitoring recording): the tools print it as a diagnostic,
+/// `file:line[:column]: error: message`.
+public protocol LocatedError: Error {
+    /// The file as given on the command line.
+    var file: String { get }
+    var line: Int? { get }
+    var column: Int? { get }
+    var message: String { get }
+}
+
+extension LocatedError {
+    /// The error as the tools print it.
+    public var diagnostic: Diagnostic { Diagnostic(.error, file: file, line: line, column: column, message) }
+
+    /// `file:line:column: message`, without the severity (the errors' own descriptions).
+    public var placedMessage: String {
+        var place = file
+        if let line { place += ":\(line)" }
+        if let column { place += ":\(column)" }
+        return "\(place): \(message)"
+    }
+}
+
 /// One message about the input: a warning, or an error that rejected a row or a file.
 ///
 /// Printed by the tools as `file:line: warning|error: message`.

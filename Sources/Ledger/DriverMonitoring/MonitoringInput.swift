@@ -1,5 +1,5 @@
 /// A driver-monitoring input file that cannot be scored at all (exit 65 in the tools).
-public struct MonitoringFileError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct MonitoringFileError: LocatedError, CustomStringConvertible, Sendable, Equatable {
     public var file: String
     public var line: Int?
     public var message: String
@@ -10,10 +10,10 @@ public struct MonitoringFileError: Error, CustomStringConvertible, Sendable, Equ
         self.message = message
     }
 
-    public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+    /// Recordings are read by line, not by column.
+    public var column: Int? { nil }
 
-    /// The error as a diagnostic.
-    public var diagnostic: Diagnostic { Diagnostic(.error, file: file, line: line, message) }
+    public var description: String { placedMessage }
 }
 
 /// What reading one input file produced: its sessions, and the problems met on the way.

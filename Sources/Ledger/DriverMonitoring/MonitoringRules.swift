@@ -163,7 +163,7 @@ public struct MonitoringRules: Sendable, Equatable {
 }
 
 /// A rules file that cannot be used.
-public struct RulesError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct RulesError: LocatedError, CustomStringConvertible, Sendable, Equatable {
     public var file: String
     public var line: Int?
     /// The 1-based column of a TOML syntax error.
@@ -177,5 +177,5 @@ public struct RulesError: Error, CustomStringConvertible, Sendable, Equatable {
         self.message = message
     }
 
-    public var description: String { "\(file)\(line.map { ":\($0)" } ?? "")\(column.map { ":\($0)" } ?? ""): \(message)" }
+    public var description: String { placedMessage }
 }

@@ -34,7 +34,7 @@ public protocol RowSource: AnyObject {
 }
 
 /// A file that cannot be loaded at all: malformed, hostile, or of no known feed.
-public struct FeedFileError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct FeedFileError: LocatedError, CustomStringConvertible, Sendable, Equatable {
     public var file: String
     public var line: Int?
     public var column: Int?
@@ -47,7 +47,5 @@ public struct FeedFileError: Error, CustomStringConvertible, Sendable, Equatable
         self.message = message
     }
 
-    public var description: String {
-        Diagnostic(.error, file: file, line: line, column: column, message).description
-    }
+    public var description: String { diagnostic.description }
 }

@@ -1,6 +1,6 @@
 /// A targets file that cannot be used (`--targets FILE`): where (file and line, when known)
 /// and what to change. The tools treat it as a bad command line (exit 64): nothing is written.
-public struct TargetsError: Error, CustomStringConvertible, Sendable, Equatable {
+public struct TargetsError: LocatedError, CustomStringConvertible, Sendable, Equatable {
     /// The file as given on the command line.
     public var file: String
     public var line: Int?
@@ -14,10 +14,5 @@ public struct TargetsError: Error, CustomStringConvertible, Sendable, Equatable 
         self.message = message
     }
 
-    public var description: String {
-        var place = file
-        if let line { place += ":\(line)" }
-        if let column { place += ":\(column)" }
-        return "\(place): \(message)"
-    }
+    public var description: String { placedMessage }
 }
