@@ -141,13 +141,20 @@ public final class KPIReportBuilder {
                 KPIAggregation.figure(of: $0, dealers: regionMembers[region] ?? [], in: current, period: period).value
             }
         }
+        // Each dealer's own figure of each headline KPI, for the whole network (the heat map's
+        // quartiles) and the comparison below: computed once per dealer and KPI.
+        var dealerFigures: [String: [String: String]] = [:]
+        for definition in selectedHeadlines {
+            var values: [String: String] = [:]
+            for dealer in allDealers {
+                values[dealer.code] = KPIAggregation.figure(of: definition, dealers: [dealer.code], in: current, period: period).value
+            }
+            dealerFigures[definition.id] = values
+        }
         let comparisons = scope.map { dealer in
             let region = regionFigures[dealer.region] ?? []
             return DealerComparison(dealer: dealer, values: Dictionary(uniqueKeysWithValues: selectedHeadlines.enumerated().map { index, definition in
-                (definition.id, [
-                    KPIAggregation.figure(of: definition, dealers: [dealer.code], in: current, period: period).value,
-                    index < region.count ? region[index] : nil, networkFigures[index],
-                ])
+                (definition.id, [dealerFigures[definition.id]?[dealer.code], index < region.count ? region[index] : nil, networkFigures[index]])
             }))
         }
 
@@ -162,13 +169,7 @@ public final class KPIReportBuilder {
         report.staffNames = pieces.staffNames
         report.selection = DealerFilter(dealerCodes: Array(request.dealerCodes), regions: Array(request.regions), brands: Array(request.brands))
         report.network = allDealers
-        for definition in selectedHeadlines {
-            var values: [String: String] = [:]
-            for dealer in allDealers {
-                values[dealer.code] = KPIAggregation.figure(of: definition, dealers: [dealer.code], in: current, period: period).value
-            }
-            report.networkValues[definition.id] = values
-        }
+        report.networkValues = dealerFigures
         return report
     }
 
